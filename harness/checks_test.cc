@@ -1,0 +1,98 @@
+// Every verdict branch: PASS, FAIL and INCONCLUSIVE for two-sided bands and one-sided bounds, on
+// intervals and on synthetic arms; NaN never passes; diverged cells are excluded and counted.
+#include "harness/checks.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "harness/rng.h"
+
+namespace thmcheck {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+TEST(JudgeTest, TwoSidedBranches) {
+  EXPECT_EQ(Judge({-0.55, -0.45}, {-0.58, -0.42}, -0.6, -0.4), Verdict::kPass);
+  EXPECT_EQ(Judge({-0.05, 0.05}, {-0.08, 0.08}, -0.6, -0.4), Verdict::kFail);
+  EXPECT_EQ(Judge({-0.45, -0.35}, {-0.5, -0.3}, -0.6, -0.4), Verdict::kInconclusive);
+  // The 90% interval inside but the 95% one straddling: still PASS (the rule reads the 90%).
+  EXPECT_EQ(Judge({-0.59, -0.41}, {-0.65, -0.35}, -0.6, -0.4), Verdict::kPass);
+}
+
+TEST(JudgeTest, OneSidedBranches) {
+  EXPECT_EQ(Judge({-0.8, -0.6}, {-0.85, -0.55}, -kInf, -0.4), Verdict::kPass);
+  EXPECT_EQ(Judge({-0.1, 0.1}, {-0.2, 0.2}, -kInf, -0.4), Verdict::kFail);
+  EXPECT_EQ(Judge({-0.5, -0.3}, {-0.6, -0.2}, -kInf, -0.4), Verdict::kInconclusive);
+  EXPECT_EQ(Judge({1.2, 1.5}, {1.1, 1.6}, 0.9, kInf), Verdict::kPass);
+}
+
+TEST(JudgeTest, NaNIsNeverAPass) {
+  EXPECT_EQ(Judge({kNaN, kNaN}, {kNaN, kNaN}, -0.6, -0.4), Verdict::kInconclusive);
+  EXPECT_EQ(Judge({kNaN, -0.5}, {kNaN, -0.5}, -kInf, -0.4), Verdict::kInconclusive);
+}
+
+// An arm sweeping m over 6 widths × 4 replicates with y = m^b·exp(0.05ε).
+std::vector<CellView> Arm(double b, uint64_t seed, int widths = 6) {
+  Rng rng(seed);
+  std::vector<CellView> cells;
+  for (int j = 0; j < widths; ++j)
+    for (int r = 0; r < 4; ++r) {
+      const double m = 128 << j;
+      cells.push_back({{{"m", m}, {"n", 20}}, r, true, {{"y", std::pow(m, b) * std::exp(0.05 * rng.Normal())}}});
+    }
+  return cells;
+}
+
+TEST(EvaluateCheckTest, ExponentPassFailInconclusive) {
+  const CheckSpec spec = ExponentCheck("y", "m", -0.5, 0.1, "test");
+  EXPECT_EQ(EvaluateCheck(spec, {"m"}, Arm(-0.5, 1), 1).verdict, Verdict::kPass);
+  EXPECT_EQ(EvaluateCheck(spec, {"m"}, Arm(0.0, 2), 1).verdict, Verdict::kFail);
+  const CheckResult few = EvaluateCheck(spec, {"m"}, Arm(-0.5, 3, 2), 1);
+  EXPECT_EQ(few.verdict, Verdict::kInconclusive);
+  EXPECT_NE(few.reason.find("only 2 grid points"), std::string::npos);
+}
+
+TEST(EvaluateCheckTest, DivergedCellsAreExcludedAndCounted) {
+  std::vector<CellView> cells = Arm(-0.5, 4);
+  cells[0].ok = false;
+  cells[1].observables["y"] = kNaN;
+  const CheckResult r = EvaluateCheck(ExponentCheck("y", "m", -0.5, 0.1, "t"), {"m"}, cells, 1);
+  EXPECT_EQ(r.detail["excluded"]["diverged"], 1);
+  EXPECT_EQ(r.detail["excluded"]["unusable"], 1);
+  EXPECT_EQ(r.verdict, Verdict::kPass);
+}
+
+TEST(EvaluateCheckTest, AllDivergedIsInconclusiveNotPass) {
+  std::vector<CellView> cells = Arm(-0.5, 5);
+  for (auto& c : cells) c.ok = false;
+  for (const CheckSpec& spec : {ExponentCheck("y", "m", -0.5, 0.1, "t"), MeanAtMost("y", 1.0, "t")})
+    EXPECT_EQ(EvaluateCheck(spec, {"m"}, cells, 1).verdict, Verdict::kInconclusive);
+}
+
+TEST(EvaluateCheckTest, ExponentBoundIsOneSided) {
+  const CheckSpec spec = ExponentAtMost("y", "m", -0.5, -0.4, "t");
+  EXPECT_EQ(EvaluateCheck(spec, {"m"}, Arm(-0.75, 6), 1).verdict, Verdict::kPass);
+  EXPECT_EQ(EvaluateCheck(spec, {"m"}, Arm(0.0, 7), 1).verdict, Verdict::kFail);
+}
+
+TEST(EvaluateCheckTest, MeanBoundJudgesEveryGridPoint) {
+  // y = m^−0.5 ≤ 0.09 at m ≥ 128 (0.088) … but a bound of 0.05 fails at m = 128 and 256.
+  EXPECT_EQ(EvaluateCheck(MeanAtMost("y", 0.1, "t"), {"m"}, Arm(-0.5, 8), 1).verdict, Verdict::kPass);
+  const CheckResult r = EvaluateCheck(MeanAtMost("y", 0.05, "t"), {"m"}, Arm(-0.5, 8), 1);
+  EXPECT_EQ(r.verdict, Verdict::kFail);
+  EXPECT_NE(r.reason.find("128"), std::string::npos);
+}
+
+TEST(EvaluateCheckTest, PairedDifference) {
+  std::vector<CellView> cells = Arm(-0.5, 9);
+  for (auto& c : cells) c.observables["z"] = c.observables["y"] * 1.5;
+  EXPECT_EQ(EvaluateCheck(PairedBelow("y", "z", "t"), {"m"}, cells, 1).verdict, Verdict::kPass);
+  EXPECT_EQ(EvaluateCheck(PairedAbove("y", "z", "t"), {"m"}, cells, 1).verdict, Verdict::kFail);
+}
+
+}  // namespace
+}  // namespace thmcheck

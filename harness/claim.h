@@ -1,0 +1,87 @@
+// A claim, declared as data: citation, parameters, arms (main + controls) with their sweep axes
+// and checks, and the function that measures one sweep cell. The harness expands arms into cells,
+// runs them, fits and judges; a claim file only declares (STYLE.md "A claim file, at a glance").
+// Legend: a cell = one point of an arm's grid × one replicate; an observable = a named number a
+// cell reports; an axis = a cell parameter swept over the values of a list parameter.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "harness/checks.h"
+#include "harness/params.h"
+
+namespace thmcheck {
+
+struct Citation {
+  std::string authors;  // "S. S. Du, X. Zhai, B. Póczos, A. Singh"
+  int year = 0;
+  std::string title;
+  std::string arxiv;    // "1810.02054"
+  std::string theorem;  // "Remark 3.1; Thm 4.1"
+  std::string venue;    // "ICLR 2019"
+  // Further sources the claim relies on, one line each ("Lee et al. 2019, arXiv 1902.06720, Thm 2.1").
+  std::vector<std::string> also;
+};
+
+enum class CellStatus { kOk, kDiverged };
+const char* CellStatusName(CellStatus s);
+
+// What one cell measured. A diverged cell (NaN, overflow) is data: it is stored with its status
+// and excluded from fits, which say how many they excluded.
+struct CellOutcome {
+  CellStatus status = CellStatus::kOk;
+  std::map<std::string, double> observables;
+  std::string note;                                     // e.g. why it diverged
+  nlohmann::json series = nlohmann::json::object();     // optional curves for reports
+};
+
+// A cell's seeds. `cell` derives from (user seed, claim id, the cell's parameters, replicate):
+// unique to the cell. `replicate` derives from (user seed, claim id, replicate) only: every cell
+// of one replicate shares it, across widths and arms. Draw what the sweep should hold fixed from
+// it (the dataset: common random numbers, so a fitted slope sees the sweep and not the
+// dataset-to-dataset spread), and the rest from `cell`. Split either with DeriveSeed(s, "tag").
+struct CellSeeds {
+  uint64_t cell = 0;
+  uint64_t replicate = 0;
+};
+using CellFunction = std::function<CellOutcome(const CellParams& params, const CellSeeds& seeds)>;
+
+// A cell parameter `name` takes each value of the list parameter `from` (e.g. m from "widths").
+struct Axis {
+  std::string name;
+  std::string from;
+};
+
+enum class ArmRole { kMain, kControl };
+
+struct ArmSpec {
+  std::string name;
+  ArmRole role = ArmRole::kMain;
+  std::string condition;  // what holds (main) or which condition is broken (control)
+  nlohmann::json overrides = nlohmann::json::object();  // cell parameters this arm forces
+  std::vector<Axis> axes;
+  std::vector<CheckSpec> checks;
+};
+
+struct ClaimSpec {
+  std::string id;        // stable forever; cite it
+  int protocol = 1;      // bump when what is measured changes; old cells are never mixed in
+  std::string title;
+  std::string statement;  // the theorem, in words, with its predicted rate
+  Citation citation;
+  std::vector<std::string> scales = {"quick", "full"};
+  std::vector<ParamSpec> params;  // must include "replicates" (kInt, ≥ 1)
+  // Contradictory settings that single-parameter ranges cannot express (e.g. k > d):
+  // returns "" when the resolved parameters are consistent, else a message for the user.
+  std::function<std::string(const nlohmann::json& params)> validate;
+  std::vector<ArmSpec> arms;  // arms[0] is the main arm
+  CellFunction run;
+};
+
+}  // namespace thmcheck

@@ -1,0 +1,272 @@
+// Command-line parsing and dispatch (see cli.h).
+#include "harness/cli.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <iostream>
+#include <set>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+
+#include "harness/citation.h"
+#include "harness/errors.h"
+#include "harness/parallel.h"
+#include "harness/runner.h"
+#include "harness/table.h"
+
+namespace thmcheck {
+namespace {
+
+const char* TypeName(ParamType t) {
+  switch (t) {
+    case ParamType::kInt: return "int";
+    case ParamType::kReal: return "real";
+    case ParamType::kString: return "string";
+    case ParamType::kIntList: return "int list";
+    case ParamType::kRealList: return "real list";
+  }
+  return "?";
+}
+
+const ClaimSpec& FindClaim(const std::vector<ClaimSpec>& claims, const std::string& id) {
+  for (const auto& c : claims)
+    if (c.id == id) return c;
+  std::string known;
+  for (const auto& c : claims) known += (known.empty() ? "" : ", ") + c.id;
+  throw UsageError("unknown claim '" + id + "'; known claims: " + known);
+}
+
+// "KEY=VALUE" → (KEY, VALUE).
+std::pair<std::string, std::string> SplitSet(const std::string& s) {
+  const auto eq = s.find('=');
+  if (eq == std::string::npos || eq == 0)
+    throw UsageError("--set " + s + ": expected KEY=VALUE (lists as 1,2,3)");
+  return {s.substr(0, eq), s.substr(eq + 1)};
+}
+
+uint64_t ParseSeed(const std::string& s) {
+  uint64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || s.empty())
+    throw UsageError("--seed " + s + ": must be an integer in [0, 2^64 - 1]");
+  return v;
+}
+
+bool ParseNonNegative(const std::string& s, int* out) {
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return ec == std::errc() && p == s.data() + s.size() && !s.empty() && *out >= 0;
+}
+
+// "--shard I/N" with 0 ≤ I < N. Without the flag, Slurm job arrays (SLURM_ARRAY_TASK_ID,
+// _MIN, _COUNT) or a Kubernetes indexed Job (JOB_COMPLETION_INDEX with THMCHECK_SHARD_COUNT,
+// since Kubernetes exports no count) choose the shard; otherwise the run is whole.
+void ResolveShard(const std::string& flag, RunOptions* options) {
+  std::string text = flag, source = "--shard";
+  auto env = [](const char* name) -> std::string {
+    const char* v = std::getenv(name);
+    return v ? v : "";
+  };
+  if (text.empty()) {
+    if (!env("SLURM_ARRAY_TASK_ID").empty() && !env("SLURM_ARRAY_TASK_COUNT").empty()) {
+      int id = 0, min = 0;
+      if (!ParseNonNegative(env("SLURM_ARRAY_TASK_ID"), &id) ||
+          (!env("SLURM_ARRAY_TASK_MIN").empty() &&
+           !ParseNonNegative(env("SLURM_ARRAY_TASK_MIN"), &min)) || id < min)
+        throw UsageError("SLURM_ARRAY_TASK_ID=" + env("SLURM_ARRAY_TASK_ID") +
+                         ": must be an integer ≥ SLURM_ARRAY_TASK_MIN");
+      text = std::to_string(id - min) + "/" + env("SLURM_ARRAY_TASK_COUNT");
+      source = "Slurm (SLURM_ARRAY_TASK_ID − MIN / SLURM_ARRAY_TASK_COUNT)";
+    } else if (!env("JOB_COMPLETION_INDEX").empty() && !env("THMCHECK_SHARD_COUNT").empty()) {
+      text = env("JOB_COMPLETION_INDEX") + "/" + env("THMCHECK_SHARD_COUNT");
+      source = "Kubernetes (JOB_COMPLETION_INDEX / THMCHECK_SHARD_COUNT)";
+    } else {
+      return;
+    }
+  }
+  const auto slash = text.find('/');
+  int i = -1, n = -1;
+  if (slash == std::string::npos || !ParseNonNegative(text.substr(0, slash), &i) ||
+      !ParseNonNegative(text.substr(slash + 1), &n) || n < 1 || i >= n)
+    throw UsageError(source + " " + text + ": a shard is I/N with integers 0 ≤ I < N (e.g. 0/4)");
+  options->shard_index = i;
+  options->shard_count = n;
+}
+
+// The output folder must be writable (or creatable) before anything runs.
+void CheckWritable(const std::filesystem::path& out) {
+  std::filesystem::path p = std::filesystem::absolute(out);
+  while (!p.empty() && !std::filesystem::exists(p) && p != p.parent_path()) p = p.parent_path();
+  if (std::filesystem::exists(out) && !std::filesystem::is_directory(out))
+    throw UsageError("--out " + out.string() + ": exists and is not a directory");
+  if (::access(p.c_str(), W_OK) != 0)
+    throw UsageError("--out " + out.string() + ": " + p.string() + " is not writable");
+}
+
+std::string CommandLine(int argc, const char* const* argv) {
+  std::string s;
+  for (int i = 0; i < argc; ++i) s += (i ? " " : "") + std::string(argv[i]);
+  return s;
+}
+
+int CmdList(const std::vector<ClaimSpec>& claims, bool json) {
+  if (json) {
+    std::cout << ClaimListJson(claims).dump(2) << "\n";
+    return kExitPass;
+  }
+  for (const auto& c : claims) {
+    std::cout << c.id << "  " << c.title << "\n    " << c.citation.authors << " ("
+              << c.citation.year << "), arXiv " << c.citation.arxiv << ", " << c.citation.theorem
+              << "\n    parameters:";
+    for (const auto& p : c.params) std::cout << " " << p.name;
+    std::cout << "\n";
+  }
+  return kExitPass;
+}
+
+int CmdRun(const std::vector<ClaimSpec>& claims, const std::vector<std::string>& ids, bool all,
+           const std::string& seed, const std::string& shard,
+           const std::vector<std::string>& sets, RunOptions options) {
+  if (all == !ids.empty())
+    throw UsageError("run: name one or more claims, or --all (not both)");
+  options.seed = ParseSeed(seed);
+  ResolveShard(shard, &options);
+  std::vector<const ClaimSpec*> chosen;
+  if (all)
+    for (const auto& c : claims) chosen.push_back(&c);
+  else
+    for (const auto& id : ids) chosen.push_back(&FindClaim(claims, id));
+  std::vector<std::pair<std::string, std::string>> parsed;
+  for (const auto& s : sets) parsed.push_back(SplitSet(s));
+  // With several claims a key applies to those that declare it; a key none declares is an error.
+  for (const auto& [key, value] : parsed) {
+    bool declared = false;
+    for (const ClaimSpec* c : chosen)
+      for (const auto& p : c->params) declared |= p.name == key;
+    if (!declared && chosen.size() > 1)
+      throw UsageError("--set " + key + "=" + value + ": no claim being run declares '" + key + "'");
+  }
+  CheckWritable(options.out);
+  options.live_progress = ::isatty(STDERR_FILENO);
+  // Phase 1: validate everything; no file is written unless every claim is valid.
+  std::vector<PreparedRun> runs;
+  for (const ClaimSpec* c : chosen) {
+    RunOptions own = options;
+    own.sets.clear();
+    for (const auto& kv : parsed) {
+      bool declared = false;
+      for (const auto& p : c->params) declared |= p.name == kv.first;
+      if (declared || chosen.size() == 1) own.sets.push_back(kv);
+    }
+    runs.push_back(PrepareRun(*c, own));
+  }
+  // Phase 2: run.
+  bool all_pass = true;
+  for (const auto& run : runs) {
+    const RunOutcome r = ExecuteRun(run, options, std::cerr);
+    if (options.shard_count > 1) {
+      std::cout << run.claim->id << " shard " << options.shard_index << "/" << options.shard_count
+                << ": " << r.cells_computed << " cells computed, " << r.cells_reused
+                << " reused; run again without --shard, with --resume, for the verdict\n";
+      continue;
+    }
+    PrintVerdictTable(r.verdict_json, std::cout);
+    all_pass &= r.verdict == Verdict::kPass;
+  }
+  return all_pass ? kExitPass : kExitNotPass;
+}
+
+}  // namespace
+
+nlohmann::json ClaimListJson(const std::vector<ClaimSpec>& claims) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& c : claims) {
+    nlohmann::json params = nlohmann::json::array();
+    for (const auto& p : c.params) {
+      nlohmann::json defaults = nlohmann::json::object();
+      for (const auto& [scale, v] : p.defaults) defaults[scale] = v;
+      params.push_back({{"name", p.name}, {"type", TypeName(p.type)}, {"allowed", p.Allowed()},
+                        {"help", p.help}, {"defaults", defaults}});
+    }
+    list.push_back({{"id", c.id},
+                    {"title", c.title},
+                    {"protocol", c.protocol},
+                    {"citation",
+                     {{"authors", c.citation.authors}, {"year", c.citation.year},
+                      {"title", c.citation.title}, {"arxiv", c.citation.arxiv},
+                      {"theorem", c.citation.theorem}, {"venue", c.citation.venue}}},
+                    {"scales", c.scales},
+                    {"parameters", params}});
+  }
+  return list;
+}
+
+int RunCli(int argc, const char* const* argv, const std::vector<ClaimSpec>& claims,
+           const CliHooks& hooks) {
+  CLI::App app{"thmcheck: checks theorems about over-parameterized networks against measurements"};
+  app.require_subcommand(1);
+
+  auto* list = app.add_subcommand("list", "List every claim: id, title, citation, parameters");
+  bool list_json = false;
+  list->add_flag("--json", list_json, "Machine-readable output");
+
+  auto* run = app.add_subcommand("run", "Run claims and print their verdicts");
+  std::vector<std::string> ids, sets;
+  bool all = false;
+  std::string seed = "1", shard;
+  RunOptions options;
+  options.threads = DefaultThreads();
+  run->add_option("claims", ids, "Claim ids");
+  run->add_flag("--all", all, "Run every claim");
+  run->add_option("--scale", options.scale, "quick (ctest, minutes) or full (nightly)");
+  run->add_option("--seed", seed, "Base seed; cell seeds derive from it, the claim and the cell");
+  run->add_option("--set", sets, "KEY=VALUE: override a declared parameter (lists as 1,2,3)");
+  run->add_option("--out", options.out, "Results directory (default results/)");
+  run->add_option("--threads", options.threads, "Cells run in parallel (default: cores)")
+      ->check(CLI::Range(1, 1024));
+  run->add_flag("--resume", options.resume, "Reuse stored cells; recompute missing or corrupt ones");
+  run->add_flag("--quiet", options.quiet, "No progress on stderr");
+  run->add_option("--shard", shard,
+                  "I/N: compute only shard I of N (cells only; default from Slurm/Kubernetes)");
+
+  auto* report = app.add_subcommand("report", "Write an HTML report from a results directory");
+  std::filesystem::path report_in = "results", report_out = "report";
+  report->add_option("--in", report_in, "Results directory (default results/)");
+  report->add_option("--out", report_out, "Report directory (default report/)");
+
+  auto* cite = app.add_subcommand("cite", "Print how to cite a claim test and its theorem");
+  std::string cite_id, cite_format = "bibtex";
+  cite->add_option("claim", cite_id, "Claim id")->required();
+  cite->add_option("--format", cite_format, "bibtex (default), cff or text");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  try {
+    if (*list) return CmdList(claims, list_json);
+    if (*run) {
+      options.command = CommandLine(argc, argv);
+      return CmdRun(claims, ids, all, seed, shard, sets, options);
+    }
+    if (*cite) {
+      const CiteFormat format = ParseCiteFormat(cite_format);
+      std::cout << FormatCitation(FindClaim(claims, cite_id), format);
+      return kExitPass;
+    }
+    if (*report) {
+      if (!hooks.report) throw UsageError("report: this build has no report writer");
+      return hooks.report(report_in, report_out, std::cerr);
+    }
+  } catch (const UsageError& e) {
+    std::cerr << "thmcheck: " << e.what() << "\n";
+    return kExitUsage;
+  }
+  return kExitUsage;
+}
+
+}  // namespace thmcheck

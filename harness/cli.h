@@ -1,0 +1,33 @@
+// The `thmcheck` command line: list, run, report. Exit codes: 0 every claim run PASSes (or the
+// command succeeded), 1 a claim FAILs or is INCONCLUSIVE, 2 usage or input error — then nothing
+// has been written. The harness knows no claim: claims/main.cc passes them in, with the report
+// writer (reports/ is a separate library the harness does not link).
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <iosfwd>
+#include <vector>
+
+#include "harness/claim.h"
+
+namespace thmcheck {
+
+inline constexpr int kExitPass = 0;
+inline constexpr int kExitNotPass = 1;
+inline constexpr int kExitUsage = 2;
+
+struct CliHooks {
+  // Writes a report from results in `in` to `out`; returns an exit code.
+  std::function<int(const std::filesystem::path& in, const std::filesystem::path& out,
+                    std::ostream& log)>
+      report;
+};
+
+int RunCli(int argc, const char* const* argv, const std::vector<ClaimSpec>& claims,
+           const CliHooks& hooks);
+
+// `thmcheck list --json`: every claim's id, title, citation, scales and parameters.
+nlohmann::json ClaimListJson(const std::vector<ClaimSpec>& claims);
+
+}  // namespace thmcheck

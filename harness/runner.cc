@@ -1,0 +1,131 @@
+// Claim execution (see runner.h).
+#include "harness/runner.h"
+
+#include <chrono>
+#include <ctime>
+#include <mutex>
+#include <ostream>
+
+#include "harness/build_info.h"
+#include "harness/check.h"
+#include "harness/errors.h"
+#include "harness/parallel.h"
+#include "harness/progress.h"
+#include "harness/rng.h"
+#include "harness/store.h"
+#include "harness/sweep.h"
+#include "harness/verdict.h"
+
+namespace thmcheck {
+namespace {
+
+std::string UtcNow() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+nlohmann::json CitationJson(const Citation& c) {
+  return {{"authors", c.authors}, {"year", c.year},   {"title", c.title},
+          {"arxiv", c.arxiv},     {"theorem", c.theorem}, {"venue", c.venue}, {"also", c.also}};
+}
+
+}  // namespace
+
+PreparedRun PrepareRun(const ClaimSpec& claim, const RunOptions& options) {
+  bool known_scale = false;
+  for (const auto& s : claim.scales) known_scale |= s == options.scale;
+  if (!known_scale) {
+    std::string scales;
+    for (const auto& s : claim.scales) scales += (scales.empty() ? "" : "|") + s;
+    throw UsageError("--scale " + options.scale + ": claim " + claim.id + " has scales " + scales);
+  }
+  PreparedRun run;
+  run.claim = &claim;
+  run.params = ResolveParams(claim.params, options.scale, options.sets);
+  if (claim.validate) {
+    if (std::string why = claim.validate(run.params); !why.empty())
+      throw UsageError(claim.id + ": " + why);
+  }
+  return run;
+}
+
+RunOutcome ExecuteRun(const PreparedRun& run, const RunOptions& options, std::ostream& log) {
+  const ClaimSpec& claim = *run.claim;
+  const auto start = std::chrono::steady_clock::now();
+  const std::string started = UtcNow();
+  const std::filesystem::path dir = options.out / claim.id;
+  const std::vector<Cell> cells = ExpandCells(claim, run.params, options.seed);
+
+  // A shard runs cells i ≡ shard_index (mod shard_count): a deterministic, balanced subset.
+  std::vector<size_t> selected;
+  for (size_t i = 0; i < cells.size(); ++i)
+    if (static_cast<int>(i % options.shard_count) == options.shard_index) selected.push_back(i);
+  const bool sharded = options.shard_count > 1;
+
+  std::vector<CellOutcome> outcomes(cells.size());
+  std::vector<char> reused(cells.size(), 0);
+  std::mutex log_mu;
+  const std::string label = sharded ? claim.id + " shard " + std::to_string(options.shard_index) +
+                                          "/" + std::to_string(options.shard_count)
+                                    : claim.id;
+  Progress progress(log, label, selected.size(), options.live_progress, options.quiet);
+  ParallelFor(selected.size(), options.threads, [&](size_t k) {
+    const size_t i = selected[k];
+    const Cell& cell = cells[i];
+    const auto path = CellPath(dir, cell);
+    if (options.resume) {
+      std::string problem;
+      if (auto stored = ReadCell(path, claim, cell, &problem)) {
+        outcomes[i] = std::move(*stored);
+        reused[i] = 1;
+        progress.CellDone(true);
+        return;
+      }
+      if (problem != "missing") {
+        std::lock_guard<std::mutex> lock(log_mu);
+        log << claim.id << ": recomputing " << path.string() << ": " << problem << "\n";
+      }
+    }
+    outcomes[i] = claim.run(CellParams(cell.params), {cell.seed, cell.replicate_seed});
+    WriteFileAtomic(path, CellToJson(claim, cell, outcomes[i]).dump(1) + "\n");
+    progress.CellDone(false);
+  });
+  progress.Finish();
+
+  RunOutcome result;
+  for (size_t i : selected) (reused[i] ? result.cells_reused : result.cells_computed)++;
+  // A shard's cells are only part of the sweep: the verdict waits for the final --resume run.
+  if (sharded) return result;
+
+  const ClaimJudgement judged = JudgeClaim(claim, cells, outcomes, options.seed);
+  result.verdict = judged.verdict;
+  const double elapsed =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  nlohmann::json context = BuildContext();
+  context["started"] = started;
+  context["elapsed_s"] = elapsed;
+  context["threads"] = options.threads;
+  context["command"] = options.command;
+  context["cells_computed"] = result.cells_computed;
+  context["cells_reused"] = result.cells_reused;
+  result.verdict_json = {{"claim", claim.id},
+                         {"title", claim.title},
+                         {"protocol", claim.protocol},
+                         {"citation", CitationJson(claim.citation)},
+                         {"statement", claim.statement},
+                         {"scale", options.scale},
+                         {"seed", options.seed},
+                         {"params", run.params},
+                         {"verdict", VerdictName(result.verdict)},
+                         {"arms", judged.arms},
+                         {"cells", judged.cells},
+                         {"context", context}};
+  WriteFileAtomic(dir / "verdict.json", result.verdict_json.dump(1) + "\n");
+  return result;
+}
+
+}  // namespace thmcheck

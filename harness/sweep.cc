@@ -1,0 +1,60 @@
+// Cell expansion (see sweep.h).
+#include "harness/sweep.h"
+
+#include <cstdio>
+
+#include "harness/check.h"
+#include "harness/rng.h"
+
+namespace thmcheck {
+
+std::string Hex64(uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+std::vector<Cell> ExpandCells(const ClaimSpec& claim, const nlohmann::json& params,
+                              uint64_t user_seed) {
+  THM_CHECK_MSG(params.contains(kReplicatesKey), claim.id << " declares no 'replicates'");
+  const int replicates = params.at(kReplicatesKey).get<int>();
+  const uint64_t claim_seed = DeriveSeed(user_seed, claim.id);
+  std::vector<Cell> cells;
+  for (size_t a = 0; a < claim.arms.size(); ++a) {
+    const ArmSpec& arm = claim.arms[a];
+    nlohmann::json base = params;
+    base.erase(kReplicatesKey);
+    for (const auto& axis : arm.axes) base.erase(axis.from);
+    for (const auto& [k, v] : arm.overrides.items()) base[k] = v;
+    // Cartesian product of the axes, last axis fastest.
+    std::vector<nlohmann::json> points = {base};
+    for (const auto& axis : arm.axes) {
+      const nlohmann::json& values = params.at(axis.from);
+      THM_CHECK_MSG(values.is_array(), axis.from << " is not a list");
+      std::vector<nlohmann::json> next;
+      for (const auto& p : points)
+        for (const auto& v : values) {
+          nlohmann::json q = p;
+          q[axis.name] = v;
+          next.push_back(std::move(q));
+        }
+      points = std::move(next);
+    }
+    for (const auto& p : points)
+      for (int r = 0; r < replicates; ++r) {
+        Cell c;
+        c.arm = a;
+        c.params = p;
+        c.replicate = r;
+        const std::string key = p.dump() + "#" + std::to_string(r);
+        c.seed = DeriveSeed(claim_seed, key);
+        c.replicate_seed = DeriveSeed(claim_seed, "replicate#" + std::to_string(r));
+        c.id = Hex64(Fnv1a64(claim.id + "|" + std::to_string(claim.protocol) + "|" + arm.name +
+                             "|" + key + "|" + std::to_string(c.seed)));
+        cells.push_back(std::move(c));
+      }
+  }
+  return cells;
+}
+
+}  // namespace thmcheck

@@ -1,0 +1,34 @@
+// Expanding a claim's declared arms into cells, and deriving each cell's seed and id.
+// A cell's parameters are the resolved claim parameters, minus the list parameters its arm sweeps
+// and minus `replicates`, plus the arm's overrides and the axis values: so a cell's file name and
+// seed depend only on what the cell computes (adding a width reuses the other widths' cells).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "harness/claim.h"
+
+namespace thmcheck {
+
+inline constexpr const char* kReplicatesKey = "replicates";
+
+struct Cell {
+  size_t arm = 0;          // index into ClaimSpec::arms
+  nlohmann::json params;   // everything the cell function reads
+  int replicate = 0;
+  uint64_t seed = 0;            // from (user seed, claim id, params, replicate) — not the arm name
+  uint64_t replicate_seed = 0;  // from (user seed, claim id, replicate): shared across the sweep
+  std::string id;          // 16 hex digits: hash of (claim, protocol, arm, params, seed)
+};
+
+std::vector<Cell> ExpandCells(const ClaimSpec& claim, const nlohmann::json& params,
+                              uint64_t user_seed);
+
+// 16 lower-case hex digits.
+std::string Hex64(uint64_t v);
+
+}  // namespace thmcheck

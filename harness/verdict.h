@@ -1,0 +1,27 @@
+// From cell outcomes to verdicts: each arm's checks are evaluated on that arm's cells, then the
+// arm and claim verdicts follow the rule in runner.h (main arm must PASS; each control must be
+// REJECTED, i.e. at least one of its checks FAILs).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "harness/checks.h"
+#include "harness/claim.h"
+#include "harness/sweep.h"
+
+namespace thmcheck {
+
+struct ClaimJudgement {
+  Verdict verdict = Verdict::kInconclusive;
+  nlohmann::json arms = nlohmann::json::array();   // verdict.json's "arms"
+  nlohmann::json cells = nlohmann::json::array();  // relative paths of every cell file
+};
+
+// `outcomes[i]` belongs to `cells[i]`; `seed` seeds the bootstraps (derived per arm and check).
+ClaimJudgement JudgeClaim(const ClaimSpec& claim, const std::vector<Cell>& cells,
+                          const std::vector<CellOutcome>& outcomes, uint64_t seed);
+
+}  // namespace thmcheck
