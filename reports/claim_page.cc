@@ -1,0 +1,180 @@
+// Renders a claim page; see claim_page.h. Sections in reading order: verdict and title, the
+// theorem, the run, the arms' checks, plots, cells, provenance, how to reproduce.
+// Links are relative (../index.html, plots/…) so OUT/ can be moved or zipped whole.
+#include "reports/claim_page.h"
+
+#include <algorithm>
+
+#include "reports/cells_table.h"
+#include "reports/escape.h"
+#include "reports/format.h"
+#include "reports/html_page.h"
+#include "reports/interval_glyph.h"
+
+namespace thmcheck {
+namespace {
+
+// arXiv identifiers are digits, letters, '.', '/' and '-' (old style "math/0601001v2"); anything
+// else is shown as text but not turned into a link.
+bool LooksLikeArxivId(const std::string& id) {
+  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' ||
+           c == '/' || c == '-';
+  });
+}
+
+std::string CitationHtml(const Citation& c) {
+  std::string html = "<p>";
+  if (!c.authors.empty()) html += HtmlEscape(c.authors);
+  if (c.year) html += " (" + std::to_string(*c.year) + ")";
+  if (!c.authors.empty() || c.year) html += ". ";
+  if (!c.title.empty()) html += "<em>" + HtmlEscape(c.title) + "</em>. ";
+  if (!c.venue.empty()) html += HtmlEscape(c.venue) + ". ";
+  if (!c.arxiv.empty()) {
+    html += "arXiv: ";
+    html += LooksLikeArxivId(c.arxiv) ? "<a href=\"https://arxiv.org/abs/" + HtmlEscape(c.arxiv) +
+                                            "\">" + HtmlEscape(c.arxiv) + "</a>. "
+                                      : HtmlEscape(c.arxiv) + ". ";
+  }
+  if (!c.theorem.empty()) html += "<strong>" + HtmlEscape(c.theorem) + "</strong>.";
+  if (html == "<p>") html += "<span class=\"muted\">No citation recorded.</span>";
+  return html + "</p>\n";
+}
+
+std::string FitSummary(const Check& check) {
+  if (!check.fit) return kAbsent;
+  const Fit& f = *check.fit;
+  std::string text = "slope " + FormatNumber(f.slope) + ", r\u00B2 " + FormatNumber(f.r2, 4);
+  if (f.worst_residual) text += ", worst residual " + FormatNumber(f.worst_residual, 2);
+  if (f.excluded) text += ", excluded " + std::to_string(*f.excluded);
+  return text;
+}
+
+std::string PointsDetails(const Arm& arm, const Check& check) {
+  if (check.Points().empty()) return "";
+  std::string html = "<details><summary>sweep points of <code>" + HtmlEscape(check.observable) +
+                     "</code> (" + HtmlEscape(arm.name) + ")</summary>\n<table>\n<tr><th>" +
+                     HtmlEscape(check.x.empty() ? "x" : check.x) +
+                     "</th><th>mean</th><th>lo</th><th>hi</th><th>n</th></tr>\n";
+  for (const SweepPoint& p : check.Points()) {
+    html += "<tr>" + Td(FormatNumber(p.x, 6), "num") + Td(FormatNumber(p.mean, 4), "num") +
+            Td(FormatNumber(p.lo, 4), "num") + Td(FormatNumber(p.hi, 4), "num") +
+            Td(p.n ? std::to_string(*p.n) : kAbsent, "num") + "</tr>\n";
+  }
+  return html + "</table></details>\n";
+}
+
+std::string ArmSection(const Arm& arm) {
+  std::string html = "<h3>" + HtmlEscape(arm.name) + " <span class=\"muted small\">(" +
+                     HtmlEscape(arm.role) + " arm)</span> " + Badge(arm.verdict) + "</h3>\n";
+  if (!arm.condition.empty()) html += "<p>" + HtmlEscape(arm.condition) + "</p>\n";
+  if (arm.checks.empty()) return html + "<p class=\"muted\">No checks.</p>\n";
+  html +=
+      "<table>\n<tr><th>Observable</th><th>Kind</th><th>x</th><th>Estimate</th>"
+      "<th>90% interval</th><th>95% interval</th><th>Predicted</th><th>Band</th><th></th>"
+      "<th>Verdict</th><th>Fit</th><th>Tolerance (derivation)</th></tr>\n";
+  std::string details;
+  for (const Check& check : arm.checks) {
+    html += "<tr><td><code>" + HtmlEscape(check.observable) + "</code></td>" + Td(check.kind) +
+            Td(check.x.empty() ? kAbsent : check.x) + Td(FormatNumber(check.estimate), "num") +
+            Td(FormatInterval(check.ci), "num") + Td(FormatInterval(check.ci95), "num") +
+            Td(FormatNumber(check.predicted), "num") + Td(FormatInterval(check.band), "num") +
+            "<td>" + IntervalGlyph(check) + "</td><td>" + Badge(check.verdict) + "</td>" +
+            Td(FitSummary(check), "why") +
+            Td(check.tolerance.empty() ? kAbsent : check.tolerance, "why") + "</tr>\n";
+    details += PointsDetails(arm, check);
+  }
+  return html + "</table>\n" + details;
+}
+
+std::string PlotsSection(const ClaimResult& claim, const std::vector<RenderedPlot>& plots,
+                         bool gnuplot_found) {
+  if (plots.empty()) return "<p class=\"muted\">No check of this claim has an exponent fit.</p>\n";
+  std::string html;
+  if (!gnuplot_found) {
+    html +=
+        "<p class=\"muted\">gnuplot was not found when this report was written, so the plots "
+        "were not drawn. Each script below draws its plot: run <code>gnuplot NAME.gp</code> "
+        "in <code>" +
+        HtmlEscape(claim.id) + "/plots/</code>.</p>\n";
+  }
+  for (const RenderedPlot& plot : plots) {
+    const PlotSpec& spec = plot.spec;
+    const std::string base = "plots/" + HtmlEscape(UrlEscapeSegment(spec.stem));
+    const std::string what = HtmlEscape(spec.observable) + " vs " + HtmlEscape(spec.x);
+    html += "<figure>\n";
+    if (plot.rendered) {
+      html += "<img src=\"" + base + ".svg\" alt=\"log-log plot of " + what +
+              "\" width=\"760\" height=\"520\">\n";
+    } else if (gnuplot_found) {
+      html += "<p class=\"muted\">gnuplot could not draw this plot; see its script.</p>\n";
+    }
+    html += "<figcaption><code>" + HtmlEscape(spec.observable) + "</code> against <code>" +
+            HtmlEscape(spec.x) +
+            "</code>, log-log. Points: mean with lo\u2013hi bars per arm; "
+            "lines: each arm's fitted power law.";
+    if (spec.predicted) {
+      html += std::string(" Dotted black: the ") +
+              (spec.kind == "exponent_bound" ? "bound's" : "predicted") +
+              " slope through the main arm's first point.";
+    }
+    if (spec.Dropped() > 0) {
+      html += " <strong>" + std::to_string(spec.Dropped()) +
+              " point(s) with a non-positive or missing value are not shown</strong> (log axes; "
+              "they are in the sweep-point tables).";
+    }
+    html += "<br>Files: ";
+    if (plot.rendered) {
+      html += "<a href=\"" + base + ".svg\">SVG</a> \u00B7 <a href=\"" + base +
+              ".png\">PNG</a> \u00B7 ";
+    }
+    html += "<a href=\"" + base + ".gp\">gnuplot script</a> \u00B7 <a href=\"" + base +
+            ".dat\">data</a></figcaption>\n</figure>\n";
+  }
+  return html;
+}
+
+}  // namespace
+
+std::string ClaimPageHtml(const ClaimResult& claim, const std::vector<RenderedPlot>& plots,
+                          bool gnuplot_found) {
+  std::string html = PageBegin(claim.title + " \u2014 thmcheck");
+  html += "<p class=\"small\"><a href=\"../index.html\">\u2190 all claims</a></p>\n";
+  html += "<h1>" + Badge(claim.verdict) + " " + HtmlEscape(claim.title) + "</h1>\n";
+  html += "<p class=\"muted\"><code>" + HtmlEscape(claim.id) + "</code>";
+  if (claim.protocol) html += " \u00B7 protocol " + std::to_string(*claim.protocol);
+  html += " \u00B7 scale " + HtmlEscape(claim.scale.empty() ? kAbsent : claim.scale) +
+          " \u00B7 seed " + HtmlEscape(claim.seed.empty() ? kAbsent : claim.seed) + "</p>\n";
+
+  html += "<h2>Theorem</h2>\n";
+  if (!claim.statement.empty())
+    html += "<blockquote>" + HtmlEscape(claim.statement) + "</blockquote>\n";
+  html += CitationHtml(claim.citation);
+
+  html += "<h2>Run parameters</h2>\n";
+  const std::string params = KeyValueRows(claim.params);
+  html += params.empty() ? "<p class=\"muted\">None recorded.</p>\n"
+                         : "<table>\n" + params + "</table>\n";
+
+  html += "<h2>Checks</h2>\n";
+  for (const Arm& arm : claim.arms) html += ArmSection(arm);
+
+  html += "<h2>Plots</h2>\n" + PlotsSection(claim, plots, gnuplot_found);
+  html += "<h2>Cells</h2>\n" + CellsSection(claim);
+
+  html += "<h2>Provenance</h2>\n";
+  nlohmann::json context = claim.context;
+  const auto command = context.find("command");
+  const std::string command_text =
+      command != context.end() && command->is_string() ? command->get<std::string>() : "";
+  if (!command_text.empty()) context.erase("command");
+  const std::string rows = KeyValueRows(context);
+  html += rows.empty() ? "<p class=\"muted\">No context block recorded.</p>\n"
+                       : "<table>\n" + rows + "</table>\n";
+  html += "<h2>Reproduce</h2>\n";
+  html += command_text.empty() ? "<p class=\"muted\">The command was not recorded.</p>\n"
+                               : "<pre><code>" + HtmlEscape(command_text) + "</code></pre>\n";
+  return html + PageEnd();
+}
+
+}  // namespace thmcheck

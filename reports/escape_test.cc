@@ -1,0 +1,38 @@
+// Tests of the escaping helpers: each output language's special characters, and that UTF-8
+// text (authors' names) passes through unchanged.
+#include "reports/escape.h"
+
+#include <gtest/gtest.h>
+
+namespace thmcheck {
+namespace {
+
+TEST(EscapeTest, HtmlEscapesMarkupAndQuotes) {
+  EXPECT_EQ(HtmlEscape("<a href=\"x\">Tom's & co</a>"),
+            "&lt;a href=&quot;x&quot;&gt;Tom&#39;s &amp; co&lt;/a&gt;");
+  EXPECT_EQ(HtmlEscape("B. Póczos, η → 0"), "B. Póczos, η → 0");
+  EXPECT_EQ(HtmlEscape(""), "");
+}
+
+TEST(EscapeTest, UrlSegmentKeepsUnreservedOnly) {
+  EXPECT_EQ(UrlEscapeSegment("ntk_closeness-2.v~1"), "ntk_closeness-2.v~1");
+  EXPECT_EQ(UrlEscapeSegment("a b/c?#\"é"), "a%20b%2Fc%3F%23%22%C3%A9");
+}
+
+TEST(EscapeTest, GnuplotQuoteDoublesQuotesAndBlanksControls) {
+  EXPECT_EQ(GnuplotQuote("it's"), "'it''s'");
+  EXPECT_EQ(GnuplotQuote("a\nb\\n"), "'a b\\n'");  // backslashes are literal in '...'
+}
+
+TEST(EscapeTest, ShellQuoteSurvivesQuotesAndDollars) {
+  EXPECT_EQ(ShellQuote("out dir's $HOME"), "'out dir'\\''s $HOME'");
+}
+
+TEST(EscapeTest, FileStemIsSafeAndNeverEmpty) {
+  EXPECT_EQ(FileStem("rel_weight_change"), "rel_weight_change");
+  EXPECT_EQ(FileStem("../a b.c"), "___a_b_c");
+  EXPECT_EQ(FileStem(""), "plot");
+}
+
+}  // namespace
+}  // namespace thmcheck

@@ -1,0 +1,22 @@
+// Finding and running gnuplot. Plots are optional: a machine without gnuplot still gets every
+// table, and the caller says so once on the log stream. gnuplot runs with the plot folder as
+// its working directory, so the generated scripts use bare file names and stay relocatable.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace thmcheck {
+
+// `program` as given when it contains a '/', else the first executable `program` on $PATH.
+std::optional<std::filesystem::path> FindProgram(std::string_view program);
+
+// Runs `gnuplot <stem>.gp` in `dir` and reports whether it produced non-empty <stem>.svg and
+// <stem>.png. Anything gnuplot prints (warnings included) is copied to `log`, prefixed.
+bool RunGnuplot(const std::filesystem::path& gnuplot, const std::filesystem::path& dir,
+                const std::string& stem, std::ostream& log);
+
+}  // namespace thmcheck

@@ -1,0 +1,222 @@
+// Writes the .dat and .gp text of a plot; see gnuplot_script.h for the contract and styles.
+// Ranges and ticks are computed here rather than left to gnuplot's autoscale: autoscale rounds a
+// log axis out to whole decades, which squeezes a sweep over one factor of four into a sliver.
+// Numbers are written with %.17g so a script reproduces the fitted line exactly.
+#include "reports/gnuplot_script.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+#include "reports/escape.h"
+#include "reports/format.h"
+
+namespace thmcheck {
+namespace {
+
+// Controls cycle through these after the main arm's blue (colour-blind-safe Tableau hues).
+struct ArmStyle {
+  const char* colour;
+  int point_type;  // gnuplot pt: 7 filled circle, 5 filled square, 9 filled triangle, ...
+  const char* dash;
+};
+constexpr ArmStyle kMainStyle = {"#1f77b4", 7, "1"};
+constexpr ArmStyle kControlStyles[] = {
+    {"#d62728", 5, "2"}, {"#ff7f0e", 9, "3"}, {"#9467bd", 13, "4"}, {"#2ca02c", 11, "5"}};
+// Padding around the data on log axes, as a factor; keeps end points off the frame.
+constexpr double kXPad = 1.15;
+constexpr double kMinYPad = 1.1;
+
+std::string Num(double value) {
+  char buffer[40];
+  std::snprintf(buffer, sizeof(buffer), "%.17g", value);
+  return buffer;
+}
+
+std::string Tick(double value) {
+  char buffer[40];
+  std::snprintf(buffer, sizeof(buffer), "%.6g", value);
+  return buffer;
+}
+
+// Text for a '#' comment: control characters (a newline would end the comment) become spaces.
+std::string CommentText(const std::string& text) {
+  std::string out = text;
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  }
+  return out;
+}
+
+double PowerLaw(const PlotSeries& s, double x) {
+  return std::exp(*s.intercept) * std::pow(x, *s.slope);
+}
+
+ArmStyle StyleOf(const PlotSpec& plot, size_t i) {
+  const bool main = plot.series[i].role == "main";
+  if (main) return kMainStyle;
+  // Count controls before i so the n-th non-main arm always gets the n-th control style.
+  size_t n = 0;
+  for (size_t j = 0; j < i; ++j) n += plot.series[j].role != "main";
+  return kControlStyles[n % std::size(kControlStyles)];
+}
+
+std::string TicsCommand(const char* axis, const std::vector<double>& ticks) {
+  std::string out = std::string("set ") + axis + "tics (";
+  for (size_t i = 0; i < ticks.size(); ++i) out += (i ? ", " : "") + Tick(ticks[i]);
+  return out + ")\n";
+}
+
+}  // namespace
+
+std::vector<double> LogTicks(double lo, double hi) {
+  std::vector<double> ticks;
+  const double decades = std::log10(hi / lo);
+  const int e_lo = static_cast<int>(std::floor(std::log10(lo)));
+  const int e_hi = static_cast<int>(std::ceil(std::log10(hi)));
+  if (decades >= 3) {
+    const int step = std::max(1, (e_hi - e_lo + 7) / 8);  // at most about 8 labels
+    for (int e = e_lo; e <= e_hi; e += step) {
+      const double t = std::pow(10.0, e);
+      if (t >= lo && t <= hi) ticks.push_back(t);
+    }
+    return ticks;
+  }
+  for (int e = e_lo; e <= e_hi; ++e) {
+    for (const double m : {1.0, 2.0, 5.0}) {
+      const double t = m * std::pow(10.0, e);
+      if (t >= lo && t <= hi) ticks.push_back(t);
+    }
+  }
+  if (ticks.size() >= 3) return ticks;
+  // Evenly spaced: the largest 1-2-5 step that still gives at least three ticks.
+  ticks.clear();
+  double step = std::pow(10.0, std::floor(std::log10(hi - lo)));
+  for (const double divisor : {2.0, 2.5, 2.0, 2.0, 2.5, 2.0}) {  // 1, .5, .2, .1, .05, .02, .01
+    if (std::floor(hi / step) - std::ceil(lo / step) + 1 >= 3) break;
+    step /= divisor;
+  }
+  for (double k = std::ceil(lo / step); k * step <= hi * (1 + 1e-12); k += 1) {
+    ticks.push_back(k * step);
+  }
+  return ticks;
+}
+
+std::string GnuplotData(const PlotSpec& plot) {
+  std::ostringstream out;
+  out << "# " << CommentText(plot.observable) << " against " << CommentText(plot.x)
+      << "; one block per arm (gnuplot `index i`); columns: x mean lo hi n\n";
+  int block = 0;
+  for (const PlotSeries& s : plot.series) {
+    if (s.points.empty()) continue;
+    if (block++ > 0) out << "\n\n";
+    out << "# arm " << CommentText(s.arm) << " (" << CommentText(s.role) << ")\n";
+    for (const SweepPoint& p : s.points) {
+      out << Num(p.x) << ' ' << Num(*p.mean) << ' ' << Num(p.lo.value_or(*p.mean)) << ' '
+          << Num(p.hi.value_or(*p.mean)) << ' ' << (p.n ? std::to_string(*p.n) : "NaN") << '\n';
+    }
+  }
+  return out.str();
+}
+
+std::string GnuplotScript(const PlotSpec& plot, const std::string& claim_id) {
+  // Extents of everything drawn, to set ranges and ticks.
+  double x_lo = INFINITY, x_hi = -INFINITY, y_lo = INFINITY, y_hi = -INFINITY;
+  std::vector<double> sweep_x;
+  auto see_y = [&](double y) {
+    if (y > 0 && std::isfinite(y)) y_lo = std::min(y_lo, y), y_hi = std::max(y_hi, y);
+  };
+  for (const PlotSeries& s : plot.series) {
+    for (const SweepPoint& p : s.points) {
+      x_lo = std::min(x_lo, p.x);
+      x_hi = std::max(x_hi, p.x);
+      sweep_x.push_back(p.x);
+      see_y(*p.mean);
+      if (p.lo) see_y(*p.lo);
+      if (p.hi) see_y(*p.hi);
+    }
+  }
+  for (const PlotSeries& s : plot.series) {
+    if (!s.slope || s.points.empty()) continue;
+    see_y(PowerLaw(s, s.points.front().x));
+    see_y(PowerLaw(s, s.points.back().x));
+  }
+  auto reference = [&](double x) {
+    return *plot.anchor_y * std::pow(x / *plot.anchor_x, *plot.predicted);
+  };
+  if (plot.predicted) see_y(reference(x_lo)), see_y(reference(x_hi));
+  if (x_lo == x_hi) x_lo /= 2, x_hi *= 2;  // a single x: give the axis some width
+  if (y_lo == y_hi) y_lo /= 2, y_hi *= 2;
+  const double y_pad = std::max(kMinYPad, std::pow(y_hi / y_lo, 0.06));
+  x_lo /= kXPad, x_hi *= kXPad, y_lo /= y_pad, y_hi *= y_pad;
+  std::sort(sweep_x.begin(), sweep_x.end());
+  sweep_x.erase(std::unique(sweep_x.begin(), sweep_x.end()), sweep_x.end());
+
+  const std::string stem = plot.stem;
+  std::ostringstream gp;
+  gp << "# thmcheck plot for claim " << CommentText(claim_id) << ": "
+     << CommentText(plot.observable) << " against " << CommentText(plot.x) << ", log-log.\n"
+     << "# Regenerate in this folder with:  gnuplot " << stem << ".gp\n"
+     << "# Data: " << stem << ".dat, one block per arm: x mean lo hi n (bars are lo..hi).\n"
+     << "# Fitted lines: y = exp(intercept) * x**slope (intercept on the natural-log scale).\n"
+     << "set encoding utf8\nset logscale xy\n"
+     << "set xrange [" << Num(x_lo) << ":" << Num(x_hi) << "]\n"
+     << "set yrange [" << Num(y_lo) << ":" << Num(y_hi) << "]\n"
+     << TicsCommand("x", sweep_x.size() <= 10 ? sweep_x : LogTicks(x_lo, x_hi))
+     << TicsCommand("y", LogTicks(y_lo, y_hi)) << "set format x '%g'\nset format y '%g'\n"
+     << "set grid xtics ytics lc rgb '#dddddd' lw 1 dt 1\n"
+     << "set key below maxrows 3 samplen 3 height 1\n"  // height: keeps the key off the x label
+
+     << "set xlabel " << GnuplotQuote(plot.x) << "\n"
+     << "set ylabel " << GnuplotQuote(plot.observable) << "\n"
+     << "set title " << GnuplotQuote(plot.observable + " vs " + plot.x + " (" + claim_id + ")")
+     << "\n";
+
+  std::vector<std::string> elements;
+  int block = 0;
+  for (size_t i = 0; i < plot.series.size(); ++i) {
+    const PlotSeries& s = plot.series[i];
+    const ArmStyle style = StyleOf(plot, i);
+    const int points_ls = static_cast<int>(i) + 1, line_ls = static_cast<int>(i) + 101;
+    gp << "set style line " << points_ls << " lc rgb '" << style.colour << "' pt "
+       << style.point_type << " ps 1.2 lw 1.5 dt 1\n"
+       << "set style line " << line_ls << " lc rgb '" << style.colour << "' lw 2 dt " << style.dash
+       << "\n";
+    const std::string label = s.arm + (s.role == "main" ? "" : " (" + s.role + ")");
+    if (!s.points.empty()) {
+      elements.push_back("'" + stem + ".dat' index " + std::to_string(block++) +
+                         " using 1:2:3:4 with yerrorbars ls " + std::to_string(points_ls) +
+                         " title " + GnuplotQuote(label));
+    }
+    if (s.slope) {
+      const std::string f = "fit" + std::to_string(i + 1);
+      gp << f << "(x) = exp(" << Num(*s.intercept) << ") * x**(" << Num(*s.slope) << ")\n";
+      const double from = s.points.empty() ? x_lo : s.points.front().x;
+      const double to = s.points.empty() ? x_hi : s.points.back().x;
+      elements.push_back("[x=" + Num(from) + ":" + Num(to) + "] " + f + "(x) with lines ls " +
+                         std::to_string(line_ls) + " title " +
+                         GnuplotQuote(s.arm + " fit: slope " + FormatNumber(s.slope)));
+    }
+  }
+  if (plot.predicted) {
+    gp << "set style line 100 lc rgb '#000000' lw 1.5 dt 3\n"
+       << "reference(x) = " << Num(*plot.anchor_y) << " * (x / " << Num(*plot.anchor_x) << ")**("
+       << Num(*plot.predicted) << ")\n";
+    const std::string what = plot.kind == "exponent_bound" ? "bound" : "predicted";
+    elements.push_back("reference(x) with lines ls 100 title " +
+                       GnuplotQuote(what + " slope " + FormatNumber(plot.predicted)));
+  }
+  std::string plot_command = "plot ";
+  for (size_t i = 0; i < elements.size(); ++i) {
+    plot_command += (i ? ", \\\n     " : "") + elements[i];
+  }
+  gp << "set terminal svg size 760,520 font 'sans-serif,13' noenhanced background '#ffffff'\n"
+     << "set output '" << stem << ".svg'\n"
+     << plot_command << "\n"
+     << "set terminal pngcairo size 760,520 font 'sans-serif,10' noenhanced background '#ffffff'\n"
+     << "set output '" << stem << ".png'\nreplot\nunset output\n";
+  return gp.str();
+}
+
+}  // namespace thmcheck

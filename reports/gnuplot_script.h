@@ -1,0 +1,29 @@
+// Text of the two files behind each plot: <stem>.dat (one block per arm: x mean lo hi n) and
+// <stem>.gp (a self-contained gnuplot script drawing SVG and PNG from it). Both are kept in
+// OUT/<claim>/plots/ so a reader can re-run or restyle a plot without thmcheck.
+// Style contract: the main arm is blue, filled circles, solid fitted line; each control arm gets
+// its own colour, point type and dash; the predicted slope is a thin black dotted line.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "reports/plot_spec.h"
+
+namespace thmcheck {
+
+// Data blocks (separated by two blank lines, so gnuplot's `index i` selects arm i) for every
+// series with drawable points, in series order. lo/hi default to the mean (no bar) when absent.
+std::string GnuplotData(const PlotSpec& plot);
+
+// The script; it reads "<stem>.dat" and writes "<stem>.svg" and "<stem>.png" relative to the
+// folder it is run in. Every text from the result files is quoted with GnuplotQuote and drawn
+// with enhanced text off, so names like "lambda_max^2" appear literally.
+std::string GnuplotScript(const PlotSpec& plot, const std::string& claim_id);
+
+// Readable tick positions for a log axis on [lo, hi] (0 < lo < hi): powers of ten over three
+// decades or more, 1-2-5 steps when they give at least three ticks, else evenly spaced steps
+// (within a decade a log axis is nearly linear).
+std::vector<double> LogTicks(double lo, double hi);
+
+}  // namespace thmcheck

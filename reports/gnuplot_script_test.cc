@@ -1,0 +1,66 @@
+// Tests of the generated gnuplot text: one data block per arm, fitted lines written exactly from
+// slope and intercept, titles quoted, distinct styles for main and control, and readable ticks.
+#include "reports/gnuplot_script.h"
+
+#include <gtest/gtest.h>
+
+namespace thmcheck {
+namespace {
+
+PlotSpec TwoSeriesPlot() {
+  PlotSpec plot;
+  plot.observable = "rel_weight_change";
+  plot.x = std::string("m");  // NOTE: `= "m"` trips GCC 12's false -Wrestrict at -O3
+  plot.stem = "rel_weight_change_vs_m";
+  plot.kind = "exponent";
+  PlotSeries main{"main", "main", {{128, 0.08, 0.075, 0.085, 3}, {512, 0.04, {}, {}, {}}},
+                  0,      -0.49,  0.3};
+  PlotSeries control{"it's a control", "control", {{128, 0.5, 0.45, 0.55, 3}}, 0, 0.01, -0.7};
+  plot.series = {main, control};
+  plot.predicted = -0.5;
+  plot.anchor_x = 128;
+  plot.anchor_y = 0.08;
+  return plot;
+}
+
+TEST(GnuplotScriptTest, DataHasOneBlockPerArmAndFillsMissingBars) {
+  const std::string data = GnuplotData(TwoSeriesPlot());
+  EXPECT_NE(data.find("128 0.080000000000000002 0.074999999999999997"), std::string::npos);
+  EXPECT_NE(data.find("512 0.040000000000000001 0.040000000000000001 0.040000000000000001 NaN"),
+            std::string::npos);
+  EXPECT_NE(data.find("\n\n\n# arm it's a control (control)\n"), std::string::npos);
+}
+
+TEST(GnuplotScriptTest, ScriptDrawsFitsReferenceAndBothFormats) {
+  const std::string gp = GnuplotScript(TwoSeriesPlot(), "ntk_closeness");
+  EXPECT_NE(gp.find("fit1(x) = exp(0.29999999999999999) * x**(-0.48999999999999999)"),
+            std::string::npos);
+  EXPECT_NE(gp.find("reference(x) = 0.080000000000000002 * (x / 128)**(-0.5)"), std::string::npos);
+  EXPECT_NE(gp.find("title 'it''s a control (control)'"), std::string::npos);
+  EXPECT_NE(gp.find("title 'predicted slope -0.5'"), std::string::npos);
+  EXPECT_NE(gp.find("title 'main fit: slope -0.49'"), std::string::npos);
+  EXPECT_NE(gp.find("set output 'rel_weight_change_vs_m.svg'"), std::string::npos);
+  EXPECT_NE(gp.find("set output 'rel_weight_change_vs_m.png'"), std::string::npos);
+  EXPECT_NE(gp.find("noenhanced"), std::string::npos);
+  EXPECT_NE(gp.find("set xtics (128, 512)"), std::string::npos);
+  // Main: blue circles, solid line; control: red squares, dashed.
+  EXPECT_NE(gp.find("set style line 1 lc rgb '#1f77b4' pt 7"), std::string::npos);
+  EXPECT_NE(gp.find("set style line 101 lc rgb '#1f77b4' lw 2 dt 1"), std::string::npos);
+  EXPECT_NE(gp.find("set style line 2 lc rgb '#d62728' pt 5"), std::string::npos);
+  EXPECT_NE(gp.find("set style line 102 lc rgb '#d62728' lw 2 dt 2"), std::string::npos);
+}
+
+TEST(GnuplotScriptTest, LogTicksAreReadableAtEveryScale) {
+  EXPECT_EQ(LogTicks(0.5, 5000), (std::vector<double>{1, 10, 100, 1000}));
+  EXPECT_EQ(LogTicks(0.03, 0.7), (std::vector<double>{0.05, 0.1, 0.2, 0.5}));
+  const std::vector<double> narrow = LogTicks(0.034, 0.095);  // within one decade
+  ASSERT_GE(narrow.size(), 3u);
+  EXPECT_LE(narrow.size(), 10u);
+  for (const double t : narrow) {
+    EXPECT_GE(t, 0.034);
+    EXPECT_LE(t, 0.095);
+  }
+}
+
+}  // namespace
+}  // namespace thmcheck

@@ -1,0 +1,16 @@
+// OUT/index.html: one row per claim with its verdict badge, title and id, scale, elapsed time,
+// each main-arm check (estimate and 90% interval against the band) and the control arms'
+// outcomes, linking to OUT/<claim>/index.html. The page a reader opens first, so it answers
+// "did every theorem check out, and could each check have failed?" without a click.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "reports/results.h"
+
+namespace thmcheck {
+
+std::string IndexPageHtml(const std::vector<ClaimResult>& claims);
+
+}  // namespace thmcheck

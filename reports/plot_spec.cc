@@ -1,0 +1,104 @@
+// Selects a claim's plots from its arms and checks; see plot_spec.h.
+// Grouping key is (observable, x): the same observable swept over two different parameters is
+// two plots, since one x axis cannot show both.
+#include "reports/plot_spec.h"
+
+#include <algorithm>
+#include <set>
+
+#include "reports/escape.h"
+
+namespace thmcheck {
+namespace {
+
+// Arms in plotting order: role "main" first, the rest as in verdict.json.
+std::vector<const Arm*> ArmsMainFirst(const ClaimResult& claim) {
+  std::vector<const Arm*> arms;
+  for (const Arm& arm : claim.arms) arms.push_back(&arm);
+  std::stable_partition(arms.begin(), arms.end(), [](const Arm* a) { return a->role == "main"; });
+  return arms;
+}
+
+PlotSeries MakeSeries(const Arm& arm, const Check& check) {
+  PlotSeries series;
+  series.arm = arm.name;
+  series.role = arm.role;
+  for (const SweepPoint& p : check.Points()) {
+    // NOTE: log axes cannot show x <= 0 or y <= 0; such points are counted and reported in the
+    // caption rather than silently vanishing.
+    if (p.x > 0 && p.mean && *p.mean > 0) {
+      series.points.push_back(p);
+    } else {
+      ++series.dropped;
+    }
+  }
+  std::sort(series.points.begin(), series.points.end(),
+            [](const SweepPoint& a, const SweepPoint& b) { return a.x < b.x; });
+  if (check.HasLine()) {
+    series.slope = check.fit->slope;
+    series.intercept = check.fit->intercept;
+  }
+  return series;
+}
+
+}  // namespace
+
+int PlotSpec::Dropped() const {
+  int dropped = 0;
+  for (const PlotSeries& s : series) dropped += s.dropped;
+  return dropped;
+}
+
+std::vector<PlotSpec> CollectPlots(const ClaimResult& claim) {
+  const std::vector<const Arm*> arms = ArmsMainFirst(claim);
+  // Keys in first-appearance order; a plot exists only if some arm has a fitted line.
+  std::vector<std::pair<std::string, std::string>> keys;
+  for (const Arm* arm : arms) {
+    for (const Check& check : arm->checks) {
+      const auto key = std::make_pair(check.observable, check.x);
+      if (check.HasLine() && std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        keys.push_back(key);
+      }
+    }
+  }
+  std::vector<PlotSpec> plots;
+  std::set<std::string> stems;
+  for (const auto& [observable, x] : keys) {
+    PlotSpec plot;
+    plot.observable = observable;
+    plot.x = x;
+    // Stems must be unique even when two observables sanitize alike ("a.b" and "a_b").
+    std::string stem = FileStem(observable + (x.empty() ? "" : "_vs_" + x));
+    for (int i = 2; stems.count(stem) > 0; ++i)
+      stem = FileStem(observable) + "_" + std::to_string(i);
+    stems.insert(stem);
+    plot.stem = stem;
+    for (const Arm* arm : arms) {
+      // An arm contributes at most one series per plot: its first check of this observable.
+      const auto it = std::find_if(arm->checks.begin(), arm->checks.end(), [&](const Check& c) {
+        return c.observable == observable && c.x == x && !c.Points().empty();
+      });
+      if (it == arm->checks.end()) continue;
+      PlotSeries series = MakeSeries(*arm, *it);
+      const bool first_series = plot.series.empty();
+      if (first_series) {
+        // The first series is the main arm's when there is one: it carries the prediction.
+        plot.kind = it->kind;
+        plot.predicted = it->predicted;
+        if (!series.points.empty()) {
+          plot.anchor_x = series.points.front().x;
+          plot.anchor_y = series.points.front().mean;
+        }
+      }
+      plot.series.push_back(std::move(series));
+    }
+    if (!plot.predicted || !plot.anchor_x) plot.predicted.reset();
+    // A plot with nothing drawable would only make gnuplot fail on an empty range.
+    const bool drawable = std::any_of(plot.series.begin(), plot.series.end(),
+                                      [](const PlotSeries& s) { return !s.points.empty(); });
+    if (drawable) plots.push_back(std::move(plot));
+  }
+  return plots;
+}
+
+}  // namespace thmcheck

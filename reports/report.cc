@@ -1,0 +1,113 @@
+// WriteReport: read and validate every input, then write the plots' files, run gnuplot, and
+// write the claim pages and the index (see report.h). The order matters: a page embeds an image
+// only if gnuplot actually produced it, so no page ever shows a broken <img>.
+#include "reports/report.h"
+
+#include <fstream>
+#include <system_error>
+#include <vector>
+
+#include "reports/claim_page.h"
+#include "reports/gnuplot_runner.h"
+#include "reports/gnuplot_script.h"
+#include "reports/index_page.h"
+#include "reports/plot_spec.h"
+#include "reports/results_reader.h"
+
+namespace thmcheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool WriteFile(const fs::path& path, const std::string& content, std::string* error) {
+  std::ofstream stream(path, std::ios::binary | std::ios::trunc);
+  stream << content;
+  stream.close();
+  if (!stream) {
+    *error = path.string() + ": cannot write";
+    return false;
+  }
+  return true;
+}
+
+bool MakeDirectories(const fs::path& dir, std::string* error) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec || !fs::is_directory(dir)) {
+    *error = dir.string() + ": cannot create directory" + (ec ? " (" + ec.message() + ")" : "");
+    return false;
+  }
+  return true;
+}
+
+ReportResult Failure(std::string error) {
+  ReportResult result;
+  result.error = std::move(error);
+  return result;
+}
+
+}  // namespace
+
+ReportResult WriteReport(const ReportOptions& options, std::ostream& log) {
+  if (options.in.empty()) return Failure("report: the results directory (IN) is empty");
+  if (options.out.empty()) return Failure("report: the output directory (OUT) is empty");
+
+  // 1. Read and validate everything; nothing is written before this succeeds.
+  std::vector<ClaimResult> claims;
+  std::string error;
+  if (!ReadResults(options.in, &claims, log, &error)) return Failure(error);
+  std::error_code ec;
+  if (fs::exists(options.out, ec) && !fs::is_directory(options.out, ec)) {
+    return Failure(options.out.string() + ": exists and is not a directory");
+  }
+
+  std::vector<std::vector<RenderedPlot>> plots(claims.size());
+  size_t plot_count = 0;
+  for (size_t i = 0; i < claims.size(); ++i) {
+    for (PlotSpec& spec : CollectPlots(claims[i])) plots[i].push_back({std::move(spec), false});
+    plot_count += plots[i].size();
+  }
+  const std::optional<fs::path> gnuplot = FindProgram(options.gnuplot);
+  if (!gnuplot && plot_count > 0) {
+    log << "thmcheck report: gnuplot "
+        << (options.gnuplot.empty() ? "disabled"
+                                    : "(\"" + options.gnuplot + "\") not found on PATH")
+        << "; writing tables and plot scripts without images\n";
+  }
+
+  // 2. Plot scripts and data, then images.
+  bool all_drawn = gnuplot.has_value();
+  for (size_t i = 0; i < claims.size(); ++i) {
+    const fs::path claim_dir = options.out / claims[i].id;
+    if (!MakeDirectories(claim_dir, &error)) return Failure(error);
+    if (plots[i].empty()) continue;
+    const fs::path plot_dir = claim_dir / "plots";
+    if (!MakeDirectories(plot_dir, &error)) return Failure(error);
+    for (RenderedPlot& plot : plots[i]) {
+      const std::string& stem = plot.spec.stem;
+      if (!WriteFile(plot_dir / (stem + ".dat"), GnuplotData(plot.spec), &error) ||
+          !WriteFile(plot_dir / (stem + ".gp"), GnuplotScript(plot.spec, claims[i].id), &error)) {
+        return Failure(error);
+      }
+      plot.rendered = gnuplot && RunGnuplot(*gnuplot, plot_dir, stem, log);
+      all_drawn = all_drawn && plot.rendered;
+    }
+  }
+
+  // 3. Pages.
+  for (size_t i = 0; i < claims.size(); ++i) {
+    const std::string html = ClaimPageHtml(claims[i], plots[i], gnuplot.has_value());
+    if (!WriteFile(options.out / claims[i].id / "index.html", html, &error)) return Failure(error);
+  }
+  if (!WriteFile(options.out / "index.html", IndexPageHtml(claims), &error)) return Failure(error);
+
+  log << "thmcheck report: " << claims.size() << " claim(s), " << plot_count << " plot(s) -> "
+      << (options.out / "index.html").string() << "\n";
+  ReportResult result;
+  result.ok = true;
+  result.claims = static_cast<int>(claims.size());
+  result.plots = all_drawn;
+  return result;
+}
+
+}  // namespace thmcheck

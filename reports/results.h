@@ -1,0 +1,108 @@
+// The in-memory form of one results directory, as the report sees it: a claim's verdict.json
+// (arms → checks → fit/points) and its cell files. Plain data, filled by results_reader.cc and
+// read by the page and plot writers; nothing here knows about HTML or gnuplot.
+// Every number that the schema allows to be null (an open side of a band, a NaN written by the
+// harness as null, a failed fit) is a std::optional, so "absent" can never print as 0.
+#pragma once
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace thmcheck {
+
+// [lo, hi]; either side may be open (null in JSON) — e.g. a one-sided band for an exponent bound.
+struct Interval {
+  std::optional<double> lo;
+  std::optional<double> hi;
+  bool present = false;  // false when the field was absent or null as a whole
+};
+
+// One x of a sweep: the mean of the observable over replicates and its interval.
+struct SweepPoint {
+  double x = 0;
+  std::optional<double> mean;
+  std::optional<double> lo;
+  std::optional<double> hi;
+  std::optional<int> n;  // replicates that entered the mean
+};
+
+// A least-squares fit of log(y) = intercept + slope·log(x) (natural log on both sides).
+struct Fit {
+  std::optional<double> slope;
+  std::optional<double> intercept;
+  std::optional<double> r2;
+  std::optional<double> worst_residual;
+  std::optional<int> excluded;
+  std::vector<SweepPoint> points;
+};
+
+struct Check {
+  std::string observable;
+  std::string kind;  // exponent | exponent_bound | mean_bound | paired_difference | later kinds
+  std::string x;     // name of the swept parameter ("m"); may be empty for non-sweep kinds
+  std::optional<double> estimate;
+  Interval ci;  // 90%
+  Interval ci95;
+  std::optional<double> predicted;
+  Interval band;
+  std::string verdict;
+  std::string tolerance;
+  std::optional<Fit> fit;
+  std::vector<SweepPoint> points;  // per-x means for kinds without a fit
+
+  // True when there is a line to draw: a fit with both slope and intercept.
+  bool HasLine() const { return fit && fit->slope && fit->intercept; }
+  // The sweep points, from the fit when there is one.
+  const std::vector<SweepPoint>& Points() const { return fit ? fit->points : points; }
+};
+
+struct Arm {
+  std::string name;
+  std::string role;  // "main" | "control" (others shown as given)
+  std::string condition;
+  std::string verdict;
+  std::vector<Check> checks;
+};
+
+struct Citation {
+  std::string authors;
+  std::optional<int> year;
+  std::string title;
+  std::string arxiv;
+  std::string theorem;
+  std::string venue;
+};
+
+// One cell file: a single (arm, params, replicate) run.
+struct Cell {
+  std::string file;  // path relative to the claim folder, as listed in verdict.json
+  std::string arm;
+  nlohmann::json params;  // object (possibly empty)
+  std::optional<int> replicate;
+  std::string seed;    // kept as text: 64-bit seeds do not survive a double
+  std::string status;  // ok | diverged | error
+  std::vector<std::pair<std::string, nlohmann::json>> observables;  // name order
+  std::string note;
+};
+
+struct ClaimResult {
+  std::string id;  // the folder name under IN/; also the folder name under OUT/
+  std::string claim;
+  std::string title;
+  std::optional<int> protocol;
+  Citation citation;
+  std::string statement;
+  std::string scale;
+  std::string seed;
+  nlohmann::json params;  // object (possibly empty)
+  std::string verdict;    // PASS | FAIL | INCONCLUSIVE
+  std::vector<Arm> arms;
+  std::vector<Cell> cells;
+  nlohmann::json context;  // object (possibly empty); shown as provenance
+};
+
+}  // namespace thmcheck

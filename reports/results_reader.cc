@@ -1,0 +1,273 @@
+// Reads verdict.json and the cell files of each claim into ClaimResult (see results_reader.h).
+// The schema is the harness's (verdict.json: claim, title, verdict, arms[].checks[] with
+// exponent fits or per-x points; cells: arm, params, replicate, seed, status, observables).
+// Required here means "the report cannot be drawn without it"; all else is optional but typed.
+#include "reports/results_reader.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "reports/json_fields.h"
+
+namespace thmcheck {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+constexpr const char* kClaimVerdicts[] = {"PASS", "FAIL", "INCONCLUSIVE"};
+
+// Reads and parses a JSON file; on failure sets *error to "<file>: <problem>".
+bool ParseJsonFile(const fs::path& file, json* out, std::string* error) {
+  std::ifstream stream(file, std::ios::binary);
+  if (!stream) {
+    *error = file.string() + ": cannot open for reading";
+    return false;
+  }
+  std::ostringstream text;
+  text << stream.rdbuf();
+  if (stream.bad()) {
+    *error = file.string() + ": read error";
+    return false;
+  }
+  // NOTE: nlohmann reports the line and column of a syntax error only through its exception;
+  // it is caught right here and turned into a message, so no exception leaves this file.
+  try {
+    *out = json::parse(text.str());
+  } catch (const json::parse_error& e) {
+    *error = file.string() + ": not valid JSON: " + e.what();
+    return false;
+  }
+  if (!out->is_object()) {
+    *error = file.string() + ": expected a JSON object at the top level, got " + out->type_name();
+    return false;
+  }
+  return true;
+}
+
+std::vector<SweepPoint> ReadPoints(FieldReader& r, const json& obj, const std::string& where) {
+  std::vector<SweepPoint> points;
+  const json* array = r.Array(obj, "points", where, Need::kOptional);
+  if (array == nullptr) return points;
+  const std::string path = FieldPath(where, "points");
+  for (size_t i = 0; i < array->size() && r.ok(); ++i) {
+    const json& p = (*array)[i];
+    const std::string at = IndexPath(path, i);
+    SweepPoint point;
+    point.x = r.Number(p, "x", at, Need::kRequired).value_or(0);
+    point.mean = r.Number(p, "mean", at, Need::kOptional);
+    point.lo = r.Number(p, "lo", at, Need::kOptional);
+    point.hi = r.Number(p, "hi", at, Need::kOptional);
+    point.n = r.Integer(p, "n", at, Need::kOptional);
+    points.push_back(point);
+  }
+  return points;
+}
+
+Check ReadCheck(FieldReader& r, const json& c, const std::string& at) {
+  Check check;
+  check.observable = r.String(c, "observable", at, Need::kRequired);
+  check.kind = r.String(c, "kind", at, Need::kRequired);
+  check.verdict = r.String(c, "verdict", at, Need::kRequired);
+  check.x = r.String(c, "x", at, Need::kOptional);
+  check.estimate = r.Number(c, "estimate", at, Need::kOptional);
+  check.ci = r.Pair(c, "ci", at);
+  check.ci95 = r.Pair(c, "ci95", at);
+  check.predicted = r.Number(c, "predicted", at, Need::kOptional);
+  check.band = r.Pair(c, "band", at);
+  check.tolerance = r.String(c, "tolerance", at, Need::kOptional);
+  check.points = ReadPoints(r, c, at);
+  if (const json* f = r.Object(c, "fit", at, Need::kOptional)) {
+    const std::string fit_at = FieldPath(at, "fit");
+    Fit fit;
+    fit.slope = r.Number(*f, "slope", fit_at, Need::kOptional);
+    fit.intercept = r.Number(*f, "intercept", fit_at, Need::kOptional);
+    fit.r2 = r.Number(*f, "r2", fit_at, Need::kOptional);
+    fit.worst_residual = r.Number(*f, "worst_residual", fit_at, Need::kOptional);
+    fit.excluded = r.Integer(*f, "excluded", fit_at, Need::kOptional);
+    fit.points = ReadPoints(r, *f, fit_at);
+    check.fit = std::move(fit);
+  }
+  return check;
+}
+
+std::vector<Arm> ReadArms(FieldReader& r, const json& root) {
+  std::vector<Arm> arms;
+  const json* array = r.Array(root, "arms", "", Need::kRequired);
+  if (array == nullptr) return arms;
+  for (size_t i = 0; i < array->size() && r.ok(); ++i) {
+    const json& a = (*array)[i];
+    const std::string at = IndexPath("arms", i);
+    Arm arm;
+    arm.name = r.String(a, "name", at, Need::kRequired);
+    arm.role = r.String(a, "role", at, Need::kRequired);
+    arm.verdict = r.String(a, "verdict", at, Need::kRequired);
+    arm.condition = r.String(a, "condition", at, Need::kOptional);
+    const json* checks = r.Array(a, "checks", at, Need::kRequired);
+    for (size_t j = 0; checks != nullptr && j < checks->size() && r.ok(); ++j) {
+      arm.checks.push_back(ReadCheck(r, (*checks)[j], IndexPath(FieldPath(at, "checks"), j)));
+    }
+    arms.push_back(std::move(arm));
+  }
+  return arms;
+}
+
+// A cell path from verdict.json must stay inside the claim folder: the report opens it.
+bool SafeRelativePath(const std::string& text) {
+  const fs::path path(text);
+  if (text.empty() || path.is_absolute() || path.has_root_name()) return false;
+  return std::none_of(path.begin(), path.end(), [](const fs::path& part) { return part == ".."; });
+}
+
+bool ReadCell(const fs::path& claim_dir, const std::string& relative, Cell* cell,
+              std::string* error) {
+  const fs::path file = claim_dir / relative;
+  json root;
+  if (!ParseJsonFile(file, &root, error)) return false;
+  FieldReader r;
+  cell->file = relative;
+  cell->arm = r.String(root, "arm", "", Need::kRequired);
+  cell->status = r.String(root, "status", "", Need::kRequired);
+  if (const json* params = r.Object(root, "params", "", Need::kOptional)) cell->params = *params;
+  if (cell->params.is_null()) cell->params = json::object();
+  cell->replicate = r.Integer(root, "replicate", "", Need::kOptional);
+  cell->seed = r.Text(root, "seed", "", Need::kOptional);
+  cell->note = r.String(root, "note", "", Need::kOptional);
+  if (const json* obs = r.Object(root, "observables", "", Need::kOptional)) {
+    for (const auto& [name, value] : obs->items()) cell->observables.emplace_back(name, value);
+  }
+  if (!r.ok()) {
+    *error = file.string() + ": " + r.error();
+    return false;
+  }
+  return true;
+}
+
+// The cell files of a claim: as listed in verdict.json, else cells/*.json in name order.
+bool ListCells(const fs::path& claim_dir, const json& root, const fs::path& verdict_file,
+               std::vector<std::string>* cells, std::string* error) {
+  FieldReader r;
+  const json* listed = r.Array(root, "cells", "", Need::kOptional);
+  for (size_t i = 0; listed != nullptr && i < listed->size(); ++i) {
+    const json& entry = (*listed)[i];
+    const std::string at = IndexPath("cells", i);
+    if (!entry.is_string()) {
+      r.Fail(at, std::string("expected a string path, got ") + entry.type_name());
+    } else if (!SafeRelativePath(entry.get<std::string>())) {
+      std::string quoted = "\"";  // built by appending: GCC 12 warns falsely on "\"" + string
+      quoted += entry.get<std::string>();
+      r.Fail(at, quoted + "\" is not a relative path inside the claim folder (no .. allowed)");
+    } else {
+      cells->push_back(entry.get<std::string>());
+    }
+  }
+  if (!r.ok()) {
+    *error = verdict_file.string() + ": " + r.error();
+    return false;
+  }
+  if (listed != nullptr) return true;
+  std::error_code ec;
+  const fs::path cells_dir = claim_dir / "cells";
+  if (!fs::is_directory(cells_dir, ec)) return true;  // no cells recorded: an empty table
+  for (const auto& entry : fs::directory_iterator(cells_dir, ec)) {
+    if (entry.path().extension() == ".json") {
+      cells->push_back((fs::path("cells") / entry.path().filename()).generic_string());
+    }
+  }
+  if (ec) {
+    *error = cells_dir.string() + ": cannot list: " + ec.message();
+    return false;
+  }
+  std::sort(cells->begin(), cells->end());
+  return true;
+}
+
+}  // namespace
+
+bool ReadClaim(const fs::path& claim_dir, ClaimResult* claim, std::ostream& log,
+               std::string* error) {
+  const fs::path verdict_file = claim_dir / "verdict.json";
+  json root;
+  if (!ParseJsonFile(verdict_file, &root, error)) return false;
+
+  FieldReader r;
+  claim->id = claim_dir.filename().string();
+  claim->claim = r.String(root, "claim", "", Need::kRequired);
+  claim->title = r.String(root, "title", "", Need::kRequired);
+  claim->verdict = r.String(root, "verdict", "", Need::kRequired);
+  if (r.ok() && std::find(std::begin(kClaimVerdicts), std::end(kClaimVerdicts), claim->verdict) ==
+                    std::end(kClaimVerdicts)) {
+    r.Fail("verdict", "\"" + claim->verdict + "\" is not one of PASS, FAIL, INCONCLUSIVE");
+  }
+  claim->protocol = r.Integer(root, "protocol", "", Need::kOptional);
+  claim->statement = r.String(root, "statement", "", Need::kOptional);
+  claim->scale = r.String(root, "scale", "", Need::kOptional);
+  claim->seed = r.Text(root, "seed", "", Need::kOptional);
+  if (const json* c = r.Object(root, "citation", "", Need::kOptional)) {
+    claim->citation.authors = r.String(*c, "authors", "citation", Need::kOptional);
+    claim->citation.year = r.Integer(*c, "year", "citation", Need::kOptional);
+    claim->citation.title = r.String(*c, "title", "citation", Need::kOptional);
+    claim->citation.arxiv = r.String(*c, "arxiv", "citation", Need::kOptional);
+    claim->citation.theorem = r.String(*c, "theorem", "citation", Need::kOptional);
+    claim->citation.venue = r.String(*c, "venue", "citation", Need::kOptional);
+  }
+  const json* params = r.Object(root, "params", "", Need::kOptional);
+  claim->params = params != nullptr ? *params : json::object();
+  const json* context = r.Object(root, "context", "", Need::kOptional);
+  claim->context = context != nullptr ? *context : json::object();
+  claim->arms = ReadArms(r, root);
+  if (!r.ok()) {
+    *error = verdict_file.string() + ": " + r.error();
+    return false;
+  }
+  if (claim->claim != claim->id) {
+    log << "thmcheck report: note: " << verdict_file.string() << " says claim \"" << claim->claim
+        << "\" but sits in folder \"" << claim->id << "\"; the folder name is used for links\n";
+  }
+
+  std::vector<std::string> cell_files;
+  if (!ListCells(claim_dir, root, verdict_file, &cell_files, error)) return false;
+  for (const std::string& relative : cell_files) {
+    Cell cell;
+    if (!ReadCell(claim_dir, relative, &cell, error)) return false;
+    claim->cells.push_back(std::move(cell));
+  }
+  return true;
+}
+
+bool ReadResults(const fs::path& in, std::vector<ClaimResult>* claims, std::ostream& log,
+                 std::string* error) {
+  std::error_code ec;
+  if (!fs::is_directory(in, ec)) {
+    *error = in.string() + ": not a readable directory" + (ec ? " (" + ec.message() + ")" : "");
+    return false;
+  }
+  std::vector<fs::path> claim_dirs;
+  for (const auto& entry : fs::directory_iterator(in, ec)) {
+    if (!entry.is_directory(ec)) continue;
+    if (fs::exists(entry.path() / "verdict.json", ec)) {
+      claim_dirs.push_back(entry.path());
+    } else {
+      log << "thmcheck report: skipping " << entry.path().string() << " (no verdict.json)\n";
+    }
+  }
+  if (ec) {
+    *error = in.string() + ": cannot list: " + ec.message();
+    return false;
+  }
+  if (claim_dirs.empty()) {
+    *error = in.string() + ": no claim folders (expected IN/<claim>/verdict.json)";
+    return false;
+  }
+  std::sort(claim_dirs.begin(), claim_dirs.end());
+  for (const fs::path& dir : claim_dirs) {
+    ClaimResult claim;
+    if (!ReadClaim(dir, &claim, log, error)) return false;
+    claims->push_back(std::move(claim));
+  }
+  return true;
+}
+
+}  // namespace thmcheck

@@ -1,0 +1,152 @@
+// Tests of ReadClaim/ReadResults: the fixture reads back field by field (open band sides stay
+// open, unknown fields are ignored), and each kind of malformed input is refused with a message
+// naming the file and the field.
+#include "reports/results_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "reports/test_fixture.h"
+
+namespace thmcheck {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using test::ScratchDir;
+using test::WriteFixture;
+
+// Reads the fixture with `edit` applied to its verdict.json; returns the error ("" on success).
+std::string ReadEdited(const ScratchDir& dir, void (*edit)(json&), ClaimResult* claim = nullptr) {
+  json verdict = test::FixtureVerdict();
+  edit(verdict);
+  const fs::path in = WriteFixture(dir.path(), verdict);
+  ClaimResult scratch;
+  std::ostringstream log;
+  std::string error;
+  if (!ReadClaim(in / "ntk_closeness", claim ? claim : &scratch, log, &error)) return error;
+  return "";
+}
+
+TEST(ResultsReaderTest, ReadsTheFixture) {
+  ScratchDir dir;
+  ClaimResult claim;
+  ASSERT_EQ(ReadEdited(
+                dir, [](json&) {}, &claim),
+            "");
+  EXPECT_EQ(claim.id, "ntk_closeness");
+  EXPECT_EQ(claim.verdict, "PASS");
+  EXPECT_EQ(claim.seed, "1");
+  EXPECT_EQ(claim.citation.year, 2018);
+  ASSERT_EQ(claim.arms.size(), 2u);
+  const Check& main = claim.arms[0].checks[0];
+  EXPECT_EQ(main.estimate, -0.49);
+  EXPECT_EQ(main.ci.lo, -0.53);
+  ASSERT_TRUE(main.HasLine());
+  EXPECT_EQ(main.fit->intercept, -0.15);
+  EXPECT_EQ(main.Points().size(), 3u);
+  EXPECT_EQ(main.Points()[2].n, 3);
+  const Check& bound = claim.arms[0].checks[1];
+  EXPECT_FALSE(bound.HasLine());
+  EXPECT_FALSE(bound.ci95.present);  // null as a whole
+  EXPECT_TRUE(bound.band.present);
+  EXPECT_FALSE(bound.band.lo.has_value());  // open side
+  EXPECT_EQ(bound.band.hi, 0.01);
+  EXPECT_FALSE(bound.predicted.has_value());
+  ASSERT_EQ(claim.cells.size(), 7u);
+  EXPECT_EQ(claim.cells[6].status, "diverged");
+  EXPECT_EQ(claim.cells[6].seed, "18446744073709551557");
+  EXPECT_EQ(claim.context["elapsed_s"], 41.2);
+}
+
+TEST(ResultsReaderTest, WithoutCellsListReadsCellsFolderInNameOrder) {
+  ScratchDir dir;
+  ClaimResult claim;
+  ASSERT_EQ(ReadEdited(
+                dir, [](json& v) { v.erase("cells"); }, &claim),
+            "");
+  ASSERT_EQ(claim.cells.size(), 7u);
+  EXPECT_EQ(claim.cells.front().file, "cells/a1.json");
+  EXPECT_EQ(claim.cells.back().file, "cells/b4.json");
+}
+
+TEST(ResultsReaderTest, RefusesMalformedVerdicts) {
+  struct Case {
+    const char* name;
+    void (*edit)(json&);
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"missing title", [](json& v) { v.erase("title"); },
+       "verdict.json: title: required field is missing or null"},
+      {"unknown verdict", [](json& v) { v["verdict"] = "MAYBE"; },
+       "verdict: \"MAYBE\" is not one of PASS, FAIL, INCONCLUSIVE"},
+      {"arms not array", [](json& v) { v["arms"] = json::object(); },
+       "arms: expected an array, got object"},
+      {"estimate as text", [](json& v) { v["arms"][0]["checks"][0]["estimate"] = "-0.5"; },
+       "arms[0].checks[0].estimate: expected a number or null, got string"},
+      {"band of three",
+       [](json& v) {
+         v["arms"][0]["checks"][0]["band"] = {1, 2, 3};
+       },
+       "arms[0].checks[0].band: expected [lo, hi] (two numbers or nulls), got 3 elements"},
+      {"point without x", [](json& v) { v["arms"][1]["checks"][0]["fit"]["points"][1].erase("x"); },
+       "arms[1].checks[0].fit.points[1].x: required field is missing or null"},
+      {"fractional n", [](json& v) { v["arms"][0]["checks"][1]["points"][0]["n"] = 2.5; },
+       "arms[0].checks[1].points[0].n: expected an integer, got 2.5"},
+      {"cell escapes folder", [](json& v) { v["cells"][0] = "../../etc/passwd"; },
+       "cells[0]: \"../../etc/passwd\" is not a relative path inside the claim folder"},
+      {"missing cell file", [](json& v) { v["cells"][0] = "cells/zz.json"; },
+       "cells/zz.json: cannot open for reading"},
+  };
+  for (const Case& c : cases) {
+    ScratchDir dir;
+    const std::string error = ReadEdited(dir, c.edit);
+    EXPECT_NE(error.find(c.expected), std::string::npos) << c.name << ": " << error;
+  }
+}
+
+TEST(ResultsReaderTest, RefusesMalformedCell) {
+  ScratchDir dir;
+  const fs::path in = WriteFixture(dir.path());
+  test::WriteText(in / "ntk_closeness" / "cells" / "b2.json", R"({"arm": "mean_field"})");
+  std::vector<ClaimResult> claims;
+  std::ostringstream log;
+  std::string error;
+  EXPECT_FALSE(ReadResults(in, &claims, log, &error));
+  EXPECT_NE(error.find("b2.json: status: required field is missing or null"), std::string::npos)
+      << error;
+}
+
+TEST(ResultsReaderTest, SkipsFoldersWithoutVerdictAndRefusesAnEmptyDirectory) {
+  ScratchDir dir;
+  fs::create_directories(dir.path() / "in" / "scratch");
+  std::vector<ClaimResult> claims;
+  std::ostringstream log;
+  std::string error;
+  EXPECT_FALSE(ReadResults(dir.path() / "in", &claims, log, &error));
+  EXPECT_NE(error.find("no claim folders"), std::string::npos) << error;
+  EXPECT_NE(log.str().find("skipping"), std::string::npos);
+
+  WriteFixture(dir.path());
+  error.clear();
+  EXPECT_TRUE(ReadResults(dir.path() / "in", &claims, log, &error)) << error;
+  EXPECT_EQ(claims.size(), 1u);
+}
+
+TEST(ResultsReaderTest, NotesAClaimFieldThatDiffersFromTheFolder) {
+  ScratchDir dir;
+  json verdict = test::FixtureVerdict();
+  verdict["claim"] = "renamed";
+  const fs::path in = WriteFixture(dir.path(), verdict);
+  ClaimResult claim;
+  std::ostringstream log;
+  std::string error;
+  ASSERT_TRUE(ReadClaim(in / "ntk_closeness", &claim, log, &error)) << error;
+  EXPECT_EQ(claim.id, "ntk_closeness");
+  EXPECT_NE(log.str().find("folder name is used"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace thmcheck
