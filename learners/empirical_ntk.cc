@@ -1,0 +1,66 @@
+// Empirical NTK of a TwoLayerNet from blocks of neurons; see empirical_ntk.h.
+#include "learners/empirical_ntk.h"
+
+#include <algorithm>
+
+#include "harness/check.h"
+
+namespace thmcheck {
+namespace {
+
+// For neurons [r0, r0 + b): ds = σ'(X W_bᵀ) ∘ |a_b| (so ds₁ ds₂ᵀ carries a²), s = σ(X W_bᵀ).
+void BlockFeatures(const TwoLayerNet& net, const Eigen::Ref<const Eigen::MatrixXd>& X,
+                   Eigen::Index r0, Eigen::Index b, Eigen::MatrixXd& s, Eigen::MatrixXd& ds) {
+  s.resize(X.rows(), b);  // no-op unless the last block is shorter
+  ds.resize(X.rows(), b);
+  s.noalias() = X * net.W().middleRows(r0, b).transpose();
+  ApplySigmaAndPrime(net.activation(), s, s, ds);
+  ds.array().rowwise() *= net.a().segment(r0, b).cwiseAbs().transpose().array();
+}
+
+// Copies the strict lower triangle onto the upper one (a loop: `M = M.transpose()` would alias).
+void MirrorLowerTriangle(Eigen::MatrixXd& M) {
+  for (Eigen::Index j = 1; j < M.cols(); ++j) {
+    for (Eigen::Index i = 0; i < j; ++i) M(i, j) = M(j, i);
+  }
+}
+
+}  // namespace
+
+Eigen::MatrixXd EmpiricalNtk(const TwoLayerNet& net, const Eigen::Ref<const Eigen::MatrixXd>& X1,
+                             const Eigen::Ref<const Eigen::MatrixXd>& X2) {
+  THM_CHECK_EQ(X1.cols(), net.d());
+  THM_CHECK_EQ(X2.cols(), net.d());
+  const bool same =
+      X1.data() == X2.data() && X1.rows() == X2.rows() && X1.outerStride() == X2.outerStride();
+  const Eigen::Index n1 = X1.rows(), n2 = X2.rows(), m = net.m();
+  // first: Σ_r a_r² σ'(z₁ᵣ) σ'(z₂ᵣ); second: Σ_r σ(z₁ᵣ) σ(z₂ᵣ). Both n₁×n₂, summed block by block.
+  Eigen::MatrixXd first = Eigen::MatrixXd::Zero(n1, n2);
+  Eigen::MatrixXd second = Eigen::MatrixXd::Zero(n1, n2);
+  Eigen::MatrixXd s1, ds1, s2, ds2;
+  for (Eigen::Index r0 = 0; r0 < m; r0 += kNtkNeuronBlock) {
+    const Eigen::Index b = std::min<Eigen::Index>(kNtkNeuronBlock, m - r0);
+    BlockFeatures(net, X1, r0, b, s1, ds1);
+    if (same) {
+      // Lower triangle only (rankUpdate: A += B Bᵀ), half the flops of a general product.
+      first.selfadjointView<Eigen::Lower>().rankUpdate(ds1);
+      second.selfadjointView<Eigen::Lower>().rankUpdate(s1);
+    } else {
+      BlockFeatures(net, X2, r0, b, s2, ds2);
+      first.noalias() += ds1 * ds2.transpose();
+      second.noalias() += s1 * s2.transpose();
+    }
+  }
+  const double c2 = net.output_scale() * net.output_scale();
+  Eigen::MatrixXd h(n1, n2);
+  h.noalias() = X1 * X2.transpose();  // Gram of the inputs
+  if (same) {
+    MirrorLowerTriangle(first);
+    MirrorLowerTriangle(second);
+    MirrorLowerTriangle(h);  // GEMM need not round (i, j) and (j, i) alike
+  }
+  h = c2 * (first.cwiseProduct(h) + second);
+  return h;
+}
+
+}  // namespace thmcheck

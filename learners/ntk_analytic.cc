@@ -1,0 +1,191 @@
+// Infinite-width kernels: Gaussian moments of σ, the two-layer H∞ and the L-layer recursion; see
+// ntk_analytic.h for the formulas, conventions and the verified quadrature accuracy.
+#include "learners/ntk_analytic.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <utility>
+
+#include <Eigen/Eigenvalues>
+
+#include "harness/check.h"
+
+namespace thmcheck {
+namespace {
+
+constexpr double kPi = std::numbers::pi;
+
+// c₁₂/√(q₁q₂) clamped to [−1, 1] (rounding can push it out); 0 if a variance is 0; NaN stays NaN.
+double Correlation(double q1, double q2, double c12) {
+  const double s1s2 = std::sqrt(q1) * std::sqrt(q2);
+  if (s1s2 == 0.0) return 0.0;
+  return std::clamp(c12 / s1s2, -1.0, 1.0);
+}
+
+GaussianMoments ReluMoments(double q1, double q2, double c12) {
+  if (q1 == 0.0 || q2 == 0.0) return {0.0, 0.0};  // u ≡ 0 or v ≡ 0, and ReLU'(0) = 0
+  const double rho = Correlation(q1, q2, c12);
+  const double theta = std::acos(rho);
+  const double s1s2 = std::sqrt(q1) * std::sqrt(q2);
+  return {s1s2 * (std::sin(theta) + (kPi - theta) * rho) / (2.0 * kPi),
+          (kPi - theta) / (2.0 * kPi)};
+}
+
+const GaussHermiteRule& TanhRule() {
+  static const GaussHermiteRule rule = ProbabilistsGaussHermite(kTanhQuadratureNodes);
+  return rule;
+}
+
+// Both integrands, σ(u)σ(v) and σ'(u)σ'(v), are even under (z₁, z₂) → (−z₁, −z₂) (tanh is odd,
+// tanh' even), so the outer sum runs over the positive nodes only, doubled.
+GaussianMoments TanhMoments(double q1, double q2, double c12) {
+  const GaussHermiteRule& rule = TanhRule();
+  const int k = static_cast<int>(rule.nodes.size());
+  const double s1 = std::sqrt(q1), s2 = std::sqrt(q2);
+  const double rho = Correlation(q1, q2, c12);
+  const double co = std::sqrt(std::max(0.0, 1.0 - rho * rho));
+  double ss = 0.0, dd = 0.0;
+  for (int a = k / 2; a < k; ++a) {  // nodes[a] > 0
+    const double za = rule.nodes(a);
+    const double tu = std::tanh(s1 * za);
+    double inner_s = 0.0, inner_d = 0.0;
+    for (int b = 0; b < k; ++b) {
+      const double tv = std::tanh(s2 * (rho * za + co * rule.nodes(b)));
+      inner_s += rule.weights(b) * tv;
+      inner_d += rule.weights(b) * (1.0 - tv * tv);
+    }
+    ss += rule.weights(a) * tu * inner_s;
+    dd += rule.weights(a) * (1.0 - tu * tu) * inner_d;
+  }
+  return {2.0 * ss, 2.0 * dd};
+}
+
+// One layer of the recursion on every pair: S = E[σσ], Sdot = E[σ'σ'] from the variances q1 (n₁),
+// q2 (n₂) and covariances C (n₁×n₂). With same (X1 is X2) only i ≥ j is computed, then mirrored.
+void LayerMoments(Activation act, const Eigen::VectorXd& q1, const Eigen::VectorXd& q2,
+                  const Eigen::MatrixXd& C, bool same, Eigen::MatrixXd* S, Eigen::MatrixXd* Sdot) {
+  S->resize(C.rows(), C.cols());
+  Sdot->resize(C.rows(), C.cols());
+  for (Eigen::Index j = 0; j < C.cols(); ++j) {
+    for (Eigen::Index i = same ? j : 0; i < C.rows(); ++i) {
+      const GaussianMoments g = ActivationMoments(act, q1(i), q2(j), C(i, j));
+      (*S)(i, j) = g.sigma_sigma;
+      (*Sdot)(i, j) = g.dsigma_dsigma;
+      if (same) {
+        (*S)(j, i) = g.sigma_sigma;
+        (*Sdot)(j, i) = g.dsigma_dsigma;
+      }
+    }
+  }
+}
+
+// E[σ(u)²] + β² for each variance: the diagonal of the next Σ.
+Eigen::VectorXd NextVariances(Activation act, const Eigen::VectorXd& q, double beta2) {
+  Eigen::VectorXd next(q.size());
+  for (Eigen::Index i = 0; i < q.size(); ++i) {
+    next(i) = ActivationMoments(act, q(i), q(i), q(i)).sigma_sigma + beta2;
+  }
+  return next;
+}
+
+bool SameMatrix(const Eigen::Ref<const Eigen::MatrixXd>& X1,
+                const Eigen::Ref<const Eigen::MatrixXd>& X2) {
+  return X1.data() == X2.data() && X1.rows() == X2.rows() && X1.cols() == X2.cols() &&
+         X1.outerStride() == X2.outerStride();
+}
+
+// X1 X2ᵀ, mirrored when same (GEMM need not round (i, j) and (j, i) alike).
+Eigen::MatrixXd InputGram(const Eigen::Ref<const Eigen::MatrixXd>& X1,
+                          const Eigen::Ref<const Eigen::MatrixXd>& X2, bool same) {
+  Eigen::MatrixXd g = X1 * X2.transpose();
+  if (same) {
+    for (Eigen::Index j = 1; j < g.cols(); ++j) {
+      for (Eigen::Index i = 0; i < j; ++i) g(i, j) = g(j, i);
+    }
+  }
+  return g;
+}
+
+}  // namespace
+
+GaussianMoments ActivationMoments(Activation act, double q1, double q2, double c12) {
+  THM_CHECK_MSG(!(q1 < 0.0) && !(q2 < 0.0), "negative variance " << q1 << ", " << q2);
+  switch (act) {
+    case Activation::kRelu: return ReluMoments(q1, q2, c12);
+    case Activation::kTanh: return TanhMoments(q1, q2, c12);
+  }
+  THM_CHECK_MSG(false, "unknown Activation " << static_cast<int>(act));
+}
+
+GaussHermiteRule ProbabilistsGaussHermite(int k) {
+  THM_CHECK_MSG(k >= 2 && k % 2 == 0, "K = " << k << " (even, ≥ 2)");
+  // Jacobi matrix of He_{j+1}(z) = z He_j(z) − j He_{j−1}(z), symmetrized: off-diagonal √j.
+  Eigen::VectorXd diag = Eigen::VectorXd::Zero(k);
+  Eigen::VectorXd sub(k - 1);
+  for (int j = 1; j < k; ++j) sub(j - 1) = std::sqrt(static_cast<double>(j));
+  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver;
+  solver.computeFromTridiagonal(diag, sub, Eigen::ComputeEigenvectors);
+  THM_CHECK(solver.info() == Eigen::Success);
+  const Eigen::VectorXd z = solver.eigenvalues();  // ascending
+  const Eigen::VectorXd w = solver.eigenvectors().row(0).transpose().array().square();
+  // The exact rule is symmetric; average each ± pair so that odd integrands cancel exactly.
+  GaussHermiteRule rule{Eigen::VectorXd(k), Eigen::VectorXd(k)};
+  for (int j = 0; j < k / 2; ++j) {
+    const int hi = k / 2 + j, lo = k / 2 - 1 - j;
+    const double node = 0.5 * (z(hi) - z(lo));
+    const double weight = 0.5 * (w(hi) + w(lo));
+    rule.nodes(hi) = node;
+    rule.nodes(lo) = -node;
+    rule.weights(hi) = weight;
+    rule.weights(lo) = weight;
+  }
+  return rule;
+}
+
+Eigen::MatrixXd AnalyticNtkTwoLayer(const Eigen::Ref<const Eigen::MatrixXd>& X1,
+                                    const Eigen::Ref<const Eigen::MatrixXd>& X2, Activation act) {
+  THM_CHECK_EQ(X1.cols(), X2.cols());
+  const bool same = SameMatrix(X1, X2);
+  const Eigen::MatrixXd gram = InputGram(X1, X2, same);
+  const Eigen::VectorXd q1 = X1.rowwise().squaredNorm();
+  const Eigen::VectorXd q2 = X2.rowwise().squaredNorm();
+  Eigen::MatrixXd S, Sdot;
+  LayerMoments(act, q1, q2, gram, same, &S, &Sdot);
+  // First layer: (x·x') E[a²] E[σ'σ'] with E[a²] = 1; second layer: E[σσ].
+  return gram.cwiseProduct(Sdot) + S;
+}
+
+DeepKernels DeepNngpAndNtk(const Eigen::Ref<const Eigen::MatrixXd>& X1,
+                           const Eigen::Ref<const Eigen::MatrixXd>& X2, int L, double beta,
+                           Activation act) {
+  THM_CHECK_EQ(X1.cols(), X2.cols());
+  THM_CHECK_GE(L, 1);
+  THM_CHECK_MSG(std::isfinite(beta), "beta = " << beta);
+  const bool same = SameMatrix(X1, X2);
+  const double beta2 = beta * beta;
+  // Layer 1: Σ¹ = x·x' + β² (weights N(0, I) on the raw input), Θ¹ = Σ¹.
+  Eigen::MatrixXd sigma = InputGram(X1, X2, same).array() + beta2;
+  Eigen::VectorXd q1 = X1.rowwise().squaredNorm().array() + beta2;
+  Eigen::VectorXd q2 = X2.rowwise().squaredNorm().array() + beta2;
+  Eigen::MatrixXd theta = sigma;
+  Eigen::MatrixXd S, Sdot;
+  for (int l = 1; l < L; ++l) {
+    LayerMoments(act, q1, q2, sigma, same, &S, &Sdot);
+    sigma = S.array() + beta2;                 // Σ^{l+1}
+    theta = theta.cwiseProduct(Sdot) + sigma;  // Θ^{l+1} = Θ^l Σ̇^{l+1} + Σ^{l+1}
+    if (l + 1 < L) {                           // the next layer needs the new variances
+      q1 = NextVariances(act, q1, beta2);
+      q2 = same ? q1 : NextVariances(act, q2, beta2);
+    }
+  }
+  return {std::move(sigma), std::move(theta)};
+}
+
+Eigen::MatrixXd DeepNtk(const Eigen::Ref<const Eigen::MatrixXd>& X1,
+                        const Eigen::Ref<const Eigen::MatrixXd>& X2, int L, double beta,
+                        Activation act) {
+  return DeepNngpAndNtk(X1, X2, L, beta, act).ntk;
+}
+
+}  // namespace thmcheck

@@ -1,0 +1,100 @@
+// Two-layer network f(x) = c · Σ_r a_r σ(w_r·x), both layers trained by (mini-batch) gradient
+// descent on the summed squared loss L = ½ Σ_i (f(x_i) − y_i)² (a SUM, CLAIMS.md "Conventions").
+// Why: the learner of claim ntk_closeness (CLAIMS.md §1), in NTK scaling and its controls.
+// Papers: Du, Zhai, Póczos, Singh 2018 (arXiv 1810.02054) eq. (1) net, eq. (2) loss (they train W
+// only; we train W and a); NTK parametrization: Jacot et al. 2018 (arXiv 1806.07572); mean field:
+// Mei, Montanari, Nguyen 2018 (arXiv 1804.06561), Chizat & Bach 2018 (arXiv 1805.09545).
+// Legend: n samples, d input dim, m width, η step; X is n×d (a sample per row), W is m×d (a neuron
+// per row), a ∈ R^m, Z = X Wᵀ is n×m, c = output_scale(); θ = (W, a).
+#pragma once
+
+#include <span>
+
+#include <Eigen/Core>
+
+#include "harness/rng.h"
+#include "learners/activation.h"
+
+namespace thmcheck {
+
+// How the initialization and the output scale c depend on the width m (w_r ~ N(0, I_d) in all):
+//   kNtk:       a_r ~ N(0, 1),   c = 1/√m   (Du et al., Jacot et al.; width-independent η works)
+//   kStandard:  a_r ~ N(0, 1/m), c = 1      (same f at init; its NTK grows like m, so η ∝ 1/m)
+//   kMeanField: a_r ~ N(0, 1),   c = 1/m    (f → 0 at init; needs η·m; the lazy-regime control)
+enum class Scaling { kNtk, kStandard, kMeanField };
+const char* ScalingName(Scaling scaling);  // "ntk", "standard", "mean_field"
+
+class TwoLayerNet {
+ public:
+  // ∇_θ L, shaped like the parameters.
+  struct Gradient {
+    Eigen::MatrixXd W;  // m×d
+    Eigen::VectorXd a;  // m
+  };
+
+  // Draws W then a from `rng`. W is drawn neuron by neuron (w_1 first), so the draws of neuron r
+  // do not depend on d's layout in memory.
+  static TwoLayerNet Init(int d, int m, Scaling scaling, Activation act, Rng& rng);
+  // A net with given parameters, e.g. ±1 output weights or a hand-made test case.
+  static TwoLayerNet FromParameters(Eigen::MatrixXd W, Eigen::VectorXd a, double output_scale,
+                                    Activation act);
+
+  int d() const { return static_cast<int>(W_.cols()); }
+  int m() const { return static_cast<int>(W_.rows()); }
+  Activation activation() const { return act_; }
+  const Eigen::MatrixXd& W() const { return W_; }  // m×d
+  const Eigen::VectorXd& a() const { return a_; }  // m
+  double output_scale() const { return c_; }       // c
+  // For optimizers that update in place (e.g. MomentumSgd::Update(slot, net.mutable_W(), g.W)).
+  Eigen::MatrixXd& mutable_W() { return W_; }
+  Eigen::VectorXd& mutable_a() { return a_; }
+
+  // f(x_i) for every row of X (n×d); returns n values.
+  Eigen::VectorXd Forward(const Eigen::Ref<const Eigen::MatrixXd>& X) const;
+  // Z = X Wᵀ (n×m): preactivations, e.g. for counting ReLU sign flips between two nets.
+  Eigen::MatrixXd Preactivations(const Eigen::Ref<const Eigen::MatrixXd>& X) const;
+
+  // Returns L = ½ Σ_i (f(x_i) − y_i)² over the n rows of X and writes ∇_θ L to *grad:
+  //   r = f − y,  ∇a = c σ(Z)ᵀ r,  ∇W = c (σ'(Z) ∘ r aᵀ)ᵀ X.
+  // Cost: two n×d×m products and O(nm) elementwise work; no allocation once the scratch has grown
+  // to n rows and *grad has the parameters' shape.
+  double LossAndGradient(const Eigen::Ref<const Eigen::MatrixXd>& X,
+                         const Eigen::Ref<const Eigen::VectorXd>& y, Gradient* grad) const;
+  // The same on the mini-batch X[rows], y[rows] (rows may repeat): the rows are gathered into a
+  // reused buffer. The loss stays a SUM over the batch (scale η yourself for a mean).
+  double LossAndGradientOnRows(const Eigen::Ref<const Eigen::MatrixXd>& X,
+                               const Eigen::Ref<const Eigen::VectorXd>& y,
+                               std::span<const int> rows, Gradient* grad) const;
+
+  // θ ← θ − η ∇.
+  void Step(const Gradient& grad, double eta);
+
+  // ‖θ‖ = (‖W‖_F² + ‖a‖²)^½ and ‖θ − θ'‖ for a net of the same shape (c is not a parameter).
+  double ParameterNorm() const;
+  double DistanceTo(const TwoLayerNet& other) const;
+
+ private:
+  // Scratch for the hot path. Buffers only grow (their leading rows are used), so alternating
+  // train, test and batch sizes does not reallocate. Copying a net does not copy its scratch.
+  // NOTE: const methods write this scratch: do not share one net between threads (copy it).
+  struct Workspace {
+    Workspace() = default;
+    Workspace(const Workspace&) {}
+    Workspace& operator=(const Workspace&) { return *this; }
+    Eigen::MatrixXd z;        // ≥n×m: Z, then σ(Z)
+    Eigen::MatrixXd ds;       // ≥n×m: σ'(Z), then c σ'(Z) ∘ r aᵀ
+    Eigen::MatrixXd x_batch;  // ≥b×d: gathered mini-batch rows
+    Eigen::VectorXd r;        // ≥n: residual f − y
+    Eigen::VectorXd y_batch;  // ≥b
+  };
+
+  TwoLayerNet(Eigen::MatrixXd W, Eigen::VectorXd a, double c, Activation act);
+
+  Eigen::MatrixXd W_;
+  Eigen::VectorXd a_;
+  double c_;
+  Activation act_;
+  mutable Workspace ws_;
+};
+
+}  // namespace thmcheck
