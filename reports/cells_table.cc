@@ -12,7 +12,7 @@
 #include "reports/format.h"
 #include "reports/html_page.h"
 
-namespace thmcheck {
+namespace thmcheck::report {
 namespace {
 
 using nlohmann::json;
@@ -127,4 +127,4 @@ std::string CellsSection(const ClaimResult& claim) {
   return html;
 }
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

@@ -9,9 +9,9 @@
 
 #include "reports/results.h"
 
-namespace thmcheck {
+namespace thmcheck::report {
 
 // The section's HTML (no heading): a status summary, the common parameters and the table.
 std::string CellsSection(const ClaimResult& claim);
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

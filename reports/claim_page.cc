@@ -11,7 +11,7 @@
 #include "reports/html_page.h"
 #include "reports/interval_glyph.h"
 
-namespace thmcheck {
+namespace thmcheck::report {
 namespace {
 
 // arXiv identifiers are digits, letters, '.', '/' and '-' (old style "math/0601001v2"); anything
@@ -177,4 +177,4 @@ std::string ClaimPageHtml(const ClaimResult& claim, const std::vector<RenderedPl
   return html + PageEnd();
 }
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

@@ -10,7 +10,7 @@
 #include "reports/plot_spec.h"
 #include "reports/results.h"
 
-namespace thmcheck {
+namespace thmcheck::report {
 
 // A plot of this claim and whether gnuplot produced its images (plots/<stem>.svg and .png).
 // The .gp and .dat files exist either way.
@@ -23,4 +23,4 @@ struct RenderedPlot {
 std::string ClaimPageHtml(const ClaimResult& claim, const std::vector<RenderedPlot>& plots,
                           bool gnuplot_found);
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

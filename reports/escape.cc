@@ -3,7 +3,7 @@
 // character escaped here is ASCII, so multi-byte sequences pass through untouched.
 #include "reports/escape.h"
 
-namespace thmcheck {
+namespace thmcheck::report {
 namespace {
 
 bool IsUnreserved(unsigned char c) {
@@ -91,4 +91,4 @@ std::string FileStem(std::string_view text) {
   return out.empty() ? "plot" : out;
 }
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace thmcheck {
+namespace thmcheck::report {
 
 // Escapes & < > " ' so the result is safe as HTML text and inside a quoted attribute value.
 std::string HtmlEscape(std::string_view text);
@@ -28,4 +28,4 @@ std::string ShellQuote(std::string_view text);
 // files after observables without trusting the observable's spelling.
 std::string FileStem(std::string_view text);
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-namespace thmcheck {
+namespace thmcheck::report {
 namespace {
 
 TEST(EscapeTest, HtmlEscapesMarkupAndQuotes) {
@@ -35,4 +35,4 @@ TEST(EscapeTest, FileStemIsSafeAndNeverEmpty) {
 }
 
 }  // namespace
-}  // namespace thmcheck
+}  // namespace thmcheck::report

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
-namespace thmcheck {
+namespace thmcheck::report {
 
 std::string FormatNumber(std::optional<double> value, int significant) {
   if (!value || !std::isfinite(*value)) return kAbsent;
@@ -50,4 +50,4 @@ std::string FormatJson(const nlohmann::json& value, int significant) {
   return value.dump();  // bool, array, object
 }
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

@@ -10,7 +10,7 @@
 
 #include "reports/results.h"
 
-namespace thmcheck {
+namespace thmcheck::report {
 
 inline constexpr const char* kAbsent = "\u2014";  // em dash
 
@@ -27,4 +27,4 @@ std::string FormatDuration(std::optional<double> seconds);
 // kAbsent; arrays and objects as compact JSON.
 std::string FormatJson(const nlohmann::json& value, int significant = 4);
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

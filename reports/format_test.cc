@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-namespace thmcheck {
+namespace thmcheck::report {
 namespace {
 
 TEST(FormatTest, Numbers) {
@@ -43,4 +43,4 @@ TEST(FormatTest, JsonValues) {
 }
 
 }  // namespace
-}  // namespace thmcheck
+}  // namespace thmcheck::report

@@ -13,7 +13,7 @@
 
 #include "reports/escape.h"
 
-namespace thmcheck {
+namespace thmcheck::report {
 namespace {
 
 namespace fs = std::filesystem;
@@ -85,4 +85,4 @@ bool RunGnuplot(const fs::path& gnuplot, const fs::path& dir, const std::string&
   return rendered;
 }
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

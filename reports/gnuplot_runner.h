@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace thmcheck {
+namespace thmcheck::report {
 
 // `program` as given when it contains a '/', else the first executable `program` on $PATH.
 std::optional<std::filesystem::path> FindProgram(std::string_view program);
@@ -19,4 +19,4 @@ std::optional<std::filesystem::path> FindProgram(std::string_view program);
 bool RunGnuplot(const std::filesystem::path& gnuplot, const std::filesystem::path& dir,
                 const std::string& stem, std::ostream& log);
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

@@ -12,7 +12,7 @@
 #include "reports/escape.h"
 #include "reports/format.h"
 
-namespace thmcheck {
+namespace thmcheck::report {
 namespace {
 
 // Controls cycle through these after the main arm's blue (colour-blind-safe Tableau hues).
@@ -219,4 +219,4 @@ std::string GnuplotScript(const PlotSpec& plot, const std::string& claim_id) {
   return gp.str();
 }
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

@@ -10,7 +10,7 @@
 
 #include "reports/plot_spec.h"
 
-namespace thmcheck {
+namespace thmcheck::report {
 
 // Data blocks (separated by two blank lines, so gnuplot's `index i` selects arm i) for every
 // series with drawable points, in series order. lo/hi default to the mean (no bar) when absent.
@@ -26,4 +26,4 @@ std::string GnuplotScript(const PlotSpec& plot, const std::string& claim_id);
 // (within a decade a log axis is nearly linear).
 std::vector<double> LogTicks(double lo, double hi);
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

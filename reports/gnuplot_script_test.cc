@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-namespace thmcheck {
+namespace thmcheck::report {
 namespace {
 
 PlotSpec TwoSeriesPlot() {
@@ -63,4 +63,4 @@ TEST(GnuplotScriptTest, LogTicksAreReadableAtEveryScale) {
 }
 
 }  // namespace
-}  // namespace thmcheck
+}  // namespace thmcheck::report

@@ -6,7 +6,7 @@
 #include "reports/escape.h"
 #include "reports/format.h"
 
-namespace thmcheck {
+namespace thmcheck::report {
 namespace {
 
 constexpr const char* kStyle = R"css(
@@ -95,4 +95,4 @@ std::string Td(std::string_view text, std::string_view css_class) {
   return open + HtmlEscape(text) + "</td>";
 }
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace thmcheck {
+namespace thmcheck::report {
 
 // "<!DOCTYPE html>…<body>" with `title` (escaped) in <title>.
 std::string PageBegin(std::string_view title);
@@ -26,4 +26,4 @@ std::string KeyValueRows(const nlohmann::json& object);
 // <td> with escaped text; `css_class` (a fixed literal) when not empty.
 std::string Td(std::string_view text, std::string_view css_class = "");
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

@@ -7,7 +7,7 @@
 #include "reports/html_page.h"
 #include "reports/interval_glyph.h"
 
-namespace thmcheck {
+namespace thmcheck::report {
 namespace {
 
 std::optional<double> ElapsedSeconds(const ClaimResult& claim) {
@@ -79,4 +79,4 @@ std::string IndexPageHtml(const std::vector<ClaimResult>& claims) {
   return html;
 }
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

@@ -9,8 +9,8 @@
 
 #include "reports/results.h"
 
-namespace thmcheck {
+namespace thmcheck::report {
 
 std::string IndexPageHtml(const std::vector<ClaimResult>& claims);
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

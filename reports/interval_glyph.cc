@@ -11,7 +11,7 @@
 #include "reports/escape.h"
 #include "reports/format.h"
 
-namespace thmcheck {
+namespace thmcheck::report {
 namespace {
 
 constexpr double kWidth = 140, kHeight = 18, kMargin = 4, kPadFraction = 0.12;
@@ -74,4 +74,4 @@ std::string IntervalGlyph(const Check& check) {
   return svg;
 }
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

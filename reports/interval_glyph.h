@@ -8,9 +8,9 @@
 
 #include "reports/results.h"
 
-namespace thmcheck {
+namespace thmcheck::report {
 
 // An <svg> element (about 140×18 px) for `check`, or "" when it has no estimate to place.
 std::string IntervalGlyph(const Check& check);
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <limits>
 
-namespace thmcheck {
+namespace thmcheck::report {
 namespace {
 
 using nlohmann::json;
@@ -130,4 +130,4 @@ const json* FieldReader::Object(const json& obj, std::string_view key, const std
   return value;
 }
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

@@ -12,7 +12,7 @@
 
 #include "reports/results.h"
 
-namespace thmcheck {
+namespace thmcheck::report {
 
 enum class Need { kRequired, kOptional };
 
@@ -55,4 +55,4 @@ class FieldReader {
 std::string FieldPath(const std::string& where, std::string_view key);
 std::string IndexPath(const std::string& where, size_t i);
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

@@ -8,7 +8,7 @@
 
 #include "reports/escape.h"
 
-namespace thmcheck {
+namespace thmcheck::report {
 namespace {
 
 // Arms in plotting order: role "main" first, the rest as in verdict.json.
@@ -101,4 +101,4 @@ std::vector<PlotSpec> CollectPlots(const ClaimResult& claim) {
   return plots;
 }
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

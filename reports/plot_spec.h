@@ -10,7 +10,7 @@
 
 #include "reports/results.h"
 
-namespace thmcheck {
+namespace thmcheck::report {
 
 // One arm's data on one plot.
 struct PlotSeries {
@@ -42,4 +42,4 @@ struct PlotSpec {
 // the other arms).
 std::vector<PlotSpec> CollectPlots(const ClaimResult& claim);
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-namespace thmcheck {
+namespace thmcheck::report {
 namespace {
 
 Check FittedCheck(const std::string& observable, const std::string& x, double slope) {
@@ -70,4 +70,4 @@ TEST(PlotSpecTest, SameObservableOverTwoParametersIsTwoPlots) {
 }
 
 }  // namespace
-}  // namespace thmcheck
+}  // namespace thmcheck::report

@@ -14,7 +14,7 @@
 #include "reports/plot_spec.h"
 #include "reports/results_reader.h"
 
-namespace thmcheck {
+namespace thmcheck::report {
 namespace {
 
 namespace fs = std::filesystem;
@@ -110,4 +110,4 @@ ReportResult WriteReport(const ReportOptions& options, std::ostream& log) {
   return result;
 }
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

@@ -10,7 +10,7 @@
 #include <ostream>
 #include <string>
 
-namespace thmcheck {
+namespace thmcheck::report {
 
 struct ReportOptions {
   std::filesystem::path in;   // results directory
@@ -31,4 +31,4 @@ struct ReportResult {
 // notice go to `log`; errors are returned, not logged.
 ReportResult WriteReport(const ReportOptions& options, std::ostream& log);
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

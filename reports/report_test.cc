@@ -12,7 +12,7 @@
 #include "reports/gnuplot_runner.h"
 #include "reports/test_fixture.h"
 
-namespace thmcheck {
+namespace thmcheck::report {
 namespace {
 
 namespace fs = std::filesystem;
@@ -218,4 +218,4 @@ TEST(WriteReportTest, OutputPathThatIsAFileFailsBeforeWriting) {
 }
 
 }  // namespace
-}  // namespace thmcheck
+}  // namespace thmcheck::report

@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-namespace thmcheck {
+namespace thmcheck::report {
 
 // [lo, hi]; either side may be open (null in JSON) — e.g. a one-sided band for an exponent bound.
 struct Interval {
@@ -105,4 +105,4 @@ struct ClaimResult {
   nlohmann::json context;  // object (possibly empty); shown as provenance
 };
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

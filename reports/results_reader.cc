@@ -11,7 +11,7 @@
 
 #include "reports/json_fields.h"
 
-namespace thmcheck {
+namespace thmcheck::report {
 namespace {
 
 namespace fs = std::filesystem;
@@ -270,4 +270,4 @@ bool ReadResults(const fs::path& in, std::vector<ClaimResult>* claims, std::ostr
   return true;
 }
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

@@ -12,7 +12,7 @@
 
 #include "reports/results.h"
 
-namespace thmcheck {
+namespace thmcheck::report {
 
 // Reads one claim folder: its verdict.json and every cell file it lists (or, when verdict.json
 // has no "cells" list, every cells/*.json in name order). Returns false and sets *error to
@@ -27,4 +27,4 @@ bool ReadClaim(const std::filesystem::path& claim_dir, ClaimResult* claim, std::
 bool ReadResults(const std::filesystem::path& in, std::vector<ClaimResult>* claims,
                  std::ostream& log, std::string* error);
 
-}  // namespace thmcheck
+}  // namespace thmcheck::report

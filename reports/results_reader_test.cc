@@ -9,7 +9,7 @@
 
 #include "reports/test_fixture.h"
 
-namespace thmcheck {
+namespace thmcheck::report {
 namespace {
 
 namespace fs = std::filesystem;
@@ -149,4 +149,4 @@ TEST(ResultsReaderTest, NotesAClaimFieldThatDiffersFromTheFolder) {
 }
 
 }  // namespace
-}  // namespace thmcheck
+}  // namespace thmcheck::report
