@@ -1,6 +1,7 @@
 // Check evaluation (see checks.h): grouping an arm's cells, fitting, judging.
 #include "harness/checks.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -44,14 +45,29 @@ CheckResult EvaluateExponent(const CheckSpec& spec, const std::vector<std::strin
                              const std::vector<CellView>& cells, uint64_t seed) {
   CheckResult r;
   r.spec = spec;
-  for (const auto& a : axes)
-    THM_CHECK_MSG(a == spec.x || GroupBy({a}, cells).size() == 1,
-                  "exponent in " << spec.x << " needs axis " << a << " fixed");
+  // The abscissa is a swept axis, or else an observable constant within a grid point (grouping by
+  // the arm's axes, each group must agree on it).
+  const bool x_is_axis = std::find(axes.begin(), axes.end(), spec.x) != axes.end();
+  std::vector<CellView> with_x = cells;
+  if (!x_is_axis) {
+    for (const auto& [at, group] : GroupBy(axes, cells)) {
+      double xv = std::numeric_limits<double>::quiet_NaN();
+      for (const CellView* c : group)
+        if (c->ok && c->observables.count(spec.x)) xv = c->observables.at(spec.x);
+      for (auto& c : with_x)
+        if (c.params == group.front()->params) c.params[spec.x] = xv;
+    }
+  } else {
+    for (const auto& a : axes)
+      THM_CHECK_MSG(a == spec.x || GroupBy({a}, cells).size() == 1,
+                    "exponent in " << spec.x << " needs axis " << a << " fixed");
+  }
   int diverged = 0, unusable = 0;
   std::vector<double> x;
   std::vector<std::vector<double>> y;
   nlohmann::json points = nlohmann::json::array();
-  for (const auto& [at, group] : GroupBy({spec.x}, cells)) {
+  for (const auto& [at, group] : GroupBy({spec.x}, with_x)) {
+    if (!at.at(spec.x).is_number()) continue;  // no usable cell told this point's abscissa
     const double xv = at.at(spec.x).get<double>();
     std::vector<double> ys;  // present values, for the point estimate
     std::vector<double> by_replicate;  // aligned by replicate index, NaN where missing
@@ -124,7 +140,18 @@ CheckResult EvaluatePointwise(const CheckSpec& spec, const std::vector<std::stri
     }
     if (vs.empty()) continue;
     ++groups;
-    const MeanEstimate m = EstimateMean(vs);
+    MeanEstimate m;
+    if (spec.kind == CheckKind::kProportion) {
+      int ones = 0;
+      for (double v : vs) ones += v == 1.0;
+      const ProportionEstimate pe = EstimateProportion(ones, static_cast<int>(vs.size()));
+      m.mean = pe.p;
+      m.n = pe.trials;
+      m.t90 = pe.ci90;
+      m.t95 = pe.ci95;
+    } else {
+      m = EstimateMean(vs);
+    }
     const Verdict v = Judge(m.t90, m.t95, spec.lo, spec.hi);
     fails += v == Verdict::kFail;
     passes += v == Verdict::kPass;
@@ -175,6 +202,7 @@ const char* CheckKindName(CheckKind k) {
     case CheckKind::kExponentBound: return "exponent_bound";
     case CheckKind::kMeanBound: return "mean_bound";
     case CheckKind::kPairedDifference: return "paired_difference";
+    case CheckKind::kProportion: return "proportion";
   }
   return "?";
 }
@@ -221,6 +249,10 @@ CheckSpec MeanAtLeast(std::string observable, double bound, std::string toleranc
   return Make(CheckKind::kMeanBound, std::move(observable), bound, bound, kInf,
               std::move(tolerance));
 }
+CheckSpec ProportionAtLeast(std::string observable, double bound, std::string tolerance) {
+  return Make(CheckKind::kProportion, std::move(observable), bound, bound, 1.0,
+              std::move(tolerance));
+}
 CheckSpec PairedBelow(std::string observable, std::string other, std::string tolerance) {
   CheckSpec s = Make(CheckKind::kPairedDifference, std::move(observable), 0, -kInf, 0,
                      std::move(tolerance));
@@ -240,7 +272,8 @@ CheckResult EvaluateCheck(const CheckSpec& spec, const std::vector<std::string>&
     case CheckKind::kExponent:
     case CheckKind::kExponentBound: return EvaluateExponent(spec, axes, cells, seed);
     case CheckKind::kMeanBound:
-    case CheckKind::kPairedDifference: return EvaluatePointwise(spec, axes, cells);
+    case CheckKind::kPairedDifference:
+    case CheckKind::kProportion: return EvaluatePointwise(spec, axes, cells);
   }
   THM_CHECK(false);
 }

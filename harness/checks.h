@@ -20,6 +20,8 @@ enum class CheckKind {
   kExponentBound,     // the same slope, one-sided (a rate that is an upper or lower bound)
   kMeanBound,         // the replicate mean of an observable, at every grid point, one-sided
   kPairedDifference,  // observable − other within each cell, averaged over replicates, one-sided
+  kProportion,        // the fraction of cells whose 0/1 observable is 1, at every grid point,
+                      // one-sided, with the exact Clopper–Pearson interval (Boost.Math)
 };
 const char* CheckKindName(CheckKind k);
 
@@ -30,7 +32,8 @@ struct CheckSpec {
   CheckKind kind = CheckKind::kExponent;
   std::string observable;
   std::string other;      // kPairedDifference: the subtrahend observable
-  std::string x;          // exponents: the swept axis
+  std::string x;          // exponents: the abscissa — a swept axis, or else an observable that
+                          // is the same in every replicate of a grid point (e.g. D_k of d)
   double predicted = 0;   // the rate (exponents) or the bound
   double lo = -std::numeric_limits<double>::infinity();  // band; ±∞ for an open side
   double hi = std::numeric_limits<double>::infinity();
@@ -47,6 +50,8 @@ CheckSpec ExponentAtMost(std::string observable, std::string x, double predicted
 // mean ≤ bound / mean ≥ bound at every grid point.
 CheckSpec MeanAtMost(std::string observable, double bound, std::string tolerance);
 CheckSpec MeanAtLeast(std::string observable, double bound, std::string tolerance);
+// The fraction of cells with observable = 1 is ≥ bound at every grid point.
+CheckSpec ProportionAtLeast(std::string observable, double bound, std::string tolerance);
 // mean(observable − other) < 0 / > 0 (paired within cells).
 CheckSpec PairedBelow(std::string observable, std::string other, std::string tolerance);
 CheckSpec PairedAbove(std::string observable, std::string other, std::string tolerance);

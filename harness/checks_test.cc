@@ -87,6 +87,31 @@ TEST(EvaluateCheckTest, MeanBoundJudgesEveryGridPoint) {
   EXPECT_NE(r.reason.find("128"), std::string::npos);
 }
 
+TEST(EvaluateCheckTest, ProportionUsesClopperPearson) {
+  // 100 of 100 successes: the exact 90% lower bound is 0.05^(1/100) = 0.9705 ≥ 0.95 ⇒ PASS; for
+  // a bound of 0.99 it straddles ⇒ INCONCLUSIVE; 80 of 100 lies far below ⇒ FAIL.
+  std::vector<CellView> cells;
+  for (int r = 0; r < 100; ++r) cells.push_back({{{"n", 5}}, r, true, {{"above", 1.0}, {"mixed", r < 80 ? 1.0 : 0.0}}});
+  const CheckResult all = EvaluateCheck(ProportionAtLeast("above", 0.95, "t"), {"n"}, cells, 1);
+  EXPECT_EQ(all.verdict, Verdict::kPass);
+  EXPECT_NEAR(all.ci90.lo, std::pow(0.05, 0.01), 1e-9);
+  EXPECT_EQ(EvaluateCheck(ProportionAtLeast("above", 0.99, "t"), {"n"}, cells, 1).verdict,
+            Verdict::kInconclusive);
+  EXPECT_EQ(EvaluateCheck(ProportionAtLeast("mixed", 0.99, "t"), {"n"}, cells, 1).verdict,
+            Verdict::kFail);
+}
+
+TEST(EvaluateCheckTest, ExponentAgainstAnObservableAbscissa) {
+  // y = D^1 where D = d² is reported by each cell, d being the swept axis.
+  std::vector<CellView> cells;
+  for (int d : {4, 8, 16, 32})
+    for (int r = 0; r < 3; ++r)
+      cells.push_back({{{"d", d}}, r, true, {{"D", d * d * 1.0}, {"y", d * d * (1.0 + 0.01 * r)}}});
+  const CheckResult res = EvaluateCheck(ExponentCheck("y", "D", 1.0, 0.15, "t"), {"d"}, cells, 1);
+  EXPECT_EQ(res.verdict, Verdict::kPass);
+  EXPECT_NEAR(res.estimate, 1.0, 1e-9);
+}
+
 TEST(EvaluateCheckTest, PairedDifference) {
   std::vector<CellView> cells = Arm(-0.5, 9);
   for (auto& c : cells) c.observables["z"] = c.observables["y"] * 1.5;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include <boost/math/distributions/beta.hpp>
 #include <boost/math/distributions/students_t.hpp>
 
 #include "harness/check.h"
@@ -136,6 +137,26 @@ PowerLawFit FitPowerLaw(const std::vector<double>& x, const std::vector<std::vec
   fit.boot90 = Percentiles(slopes, 0.90);
   fit.boot95 = Percentiles(slopes, 0.95);
   return fit;
+}
+
+ProportionEstimate EstimateProportion(int successes, int trials) {
+  THM_CHECK(trials > 0 && successes >= 0 && successes <= trials);
+  ProportionEstimate e;
+  e.trials = trials;
+  e.p = static_cast<double>(successes) / trials;
+  // Clopper & Pearson 1934: the bounds are Beta quantiles; at 0 or n successes one side is exact.
+  auto interval = [&](double level) {
+    const double tail = (1.0 - level) / 2.0;
+    Interval i{0.0, 1.0};
+    if (successes > 0)
+      i.lo = boost::math::quantile(boost::math::beta_distribution<>(successes, trials - successes + 1), tail);
+    if (successes < trials)
+      i.hi = boost::math::quantile(boost::math::beta_distribution<>(successes + 1, trials - successes), 1.0 - tail);
+    return i;
+  };
+  e.ci90 = interval(0.90);
+  e.ci95 = interval(0.95);
+  return e;
 }
 
 MeanEstimate EstimateMean(const std::vector<double>& values) {

@@ -45,6 +45,14 @@ struct MeanEstimate {
 };
 MeanEstimate EstimateMean(const std::vector<double>& values);
 
+// Exact (Clopper–Pearson) two-sided interval for a binomial proportion: `successes` of `trials`.
+struct ProportionEstimate {
+  double p = 0;
+  int trials = 0;
+  Interval ci90, ci95;
+};
+ProportionEstimate EstimateProportion(int successes, int trials);
+
 // Two-sided quantile of Student's t with `dof` degrees of freedom: t such that P(|T| ≤ t) = level.
 double StudentQuantile(double level, double dof);
 
