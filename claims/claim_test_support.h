@@ -1,6 +1,8 @@
-// What every claim test does: run one claim at quick scale through the real runner (same code
-// path as `thmcheck run`), print its verdict table and one CTest measurement per fitted estimate
-// (CDash shows them), and hand back the verdict for the test's assertions.
+// What every claim test does: run one claim through the real runner (same code path as
+// `thmcheck run`), print its verdict table and, for CDash and JUnit, one measurement per fitted
+// estimate and the claim's PNG plots, and hand back the verdict for the test's assertions.
+// The scale is quick unless THMCHECK_CLAIM_SCALE says otherwise: ctest's `.full` variants of the
+// same tests (label `nightly`, cmake/ThmcheckHelpers.cmake) set it to full.
 #pragma once
 
 #include <string>
@@ -9,9 +11,15 @@
 
 namespace thmcheck {
 
+// $THMCHECK_CLAIM_SCALE, or "quick" when it is unset or empty.
+std::string ClaimTestScale();
+
 // Runs `claim_id` at `scale` with default parameters and seed 1 into a fresh temporary results
-// folder (removed afterwards), on every core.
-RunOutcome RunClaimForTest(const std::string& claim_id, const std::string& scale = "quick");
+// folder (removed afterwards), on every core; its report (plots included) is kept in
+// claim_reports/<scale>/<claim_id>/ under the working directory (ctest: build/claims/), where the
+// attached PNGs must still exist after the test exits.
+RunOutcome RunClaimForTest(const std::string& claim_id,
+                           const std::string& scale = ClaimTestScale());
 
 // The verdict of arm `name` in a verdict.json object ("" when there is no such arm).
 std::string ArmVerdict(const nlohmann::json& verdict, const std::string& name);

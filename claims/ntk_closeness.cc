@@ -8,7 +8,8 @@
 //   init_kernel_dev ‖H₀ − H∞‖_F ∝ m^−1/2 (exact), rel_kernel_change ‖H_T − H₀‖/‖H₀‖ ≤ m^−1/2
 //   (bound), lin_gap sup_t RMS(f_t − f_t^lin) on held-out points ≤ m^−1/2 (bound).
 // Sweep: widths 256 … 8192 (32×, 6 widths) × 6 replicates at quick scale; 256 … 32768 × 16 at full;
-//   each replicate's dataset is shared by all its widths and arms (common random numbers).
+//   each replicate's dataset is shared by all its widths and arms (common random numbers). Smoke
+//   (seconds, sanitizer CI; any verdict): n = 8, widths 64 … 1024, 2 replicates, 50 steps.
 // Tolerances: exact rates −1/2 ± 0.1, bounds slope ≤ −0.4 (kSlopeAllowance below, derived there).
 // Controls (each must be rejected): mean-field scaling f = (1/m)Σ a σ(w·x) (η scales as m through
 //   λ_max), and a large step η = 3/λ_max (catapult regime, Lewkowycz et al. 2020, arXiv 2003.02218).
@@ -152,15 +153,18 @@ ClaimSpec NtkClosenessClaim() {
                  "Z. Allen-Zhu, Y. Li, Z. Song 2018, A convergence theory for deep learning via "
                  "over-parameterization, arXiv 1811.03962"}};
   c.params = {
-      IntParam("n", 2, 2000, "training points on S^{d−1}").Defaults(20, 20),
-      IntParam("n_test", 1, 10000, "held-out points for the linearization gap").Defaults(20, 20),
+      IntParam("n", 2, 2000, "training points on S^{d−1}").Defaults(20, 20).Smoke(8),
+      IntParam("n_test", 1, 10000, "held-out points for the linearization gap")
+          .Defaults(20, 20).Smoke(8),
       IntParam("d", 2, 1000, "input dimension").Defaults(10, 10),
       IntListParam("widths", 16, 65536, 5, true, "hidden widths m swept")
           .Defaults({256, 512, 1024, 2048, 4096, 8192},
-                    {256, 512, 1024, 2048, 4096, 8192, 16384, 32768}),
+                    {256, 512, 1024, 2048, 4096, 8192, 16384, 32768})
+          .Smoke({64, 128, 256, 512, 1024}),
       IntParam("replicates", 2, 1000, "independent datasets (each shared by all widths)")
-          .Defaults(6, 16),
-      IntParam("steps", 1, 100000, "full-batch GD steps").Defaults(400, 400),
+          .Defaults(6, 16)
+          .Smoke(2),
+      IntParam("steps", 1, 100000, "full-batch GD steps").Defaults(400, 400).Smoke(50),
       RealParam("eta_factor", 1e-3, 1.9,
                 "main-arm step η = eta_factor/λ_max(H₀) per replicate; < 2 is the lazy regime")
           .Defaults(1.0, 1.0),

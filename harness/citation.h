@@ -1,10 +1,12 @@
 // `thmcheck cite CLAIM`: how to cite one claim test — an entry for the test itself (suite,
 // version, claim id, protocol version, commit) and one for the theorem's paper — as BibTeX
-// (accepted by bibtex and biber: non-ASCII letters become LaTeX accents), CFF or plain text.
+// (accepted by bibtex and biber), CFF or plain text. The formatting itself is the leaf
+// citation_format.h, shared with the report; this file feeds it the ClaimSpec and this build.
 #pragma once
 
 #include <string>
 
+#include "harness/citation_format.h"
 #include "harness/claim.h"
 
 namespace thmcheck {
@@ -14,10 +16,9 @@ enum class CiteFormat { kBibtex, kCff, kText };
 // Throws UsageError for an unknown format name (allowed: bibtex|cff|text).
 CiteFormat ParseCiteFormat(const std::string& name);
 
-std::string FormatCitation(const ClaimSpec& claim, CiteFormat format);
+// The claim with this build's suite version and commit; the entry's year is the commit's.
+cite::ClaimTest CitationRecord(const ClaimSpec& claim);
 
-// LaTeX-safe text: escapes # $ % & _ { } ~ ^ \ and spells accented letters and the math symbols
-// our titles use as LaTeX commands.
-std::string LatexEscape(const std::string& utf8);
+std::string FormatCitation(const ClaimSpec& claim, CiteFormat format);
 
 }  // namespace thmcheck

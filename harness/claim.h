@@ -75,7 +75,8 @@ struct ClaimSpec {
   std::string title;
   std::string statement;  // the theorem, in words, with its predicted rate
   Citation citation;
-  std::vector<std::string> scales = {"quick", "full"};
+  // smoke: seconds, for sanitizer/CI runs (any verdict); quick: ctest; full: nightly (params.h).
+  std::vector<std::string> scales = {"smoke", "quick", "full"};
   std::vector<ParamSpec> params;  // must include "replicates" (kInt, ≥ 1)
   // Contradictory settings that single-parameter ranges cannot express (e.g. k > d):
   // returns "" when the resolved parameters are consistent, else a message for the user.

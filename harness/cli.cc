@@ -13,6 +13,7 @@
 #include "harness/errors.h"
 #include "harness/parallel.h"
 #include "harness/runner.h"
+#include "harness/shard.h"
 #include "harness/table.h"
 
 namespace thmcheck {
@@ -53,54 +54,18 @@ uint64_t ParseSeed(const std::string& s) {
   return v;
 }
 
-bool ParseNonNegative(const std::string& s, int* out) {
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
-  return ec == std::errc() && p == s.data() + s.size() && !s.empty() && *out >= 0;
-}
-
-// "--shard I/N" with 0 ≤ I < N. Without the flag, Slurm job arrays (SLURM_ARRAY_TASK_ID,
-// _MIN, _COUNT) or a Kubernetes indexed Job (JOB_COMPLETION_INDEX with THMCHECK_SHARD_COUNT,
-// since Kubernetes exports no count) choose the shard; otherwise the run is whole.
-void ResolveShard(const std::string& flag, RunOptions* options) {
-  std::string text = flag, source = "--shard";
-  auto env = [](const char* name) -> std::string {
-    const char* v = std::getenv(name);
-    return v ? v : "";
-  };
-  if (text.empty()) {
-    if (!env("SLURM_ARRAY_TASK_ID").empty() && !env("SLURM_ARRAY_TASK_COUNT").empty()) {
-      int id = 0, min = 0;
-      if (!ParseNonNegative(env("SLURM_ARRAY_TASK_ID"), &id) ||
-          (!env("SLURM_ARRAY_TASK_MIN").empty() &&
-           !ParseNonNegative(env("SLURM_ARRAY_TASK_MIN"), &min)) || id < min)
-        throw UsageError("SLURM_ARRAY_TASK_ID=" + env("SLURM_ARRAY_TASK_ID") +
-                         ": must be an integer ≥ SLURM_ARRAY_TASK_MIN");
-      text = std::to_string(id - min) + "/" + env("SLURM_ARRAY_TASK_COUNT");
-      source = "Slurm (SLURM_ARRAY_TASK_ID − MIN / SLURM_ARRAY_TASK_COUNT)";
-    } else if (!env("JOB_COMPLETION_INDEX").empty() && !env("THMCHECK_SHARD_COUNT").empty()) {
-      text = env("JOB_COMPLETION_INDEX") + "/" + env("THMCHECK_SHARD_COUNT");
-      source = "Kubernetes (JOB_COMPLETION_INDEX / THMCHECK_SHARD_COUNT)";
-    } else {
-      return;
-    }
-  }
-  const auto slash = text.find('/');
-  int i = -1, n = -1;
-  if (slash == std::string::npos || !ParseNonNegative(text.substr(0, slash), &i) ||
-      !ParseNonNegative(text.substr(slash + 1), &n) || n < 1 || i >= n)
-    throw UsageError(source + " " + text + ": a shard is I/N with integers 0 ≤ I < N (e.g. 0/4)");
-  options->shard_index = i;
-  options->shard_count = n;
-}
-
-// The output folder must be writable (or creatable) before anything runs.
+// The output folder must be a directory we can create or write into, checked before anything
+// runs. NOTE: access() ignores permission bits for root, but not a read-only file system, and a
+// regular file on the path is caught by the is_directory tests.
 void CheckWritable(const std::filesystem::path& out) {
-  std::filesystem::path p = std::filesystem::absolute(out);
-  while (!p.empty() && !std::filesystem::exists(p) && p != p.parent_path()) p = p.parent_path();
-  if (std::filesystem::exists(out) && !std::filesystem::is_directory(out))
-    throw UsageError("--out " + out.string() + ": exists and is not a directory");
-  if (::access(p.c_str(), W_OK) != 0)
-    throw UsageError("--out " + out.string() + ": " + p.string() + " is not writable");
+  const std::string allowed = "; --out must name a writable directory (created if missing)";
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::absolute(out, ec);
+  while (!p.empty() && !std::filesystem::exists(p, ec) && p != p.parent_path()) p = p.parent_path();
+  if (!std::filesystem::is_directory(p, ec))
+    throw UsageError("--out " + out.string() + ": " + p.string() + " is not a directory" + allowed);
+  if (::access(p.c_str(), W_OK | X_OK) != 0)
+    throw UsageError("--out " + out.string() + ": " + p.string() + " is not writable" + allowed);
 }
 
 std::string CommandLine(int argc, const char* const* argv) {
@@ -130,7 +95,9 @@ int CmdRun(const std::vector<ClaimSpec>& claims, const std::vector<std::string>&
   if (all == !ids.empty())
     throw UsageError("run: name one or more claims, or --all (not both)");
   options.seed = ParseSeed(seed);
-  ResolveShard(shard, &options);
+  const Shard chosen_shard = ResolveShard(shard);
+  options.shard_index = chosen_shard.index;
+  options.shard_count = chosen_shard.count;
   std::vector<const ClaimSpec*> chosen;
   if (all)
     for (const auto& c : claims) chosen.push_back(&c);
@@ -147,7 +114,7 @@ int CmdRun(const std::vector<ClaimSpec>& claims, const std::vector<std::string>&
       throw UsageError("--set " + key + "=" + value + ": no claim being run declares '" + key + "'");
   }
   CheckWritable(options.out);
-  options.live_progress = ::isatty(STDERR_FILENO);
+  options.live_progress = ::isatty(STDERR_FILENO) && !options.quiet;
   // Phase 1: validate everything; no file is written unless every claim is valid.
   std::vector<PreparedRun> runs;
   for (const ClaimSpec* c : chosen) {
@@ -184,7 +151,8 @@ nlohmann::json ClaimListJson(const std::vector<ClaimSpec>& claims) {
     nlohmann::json params = nlohmann::json::array();
     for (const auto& p : c.params) {
       nlohmann::json defaults = nlohmann::json::object();
-      for (const auto& [scale, v] : p.defaults) defaults[scale] = v;
+      for (const auto& scale : c.scales)
+        if (const nlohmann::json* v = p.DefaultAt(scale)) defaults[scale] = *v;
       params.push_back({{"name", p.name}, {"type", TypeName(p.type)}, {"allowed", p.Allowed()},
                         {"help", p.help}, {"defaults", defaults}});
     }
@@ -218,7 +186,8 @@ int RunCli(int argc, const char* const* argv, const std::vector<ClaimSpec>& clai
   options.threads = DefaultThreads();
   run->add_option("claims", ids, "Claim ids");
   run->add_flag("--all", all, "Run every claim");
-  run->add_option("--scale", options.scale, "quick (ctest, minutes) or full (nightly)");
+  run->add_option("--scale", options.scale,
+                  "smoke (seconds, any verdict), quick (ctest, minutes) or full (nightly)");
   run->add_option("--seed", seed, "Base seed; cell seeds derive from it, the claim and the cell");
   run->add_option("--set", sets, "KEY=VALUE: override a declared parameter (lists as 1,2,3)");
   run->add_option("--out", options.out, "Results directory (default results/)");
@@ -227,12 +196,15 @@ int RunCli(int argc, const char* const* argv, const std::vector<ClaimSpec>& clai
   run->add_flag("--resume", options.resume, "Reuse stored cells; recompute missing or corrupt ones");
   run->add_flag("--quiet", options.quiet, "No progress on stderr");
   run->add_option("--shard", shard,
-                  "I/N: compute only shard I of N (cells only; default from Slurm/Kubernetes)");
+                  "I/N: compute only cells i ≡ I (mod N), no verdict (default from Slurm "
+                  "SLURM_ARRAY_TASK_ID/COUNT or Kubernetes JOB_COMPLETION_INDEX/"
+                  "THMCHECK_SHARD_COUNT; 0/1 = whole sweep)");
 
   auto* report = app.add_subcommand("report", "Write an HTML report from a results directory");
-  std::filesystem::path report_in = "results", report_out = "report";
+  std::filesystem::path report_in = "results", report_out = "report", report_history;
   report->add_option("--in", report_in, "Results directory (default results/)");
   report->add_option("--out", report_out, "Report directory (default report/)");
+  report->add_option("--history", report_history, "Nightly history records: add trend pages");
 
   auto* cite = app.add_subcommand("cite", "Print how to cite a claim test and its theorem");
   std::string cite_id, cite_format = "bibtex";
@@ -260,11 +232,17 @@ int RunCli(int argc, const char* const* argv, const std::vector<ClaimSpec>& clai
     }
     if (*report) {
       if (!hooks.report) throw UsageError("report: this build has no report writer");
-      return hooks.report(report_in, report_out, std::cerr);
+      return hooks.report(report_in, report_out, report_history, std::cerr);
     }
   } catch (const UsageError& e) {
     std::cerr << "thmcheck: " << e.what() << "\n";
     return kExitUsage;
+  } catch (const std::exception& e) {
+    // An environment failure mid-run (disk full, folder removed): the cells already written are
+    // complete and checksummed, so `--resume` continues from them.
+    std::cerr << "thmcheck: error: " << e.what() << "\nthmcheck: cells written so far are kept; "
+              << "fix the cause and rerun with --resume\n";
+    return kExitError;
   }
   return kExitUsage;
 }

@@ -1,6 +1,7 @@
 // The `thmcheck` command line: list, run, report. Exit codes: 0 every claim run PASSes (or the
-// command succeeded), 1 a claim FAILs or is INCONCLUSIVE, 2 usage or input error — then nothing
-// has been written. The harness knows no claim: claims/main.cc passes them in, with the report
+// command succeeded; a shard: its cells are written), 1 a claim FAILs or is INCONCLUSIVE, 2 usage
+// or input error — then nothing has been written, 3 the run failed midway (I/O error): the cells
+// already written are complete, and `--resume` continues from them. The harness knows no claim: claims/main.cc passes them in, with the report
 // writer (reports/ is a separate library the harness does not link).
 #pragma once
 
@@ -16,11 +17,13 @@ namespace thmcheck {
 inline constexpr int kExitPass = 0;
 inline constexpr int kExitNotPass = 1;
 inline constexpr int kExitUsage = 2;
+inline constexpr int kExitError = 3;
 
 struct CliHooks {
-  // Writes a report from results in `in` to `out`; returns an exit code.
+  // Writes a report from results in `in` to `out` (with trend pages when `history`, a folder of
+  // nightly records, is not empty); returns an exit code.
   std::function<int(const std::filesystem::path& in, const std::filesystem::path& out,
-                    std::ostream& log)>
+                    const std::filesystem::path& history, std::ostream& log)>
       report;
 };
 

@@ -59,9 +59,21 @@ bool IsIntType(ParamType t) { return t == ParamType::kInt || t == ParamType::kIn
 
 ParamSpec ParamSpec::Defaults(nlohmann::json quick, nlohmann::json full) const {
   ParamSpec s = *this;
-  s.defaults["quick"] = std::move(quick);
+  s.defaults[kQuickScale] = std::move(quick);
   s.defaults["full"] = std::move(full);
   return s;
+}
+
+ParamSpec ParamSpec::Smoke(nlohmann::json smoke) const {
+  ParamSpec s = *this;
+  s.defaults[kSmokeScale] = std::move(smoke);
+  return s;
+}
+
+const nlohmann::json* ParamSpec::DefaultAt(const std::string& scale) const {
+  auto it = defaults.find(scale);
+  if (it == defaults.end() && scale == kSmokeScale) it = defaults.find(kQuickScale);
+  return it == defaults.end() ? nullptr : &it->second;
 }
 
 namespace {
@@ -183,11 +195,11 @@ nlohmann::json ResolveParams(const std::vector<ParamSpec>& specs, const std::str
                              const std::vector<std::pair<std::string, std::string>>& sets) {
   nlohmann::json params = nlohmann::json::object();
   for (const auto& s : specs) {
-    auto it = s.defaults.find(scale);
-    THM_CHECK_MSG(it != s.defaults.end(), "parameter " << s.name << " has no default for " << scale);
-    const std::string why = ValidateParam(s, it->second);
+    const nlohmann::json* value = s.DefaultAt(scale);
+    THM_CHECK_MSG(value, "parameter " << s.name << " has no default for " << scale);
+    const std::string why = ValidateParam(s, *value);
     THM_CHECK_MSG(why.empty(), "default of " << s.name << " at " << scale << ": " << why);
-    params[s.name] = it->second;
+    params[s.name] = *value;
   }
   for (const auto& [key, text] : sets) {
     const ParamSpec* spec = nullptr;

@@ -2,6 +2,7 @@
 // strings are parsed and range-checked here, before any work, so that bad input becomes a
 // UsageError naming the key, the value and what is allowed (ceres' IsValid-before-work idiom).
 // Resolved values live in a JSON object (sorted keys, so hashing it is deterministic).
+// Scales: `smoke` (seconds; sanitizer and CI runs, any verdict), `quick` (ctest, minutes), `full`.
 #pragma once
 
 #include <limits>
@@ -12,6 +13,9 @@
 #include <nlohmann/json.hpp>
 
 namespace thmcheck {
+
+inline constexpr const char* kSmokeScale = "smoke";
+inline constexpr const char* kQuickScale = "quick";
 
 enum class ParamType { kInt, kReal, kString, kIntList, kRealList };
 
@@ -31,6 +35,12 @@ struct ParamSpec {
 
   // Sets the defaults of the two standard scales: IntParam(...).Defaults(20, 50).
   ParamSpec Defaults(nlohmann::json quick, nlohmann::json full) const;
+  // The `smoke` default: IntParam(...).Defaults(20, 50).Smoke(8). A parameter without one takes
+  // its quick default at smoke scale, so only what makes a run slow needs a smoke value.
+  ParamSpec Smoke(nlohmann::json smoke) const;
+
+  // The default at `scale` (smoke falls back to quick), or nullptr when there is none.
+  const nlohmann::json* DefaultAt(const std::string& scale) const;
 };
 
 // Declaration helpers, so claims read as a table of parameters.

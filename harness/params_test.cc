@@ -48,6 +48,16 @@ TEST(ParamsTest, BadValuesNameTheKeyAndTheAllowedRange) {
   EXPECT_NE(ErrorOf("depth", "3").find("unknown key 'depth'"), std::string::npos);
 }
 
+TEST(ParamsTest, SmokeScaleFallsBackToQuickPerParameter) {
+  std::vector<ParamSpec> specs = Specs();
+  specs[1] = specs[1].Smoke({16, 32, 64});
+  const nlohmann::json p = ResolveParams(specs, kSmokeScale, {});
+  EXPECT_EQ(p["widths"], nlohmann::json({16, 32, 64}));  // declared smoke default
+  EXPECT_EQ(p["d"], 10);                                 // no smoke default: the quick one
+  EXPECT_EQ(*specs[1].DefaultAt("quick"), nlohmann::json({128, 256, 512}));
+  EXPECT_EQ(specs[0].DefaultAt("nightly"), nullptr);
+}
+
 TEST(ParamsTest, CellParamsReadTypedValues) {
   CellParams p({{"m", 128}, {"eta", 0.5}, {"act", "relu"}, {"ws", {1, 2}}});
   EXPECT_EQ(p.Int("m"), 128);

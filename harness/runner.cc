@@ -6,6 +6,7 @@
 #include <mutex>
 #include <ostream>
 
+#include "harness/atomic_file.h"
 #include "harness/build_info.h"
 #include "harness/check.h"
 #include "harness/errors.h"
@@ -35,6 +36,12 @@ nlohmann::json CitationJson(const Citation& c) {
 
 }  // namespace
 
+nlohmann::json WithoutRunRecord(nlohmann::json verdict) {
+  if (verdict.contains("context") && verdict["context"].is_object())
+    for (const char* key : kRunRecordKeys) verdict["context"].erase(key);
+  return verdict;
+}
+
 PreparedRun PrepareRun(const ClaimSpec& claim, const RunOptions& options) {
   bool known_scale = false;
   for (const auto& s : claim.scales) known_scale |= s == options.scale;
@@ -50,6 +57,8 @@ PreparedRun PrepareRun(const ClaimSpec& claim, const RunOptions& options) {
     if (std::string why = claim.validate(run.params); !why.empty())
       throw UsageError(claim.id + ": " + why);
   }
+  if (std::string why = ForeignCells(options.out / claim.id, claim); !why.empty())
+    throw UsageError("--out " + options.out.string() + ": " + why);
   return run;
 }
 
@@ -90,8 +99,11 @@ RunOutcome ExecuteRun(const PreparedRun& run, const RunOptions& options, std::os
         log << claim.id << ": recomputing " << path.string() << ": " << problem << "\n";
       }
     }
-    outcomes[i] = claim.run(CellParams(cell.params), {cell.seed, cell.replicate_seed});
-    WriteFileAtomic(path, CellToJson(claim, cell, outcomes[i]).dump(1) + "\n");
+    const nlohmann::json record =
+        CellToJson(claim, cell, claim.run(CellParams(cell.params), {cell.seed, cell.replicate_seed}));
+    WriteFileAtomic(path, record.dump(1) + "\n");
+    // What the file says (e.g. ∞ stored as null reads back as NaN), as a resumed run would read it.
+    outcomes[i] = OutcomeFromJson(record);
     progress.CellDone(false);
   });
   progress.Finish();

@@ -6,6 +6,7 @@
 // could not tell the broken condition apart); otherwise it is INCONCLUSIVE.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <iosfwd>
@@ -34,13 +35,23 @@ struct RunOptions {
   int shard_count = 1;
 };
 
+// The keys of verdict.json's "context" that describe the invocation, not the result. Everything
+// else in verdict.json, and every cell file, is a function of (binary, claim, scale, parameters,
+// seed) alone: byte-identical across runs, --threads, shards and --resume after a kill.
+inline constexpr std::array<const char*, 6> kRunRecordKeys = {
+    "started", "elapsed_s", "threads", "command", "cells_computed", "cells_reused"};
+
+// A verdict.json object without kRunRecordKeys: what reproducibility tests compare byte for byte.
+nlohmann::json WithoutRunRecord(nlohmann::json verdict);
+
 // A validated, ready-to-run claim: every user error has been raised before one exists.
 struct PreparedRun {
   const ClaimSpec* claim = nullptr;
   nlohmann::json params;
 };
 
-// Throws UsageError (unknown scale, unknown key, bad value, contradictory settings).
+// Throws UsageError (unknown scale, unknown key, bad value, contradictory settings, or
+// OUT/<claim>/cells holding cells of another protocol: store.h). Reads, never writes.
 PreparedRun PrepareRun(const ClaimSpec& claim, const RunOptions& options);
 
 struct RunOutcome {
@@ -51,7 +62,9 @@ struct RunOutcome {
 
 // Runs the cells, writes OUT/<claim>/cells/*.json and OUT/<claim>/verdict.json; `log` receives
 // progress and the reused/recomputed notes. A shard (shard_count > 1) writes its cells only and
-// returns an empty verdict_json.
+// returns an empty verdict_json. The verdict is judged from the cell records (OutcomeFromJson),
+// never from in-memory values, so a fresh and a resumed run judge the same numbers.
+// Throws std::runtime_error when a file cannot be written (cells written so far are kept).
 RunOutcome ExecuteRun(const PreparedRun& run, const RunOptions& options, std::ostream& log);
 
 }  // namespace thmcheck

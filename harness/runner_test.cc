@@ -45,6 +45,8 @@ std::string Slurp(const fs::path& p) {
   return ss.str();
 }
 
+nlohmann::json ReadJson(const fs::path& p) { return nlohmann::json::parse(Slurp(p)); }
+
 class RunnerTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -80,16 +82,25 @@ TEST_F(RunnerTest, ControlThatPassesFailsTheClaim) {
   EXPECT_EQ(r.verdict, Verdict::kFail);
 }
 
-TEST_F(RunnerTest, CellFilesAreByteIdenticalAcrossThreadCounts) {
+TEST_F(RunnerTest, CellsAndVerdictAreByteIdenticalAcrossThreadCounts) {
   const ClaimSpec claim = ToyClaim(0.0);
-  Run(claim, dir_ / "t1", 1);
-  Run(claim, dir_ / "t3", 3);
-  int compared = 0;
-  for (const auto& e : fs::directory_iterator(dir_ / "t1" / "toy" / "cells")) {
-    EXPECT_EQ(Slurp(e.path()), Slurp(dir_ / "t3" / "toy" / "cells" / e.path().filename()));
-    ++compared;
+  std::string verdict1;
+  for (int threads : {1, 2, 4}) {
+    const fs::path out = dir_ / ("t" + std::to_string(threads));
+    const RunOutcome r = Run(claim, out, threads);
+    const std::string verdict = WithoutRunRecord(r.verdict_json).dump(1);
+    if (threads == 1) {
+      verdict1 = verdict;
+      continue;
+    }
+    EXPECT_EQ(verdict, verdict1) << threads << " threads";
+    int compared = 0;
+    for (const auto& e : fs::directory_iterator(dir_ / "t1" / "toy" / "cells")) {
+      EXPECT_EQ(Slurp(e.path()), Slurp(out / "toy" / "cells" / e.path().filename()));
+      ++compared;
+    }
+    EXPECT_EQ(compared, 40);
   }
-  EXPECT_EQ(compared, 40);
 }
 
 TEST_F(RunnerTest, ResumeReusesCellsAndRecomputesACorruptOne) {
@@ -99,11 +110,35 @@ TEST_F(RunnerTest, ResumeReusesCellsAndRecomputesACorruptOne) {
   const fs::path victim = fs::directory_iterator(cells)->path();
   const std::string original = Slurp(victim);
   std::ofstream(victim, std::ios::binary | std::ios::trunc) << original.substr(0, original.size() / 2);
+  const std::string fresh = WithoutRunRecord(ReadJson(dir_ / "toy" / "verdict.json")).dump(1);
   const RunOutcome r = Run(claim, dir_, 2, /*resume=*/true);
+  EXPECT_EQ(WithoutRunRecord(r.verdict_json).dump(1), fresh);
   EXPECT_EQ(r.cells_reused, 39);
   EXPECT_EQ(r.cells_computed, 1);
   EXPECT_NE(log_.find(victim.filename().string()), std::string::npos);
   EXPECT_EQ(Slurp(victim), original);
+}
+
+TEST_F(RunnerTest, DivergedCellsAreRecordedExcludedAndNeverPass) {
+  ClaimSpec claim = ToyClaim(0.0);
+  const CellFunction converging = claim.run;
+  claim.run = [converging](const CellParams& p, const CellSeeds& seeds) {
+    if (p.Real("m") < 256) return converging(p, seeds);
+    CellOutcome out;  // as a claim reports a NaN loss
+    out.status = CellStatus::kDiverged;
+    out.observables["y"] = std::nan("");
+    out.note = "loss nan at step 3";
+    return out;
+  };
+  const RunOutcome r = Run(claim, dir_, 2);
+  EXPECT_EQ(r.verdict, Verdict::kInconclusive);
+  const nlohmann::json& check = r.verdict_json["arms"][0]["checks"][0];
+  EXPECT_EQ(check["verdict"], "INCONCLUSIVE");
+  EXPECT_NE(check["reason"].get<std::string>().find("12 diverged"), std::string::npos) << check;
+  int diverged_files = 0;
+  for (const auto& e : fs::directory_iterator(dir_ / "toy" / "cells"))
+    diverged_files += ReadJson(e.path())["status"] == "diverged";
+  EXPECT_EQ(diverged_files, 2 * 3 * 4);  // both arms, widths 256…1024, 4 replicates
 }
 
 TEST_F(RunnerTest, SeedsDependOnTheCellNotTheArm) {

@@ -2,23 +2,33 @@
 #include "harness/store.h"
 
 #include <cmath>
-#include <fstream>
 #include <limits>
-#include <sstream>
 #include <stdexcept>
-#include <thread>
-#include <unistd.h>
 
+#include "harness/atomic_file.h"
 #include "harness/build_info.h"
 #include "harness/rng.h"
 
 namespace thmcheck {
 namespace {
 
+// A cell record nests 4 levels (record → series → curve → point); anything much deeper is not a
+// cell, and refusing it keeps the recursive dump() in CellChecksum off a fuzzer's stack overflow.
+constexpr int kMaxCellDepth = 64;
+
 CellStatus ParseStatus(const std::string& s) {
   if (s == "diverged") return CellStatus::kDiverged;
   if (s != "ok") throw std::runtime_error("unknown status '" + s + "'");
   return CellStatus::kOk;
+}
+
+// nlohmann's parser is iterative; the depth guard throws before a pathological nesting is built.
+nlohmann::json ParseBounded(const std::string& text) {
+  return nlohmann::json::parse(text, [](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+    if (depth > kMaxCellDepth)
+      throw std::runtime_error("nested deeper than " + std::to_string(kMaxCellDepth));
+    return true;
+  });
 }
 
 }  // namespace
@@ -31,21 +41,22 @@ std::filesystem::path CellPath(const std::filesystem::path& claim_dir, const Cel
 
 std::string CellChecksum(const nlohmann::json& cell) {
   nlohmann::json copy = cell;
-  copy.erase("checksum");
+  if (copy.is_object()) copy.erase("checksum");
   return Hex64(Fnv1a64(copy.dump()));
 }
 
 nlohmann::json CellToJson(const ClaimSpec& claim, const Cell& cell, const CellOutcome& outcome) {
   nlohmann::json obs = nlohmann::json::object();
-  // JSON has no NaN or ∞: a non-finite observable is stored as null and read back as NaN.
   for (const auto& [k, v] : outcome.observables)
     obs[k] = std::isfinite(v) ? nlohmann::json(v) : nlohmann::json();
+  // Seeds as text: JSON readers (JavaScript, jq) lose 64-bit integers.
   nlohmann::json j = {{"claim", claim.id},
                       {"protocol", claim.protocol},
                       {"arm", claim.arms[cell.arm].name},
                       {"params", cell.params},
                       {"replicate", cell.replicate},
-                      {"seed", std::to_string(cell.seed)},  // as text: JSON readers lose 64-bit ints
+                      {"seed", std::to_string(cell.seed)},
+                      {"replicate_seed", std::to_string(cell.replicate_seed)},
                       {"status", CellStatusName(outcome.status)},
                       {"observables", obs},
                       {"note", outcome.note},
@@ -55,16 +66,21 @@ nlohmann::json CellToJson(const ClaimSpec& claim, const Cell& cell, const CellOu
   return j;
 }
 
-std::optional<CellOutcome> ReadCell(const std::filesystem::path& path, const ClaimSpec& claim,
-                                    const Cell& cell, std::string* problem) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *problem = "missing";
-    return std::nullopt;
-  }
+CellOutcome OutcomeFromJson(const nlohmann::json& j) {
+  CellOutcome out;
+  out.status = ParseStatus(j.at("status").get<std::string>());
+  for (const auto& [k, v] : j.at("observables").items())
+    out.observables[k] = v.is_null() ? std::numeric_limits<double>::quiet_NaN() : v.get<double>();
+  out.note = j.at("note").get<std::string>();
+  out.series = j.at("series");
+  return out;
+}
+
+std::optional<CellOutcome> ParseCell(const std::string& text, const ClaimSpec& claim,
+                                     const Cell& cell, std::string* problem) {
   try {
-    nlohmann::json j = nlohmann::json::parse(in);
-    if (!j.contains("checksum") || j.at("checksum") != CellChecksum(j)) {
+    const nlohmann::json j = ParseBounded(text);
+    if (!j.is_object() || !j.contains("checksum") || j.at("checksum") != CellChecksum(j)) {
       *problem = "checksum mismatch (corrupted or edited)";
       return std::nullopt;
     }
@@ -72,37 +88,55 @@ std::optional<CellOutcome> ReadCell(const std::filesystem::path& path, const Cla
       *problem = "belongs to " + j.at("claim").dump() + " protocol " + j.at("protocol").dump();
       return std::nullopt;
     }
-    if (j.at("params") != cell.params || j.at("seed") != std::to_string(cell.seed) ||
-        j.at("replicate") != cell.replicate) {
-      *problem = "parameters or seed differ from this cell's";
+    if (j.at("arm") != claim.arms.at(cell.arm).name || j.at("params") != cell.params ||
+        j.at("replicate") != cell.replicate || j.at("seed") != std::to_string(cell.seed) ||
+        j.at("replicate_seed") != std::to_string(cell.replicate_seed)) {
+      *problem = "arm, parameters or seeds differ from this cell's";
       return std::nullopt;
     }
-    CellOutcome out;
-    out.status = ParseStatus(j.at("status").get<std::string>());
-    for (const auto& [k, v] : j.at("observables").items())
-      out.observables[k] = v.is_null() ? std::numeric_limits<double>::quiet_NaN() : v.get<double>();
-    out.note = j.at("note").get<std::string>();
-    out.series = j.at("series");
-    return out;
+    return OutcomeFromJson(j);
   } catch (const std::exception& e) {
     *problem = std::string("unreadable: ") + e.what();
     return std::nullopt;
   }
 }
 
-void WriteFileAtomic(const std::filesystem::path& path, const std::string& content) {
-  std::filesystem::create_directories(path.parent_path());
-  // Unique per process and thread: two writers never share a temporary file.
-  std::ostringstream tmp_name;
-  tmp_name << path.filename().string() << ".tmp." << ::getpid() << "." << std::hash<std::thread::id>{}(std::this_thread::get_id());
-  const std::filesystem::path tmp = path.parent_path() / tmp_name.str();
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << content;
-    out.flush();
-    if (!out) throw std::runtime_error("cannot write " + tmp.string());
+std::optional<CellOutcome> ReadCell(const std::filesystem::path& path, const ClaimSpec& claim,
+                                    const Cell& cell, std::string* problem) {
+  std::string text;
+  if (!ReadWholeFile(path, &text)) {
+    *problem = "missing";
+    return std::nullopt;
   }
-  std::filesystem::rename(tmp, path);
+  return ParseCell(text, claim, cell, problem);
+}
+
+std::string ForeignCells(const std::filesystem::path& claim_dir, const ClaimSpec& claim) {
+  const std::filesystem::path cells = claim_dir / "cells";
+  std::error_code ec;
+  if (!std::filesystem::is_directory(cells, ec)) return "";
+  int foreign = 0;
+  std::string example;
+  for (const auto& entry : std::filesystem::directory_iterator(cells, ec)) {
+    if (entry.path().extension() != ".json") continue;  // stray *.tmp.* from a killed run
+    std::string text;
+    if (!ReadWholeFile(entry.path(), &text)) continue;
+    try {
+      const nlohmann::json j = ParseBounded(text);
+      if (!j.is_object() || !j.contains("protocol") || !j.contains("claim")) continue;
+      if (j.at("claim") == claim.id && j.at("protocol") == claim.protocol) continue;
+      if (foreign++ == 0)
+        example = entry.path().filename().string() + " is claim " + j.at("claim").dump() +
+                  " protocol " + j.at("protocol").dump();
+    } catch (const std::exception&) {
+      // Unparseable: a corrupt cell, which --resume reports by name and recomputes.
+    }
+  }
+  if (foreign == 0) return "";
+  return cells.string() + " holds " + std::to_string(foreign) + " cell file(s) of another " +
+         "protocol (e.g. " + example + "); this build's " + claim.id + " is protocol " +
+         std::to_string(claim.protocol) + " and cells of different protocols are never mixed: " +
+         "move " + claim_dir.string() + " aside (or delete it), or pass another --out";
 }
 
 }  // namespace thmcheck

@@ -1,45 +1,21 @@
 // Renders a claim page; see claim_page.h. Sections in reading order: verdict and title, the
-// theorem, the run, the arms' checks, plots, cells, provenance, how to reproduce.
+// theorem, what is measured, the run, the arms' checks, plots, cells, provenance, how to reproduce,
+// how to cite.
 // Links are relative (../index.html, plots/…) so OUT/ can be moved or zipped whole.
 #include "reports/claim_page.h"
 
 #include <algorithm>
 
 #include "reports/cells_table.h"
+#include "reports/citation_section.h"
 #include "reports/escape.h"
 #include "reports/format.h"
 #include "reports/html_page.h"
 #include "reports/interval_glyph.h"
+#include "reports/measured_section.h"
 
 namespace thmcheck::report {
 namespace {
-
-// arXiv identifiers are digits, letters, '.', '/' and '-' (old style "math/0601001v2"); anything
-// else is shown as text but not turned into a link.
-bool LooksLikeArxivId(const std::string& id) {
-  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' ||
-           c == '/' || c == '-';
-  });
-}
-
-std::string CitationHtml(const Citation& c) {
-  std::string html = "<p>";
-  if (!c.authors.empty()) html += HtmlEscape(c.authors);
-  if (c.year) html += " (" + std::to_string(*c.year) + ")";
-  if (!c.authors.empty() || c.year) html += ". ";
-  if (!c.title.empty()) html += "<em>" + HtmlEscape(c.title) + "</em>. ";
-  if (!c.venue.empty()) html += HtmlEscape(c.venue) + ". ";
-  if (!c.arxiv.empty()) {
-    html += "arXiv: ";
-    html += LooksLikeArxivId(c.arxiv) ? "<a href=\"https://arxiv.org/abs/" + HtmlEscape(c.arxiv) +
-                                            "\">" + HtmlEscape(c.arxiv) + "</a>. "
-                                      : HtmlEscape(c.arxiv) + ". ";
-  }
-  if (!c.theorem.empty()) html += "<strong>" + HtmlEscape(c.theorem) + "</strong>.";
-  if (html == "<p>") html += "<span class=\"muted\">No citation recorded.</span>";
-  return html + "</p>\n";
-}
 
 std::string FitSummary(const Check& check) {
   if (!check.fit) return kAbsent;
@@ -126,7 +102,8 @@ std::string PlotsSection(const ClaimResult& claim, const std::vector<RenderedPlo
     html += "<br>Files: ";
     if (plot.rendered) {
       html += "<a href=\"" + base + ".svg\">SVG</a> \u00B7 <a href=\"" + base +
-              ".png\">PNG</a> \u00B7 ";
+              ".png\">PNG</a> \u00B7 <a href=\"" + base +
+              ".pdf\">PDF</a> (column width, for papers) \u00B7 ";
     }
     html += "<a href=\"" + base + ".gp\">gnuplot script</a> \u00B7 <a href=\"" + base +
             ".dat\">data</a></figcaption>\n</figure>\n";
@@ -151,6 +128,8 @@ std::string ClaimPageHtml(const ClaimResult& claim, const std::vector<RenderedPl
     html += "<blockquote>" + HtmlEscape(claim.statement) + "</blockquote>\n";
   html += CitationHtml(claim.citation);
 
+  html += "<h2>What is measured</h2>\n" + MeasuredSection(claim);
+
   html += "<h2>Run parameters</h2>\n";
   const std::string params = KeyValueRows(claim.params);
   html += params.empty() ? "<p class=\"muted\">None recorded.</p>\n"
@@ -174,6 +153,7 @@ std::string ClaimPageHtml(const ClaimResult& claim, const std::vector<RenderedPl
   html += "<h2>Reproduce</h2>\n";
   html += command_text.empty() ? "<p class=\"muted\">The command was not recorded.</p>\n"
                                : "<pre><code>" + HtmlEscape(command_text) + "</code></pre>\n";
+  html += "<h2>Cite this result</h2>\n" + CiteSection(claim, "citation.bib");
   return html + PageEnd();
 }
 

@@ -1,7 +1,8 @@
 // OUT/<claim>/index.html: everything needed to audit one claim — the theorem (statement and
-// citation), the run (scale, seed, parameters), one table per arm with each check's estimate,
-// intervals, prediction, band, verdict and the derivation of its tolerance, the plots, every
-// cell, the provenance block and the command that reproduces the run.
+// citation), what is measured (concept, learners, observables, sweeps, replicates), the run (scale,
+// seed, parameters), one table per arm with each check's estimate, intervals, prediction, band,
+// verdict and the derivation of its tolerance, the plots (SVG, PNG, PDF), every cell, the
+// provenance block, the command that reproduces the run and the BibTeX that cites it.
 #pragma once
 
 #include <string>
@@ -12,7 +13,7 @@
 
 namespace thmcheck::report {
 
-// A plot of this claim and whether gnuplot produced its images (plots/<stem>.svg and .png).
+// A plot of this claim and whether gnuplot produced its images (plots/<stem>.svg, .png, .pdf).
 // The .gp and .dat files exist either way.
 struct RenderedPlot {
   PlotSpec spec;

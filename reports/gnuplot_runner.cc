@@ -49,13 +49,10 @@ std::optional<fs::path> FindProgram(std::string_view program) {
 }
 
 bool RunGnuplot(const fs::path& gnuplot, const fs::path& dir, const std::string& stem,
-                std::ostream& log) {
-  const fs::path svg = dir / (stem + ".svg");
-  const fs::path png = dir / (stem + ".png");
+                std::ostream& log, const std::vector<std::string>& outputs) {
   // Stale outputs from an earlier report must not pass for this run's.
   std::error_code ec;
-  fs::remove(svg, ec);
-  fs::remove(png, ec);
+  for (const std::string& ext : outputs) fs::remove(dir / (stem + ext), ec);
 
   // Absolute, so the quoted word never starts with '-' and cannot be read as an option of cd.
   const std::string command = "cd " + ShellQuote(fs::absolute(dir).string()) + " && " +
@@ -77,7 +74,8 @@ bool RunGnuplot(const fs::path& gnuplot, const fs::path& dir, const std::string&
   for (std::string line; std::getline(lines, line);) {
     log << "gnuplot (" << stem << ".gp): " << line << "\n";
   }
-  const bool rendered = status == 0 && NonEmptyFile(svg) && NonEmptyFile(png);
+  bool rendered = status == 0;
+  for (const std::string& ext : outputs) rendered = rendered && NonEmptyFile(dir / (stem + ext));
   if (!rendered) {
     log << "thmcheck report: gnuplot failed on " << (dir / stem).string() << ".gp (exit status "
         << status << "); the page links the script instead of an image\n";

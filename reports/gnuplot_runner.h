@@ -8,15 +8,17 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace thmcheck::report {
 
 // `program` as given when it contains a '/', else the first executable `program` on $PATH.
 std::optional<std::filesystem::path> FindProgram(std::string_view program);
 
-// Runs `gnuplot <stem>.gp` in `dir` and reports whether it produced non-empty <stem>.svg and
-// <stem>.png. Anything gnuplot prints (warnings included) is copied to `log`, prefixed.
+// Runs `gnuplot <stem>.gp` in `dir` and reports whether it produced a non-empty <stem><ext> for
+// every ext of `outputs`. Anything gnuplot prints (warnings included) is copied to `log`.
 bool RunGnuplot(const std::filesystem::path& gnuplot, const std::filesystem::path& dir,
-                const std::string& stem, std::ostream& log);
+                const std::string& stem, std::ostream& log,
+                const std::vector<std::string>& outputs = {".svg", ".png", ".pdf"});
 
 }  // namespace thmcheck::report

@@ -11,19 +11,13 @@
 
 #include "reports/escape.h"
 #include "reports/format.h"
+#include "reports/plot_style.h"
 
 namespace thmcheck::report {
 namespace {
 
-// Controls cycle through these after the main arm's blue (colour-blind-safe Tableau hues).
-struct ArmStyle {
-  const char* colour;
-  int point_type;  // gnuplot pt: 7 filled circle, 5 filled square, 9 filled triangle, ...
-  const char* dash;
-};
-constexpr ArmStyle kMainStyle = {"#1f77b4", 7, "1"};
-constexpr ArmStyle kControlStyles[] = {
-    {"#d62728", 5, "2"}, {"#ff7f0e", 9, "3"}, {"#9467bd", 13, "4"}, {"#2ca02c", 11, "5"}};
+// The PDF's size: 3.4 in is a column of the common two-column templates (3.25–3.5 in).
+constexpr const char* kPaperSize = "3.4in,2.6in";
 // Padding around the data on log axes, as a factor; keeps end points off the frame.
 constexpr double kXPad = 1.15;
 constexpr double kMinYPad = 1.1;
@@ -59,7 +53,7 @@ ArmStyle StyleOf(const PlotSpec& plot, size_t i) {
   // Count controls before i so the n-th non-main arm always gets the n-th control style.
   size_t n = 0;
   for (size_t j = 0; j < i; ++j) n += plot.series[j].role != "main";
-  return kControlStyles[n % std::size(kControlStyles)];
+  return ControlStyle(n);
 }
 
 std::string TicsCommand(const char* axis, const std::vector<double>& ticks) {
@@ -157,7 +151,8 @@ std::string GnuplotScript(const PlotSpec& plot, const std::string& claim_id) {
   std::ostringstream gp;
   gp << "# thmcheck plot for claim " << CommentText(claim_id) << ": "
      << CommentText(plot.observable) << " against " << CommentText(plot.x) << ", log-log.\n"
-     << "# Regenerate in this folder with:  gnuplot " << stem << ".gp\n"
+     << "# Regenerate " << stem << ".{svg,png,pdf} in this folder with:  gnuplot " << stem
+     << ".gp\n"
      << "# Data: " << stem << ".dat, one block per arm: x mean lo hi n (bars are lo..hi).\n"
      << "# Fitted lines: y = exp(intercept) * x**slope (intercept on the natural-log scale).\n"
      << "set encoding utf8\nset logscale xy\n"
@@ -179,8 +174,9 @@ std::string GnuplotScript(const PlotSpec& plot, const std::string& claim_id) {
     const PlotSeries& s = plot.series[i];
     const ArmStyle style = StyleOf(plot, i);
     const int points_ls = static_cast<int>(i) + 1, line_ls = static_cast<int>(i) + 101;
+    // No `ps` here: the point size is set per terminal (`set pointsize`) below.
     gp << "set style line " << points_ls << " lc rgb '" << style.colour << "' pt "
-       << style.point_type << " ps 1.2 lw 1.5 dt 1\n"
+       << style.point_type << " lw 1.5 dt 1\n"
        << "set style line " << line_ls << " lc rgb '" << style.colour << "' lw 2 dt " << style.dash
        << "\n";
     const std::string label = s.arm + (s.role == "main" ? "" : " (" + s.role + ")");
@@ -211,11 +207,18 @@ std::string GnuplotScript(const PlotSpec& plot, const std::string& claim_id) {
   for (size_t i = 0; i < elements.size(); ++i) {
     plot_command += (i ? ", \\\n     " : "") + elements[i];
   }
-  gp << "set terminal svg size 760,520 font 'sans-serif,13' noenhanced background '#ffffff'\n"
+  gp << "set pointsize 1.2\n"
+     << "set terminal svg size 760,520 font 'sans-serif,13' noenhanced background '#ffffff'\n"
      << "set output '" << stem << ".svg'\n"
      << plot_command << "\n"
      << "set terminal pngcairo size 760,520 font 'sans-serif,10' noenhanced background '#ffffff'\n"
-     << "set output '" << stem << ".png'\nreplot\nunset output\n";
+     << "set output '" << stem << ".png'\nreplot\n"
+     << "# Paper figure: " << kPaperSize << ", the width of one column of a two-column paper, so\n"
+     << "# it is placed at 100% and its 8 pt text matches a caption's; the caption has the title.\n"
+     << "set terminal pdfcairo size " << kPaperSize << " font 'sans,8' noenhanced\n"
+     << "set output '" << stem << ".pdf'\nunset title\nset pointsize 0.55\n"
+     << "set key below maxrows 4 samplen 2 spacing 0.9 font ',7'\n"
+     << "replot\nunset output\n";
   return gp.str();
 }
 

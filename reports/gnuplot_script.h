@@ -16,7 +16,8 @@ namespace thmcheck::report {
 // series with drawable points, in series order. lo/hi default to the mean (no bar) when absent.
 std::string GnuplotData(const PlotSpec& plot);
 
-// The script; it reads "<stem>.dat" and writes "<stem>.svg" and "<stem>.png" relative to the
+// The script; it reads "<stem>.dat" and writes "<stem>.svg", "<stem>.png" (760×520 px, for
+// the page) and "<stem>.pdf" (3.4 × 2.6 in at 8 pt: a paper's column width) relative to the
 // folder it is run in. Every text from the result files is quoted with GnuplotQuote and drawn
 // with enhanced text off, so names like "lambda_max^2" appear literally.
 std::string GnuplotScript(const PlotSpec& plot, const std::string& claim_id);

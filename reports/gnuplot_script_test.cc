@@ -41,6 +41,9 @@ TEST(GnuplotScriptTest, ScriptDrawsFitsReferenceAndBothFormats) {
   EXPECT_NE(gp.find("title 'main fit: slope -0.49'"), std::string::npos);
   EXPECT_NE(gp.find("set output 'rel_weight_change_vs_m.svg'"), std::string::npos);
   EXPECT_NE(gp.find("set output 'rel_weight_change_vs_m.png'"), std::string::npos);
+  // The paper figure: a column's width, 8 pt text, no title (the caption has it).
+  EXPECT_NE(gp.find("set terminal pdfcairo size 3.4in,2.6in font 'sans,8'"), std::string::npos);
+  EXPECT_NE(gp.find("set output 'rel_weight_change_vs_m.pdf'\nunset title"), std::string::npos);
   EXPECT_NE(gp.find("noenhanced"), std::string::npos);
   EXPECT_NE(gp.find("set xtics (128, 512)"), std::string::npos);
   // Main: blue circles, solid line; control: red squares, dashed.

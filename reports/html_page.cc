@@ -50,6 +50,7 @@ constexpr BadgeStyle kBadges[] = {
      "the data cannot decide (interval straddles the band's edge, or too few cells)"},
     {"REJECTED", "good", "control arm: its wrong prediction was rejected, so the check can fail"},
     {"NOT_REJECTED", "bad", "control arm: the check could not tell the wrong prediction apart"},
+    {"FLAGGED", "bad", "nightly trends: a regression in the latest run (see why beside it)"},
     {"ok", "ok", "cell finished"},
     {"diverged", "warn", "training diverged; recorded as data, not dropped"},
     {"error", "bad", "the cell failed to run"},

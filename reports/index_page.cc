@@ -5,7 +5,7 @@
 #include "reports/escape.h"
 #include "reports/format.h"
 #include "reports/html_page.h"
-#include "reports/interval_glyph.h"
+#include "reports/forest_plot.h"
 
 namespace thmcheck::report {
 namespace {
@@ -16,23 +16,15 @@ std::optional<double> ElapsedSeconds(const ClaimResult& claim) {
   return it->get<double>();
 }
 
-// One row per main-arm check: observable (kind in x) | estimate [90% interval] | vs band |
-// glyph | verdict. A borderless inner table, so the glyphs of a claim's checks line up.
+// The main arm's forest plot: every check's estimate and interval against its band.
 std::string MainChecks(const ClaimResult& claim) {
-  std::string rows;
   for (const Arm& arm : claim.arms) {
-    if (arm.role != "main") continue;
-    for (const Check& check : arm.checks) {
-      const std::string kind = check.kind + (check.x.empty() ? "" : " in " + check.x);
-      rows += "<tr><td><code>" + HtmlEscape(check.observable) + "</code><br><span class=\"muted " +
-              "small\">" + HtmlEscape(kind) + "</span></td>" +
-              Td(FormatNumber(check.estimate) + " " + FormatInterval(check.ci), "num") +
-              Td("vs " + FormatInterval(check.band), "num") + "<td>" + IntervalGlyph(check) +
-              "</td><td>" + Badge(check.verdict) + "</td></tr>";
+    if (arm.role == "main") {
+      const std::string plot = ForestPlot(arm);
+      return plot.empty() ? "<span class=\"muted\">no checks</span>" : plot;
     }
   }
-  return rows.empty() ? "<span class=\"muted\">no main arm</span>"
-                      : "<table class=\"inner\">" + rows + "</table>";
+  return "<span class=\"muted\">no main arm</span>";
 }
 
 std::string Controls(const ClaimResult& claim) {
@@ -46,7 +38,7 @@ std::string Controls(const ClaimResult& claim) {
 
 }  // namespace
 
-std::string IndexPageHtml(const std::vector<ClaimResult>& claims) {
+std::string IndexPageHtml(const std::vector<ClaimResult>& claims, const std::string& trends_html) {
   int pass = 0, fail = 0, inconclusive = 0;
   for (const ClaimResult& claim : claims) {
     pass += claim.verdict == "PASS";
@@ -57,12 +49,13 @@ std::string IndexPageHtml(const std::vector<ClaimResult>& claims) {
   html += "<h1>thmcheck report</h1>\n<p>" + std::to_string(claims.size()) + " claim" +
           (claims.size() == 1 ? "" : "s") + ": " + std::to_string(pass) + " " + Badge("PASS") +
           " &nbsp;" + std::to_string(fail) + " " + Badge("FAIL") + " &nbsp;" +
-          std::to_string(inconclusive) + " " + Badge("INCONCLUSIVE") + "</p>\n";
+          std::to_string(inconclusive) + " " + Badge("INCONCLUSIVE") + "</p>\n" + trends_html;
   html +=
-      "<p class=\"muted small\">Each main-arm check shows its estimate and 90% interval "
-      "against the band the theorem allows (glyph: green band, thick bar 90%, thin bar 95%, "
-      "dot estimate, black tick predicted). A control arm is expected to be REJECTED: that "
-      "shows the check is able to fail.</p>\n";
+      "<p class=\"muted small\">Each row of a forest plot is one main-arm check: the band the "
+      "theorem allows (green), the 90% and 95% intervals (thick and thin bars), the predicted "
+      "value (black tick) and the estimate (dot: green PASS, red FAIL, amber INCONCLUSIVE); "
+      "checks of the same quantity share an axis. A control arm is expected to be REJECTED: "
+      "that shows the checks are able to fail.</p>\n";
   html +=
       "<table>\n<tr><th>Verdict</th><th>Claim</th><th>Scale</th><th>Elapsed</th>"
       "<th>Main-arm checks</th><th>Controls</th><th></th></tr>\n";

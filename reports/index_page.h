@@ -11,6 +11,8 @@
 
 namespace thmcheck::report {
 
-std::string IndexPageHtml(const std::vector<ClaimResult>& claims);
+// `trends_html`: the nightly-trends paragraph (history_report.h), or "" without a history.
+std::string IndexPageHtml(const std::vector<ClaimResult>& claims,
+                          const std::string& trends_html = "");
 
 }  // namespace thmcheck::report

@@ -3,32 +3,23 @@
 // only if gnuplot actually produced it, so no page ever shows a broken <img>.
 #include "reports/report.h"
 
-#include <fstream>
 #include <system_error>
 #include <vector>
 
+#include "reports/citation_section.h"
 #include "reports/claim_page.h"
 #include "reports/gnuplot_runner.h"
 #include "reports/gnuplot_script.h"
+#include "reports/history_report.h"
 #include "reports/index_page.h"
 #include "reports/plot_spec.h"
 #include "reports/results_reader.h"
+#include "reports/text_file.h"
 
 namespace thmcheck::report {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool WriteFile(const fs::path& path, const std::string& content, std::string* error) {
-  std::ofstream stream(path, std::ios::binary | std::ios::trunc);
-  stream << content;
-  stream.close();
-  if (!stream) {
-    *error = path.string() + ": cannot write";
-    return false;
-  }
-  return true;
-}
 
 bool MakeDirectories(const fs::path& dir, std::string* error) {
   std::error_code ec;
@@ -56,6 +47,10 @@ ReportResult WriteReport(const ReportOptions& options, std::ostream& log) {
   std::vector<ClaimResult> claims;
   std::string error;
   if (!ReadResults(options.in, &claims, log, &error)) return Failure(error);
+  HistoryView history;
+  if (!options.history.empty() && !LoadHistory(options.history, &history, log, &error)) {
+    return Failure(error);
+  }
   std::error_code ec;
   if (fs::exists(options.out, ec) && !fs::is_directory(options.out, ec)) {
     return Failure(options.out.string() + ": exists and is not a directory");
@@ -68,7 +63,7 @@ ReportResult WriteReport(const ReportOptions& options, std::ostream& log) {
     plot_count += plots[i].size();
   }
   const std::optional<fs::path> gnuplot = FindProgram(options.gnuplot);
-  if (!gnuplot && plot_count > 0) {
+  if (!gnuplot && (plot_count > 0 || !options.history.empty())) {
     log << "thmcheck report: gnuplot "
         << (options.gnuplot.empty() ? "disabled"
                                     : "(\"" + options.gnuplot + "\") not found on PATH")
@@ -85,8 +80,8 @@ ReportResult WriteReport(const ReportOptions& options, std::ostream& log) {
     if (!MakeDirectories(plot_dir, &error)) return Failure(error);
     for (RenderedPlot& plot : plots[i]) {
       const std::string& stem = plot.spec.stem;
-      if (!WriteFile(plot_dir / (stem + ".dat"), GnuplotData(plot.spec), &error) ||
-          !WriteFile(plot_dir / (stem + ".gp"), GnuplotScript(plot.spec, claims[i].id), &error)) {
+      if (!WriteTextFile(plot_dir / (stem + ".dat"), GnuplotData(plot.spec), &error) ||
+          !WriteTextFile(plot_dir / (stem + ".gp"), GnuplotScript(plot.spec, claims[i].id), &error)) {
         return Failure(error);
       }
       plot.rendered = gnuplot && RunGnuplot(*gnuplot, plot_dir, stem, log);
@@ -94,12 +89,25 @@ ReportResult WriteReport(const ReportOptions& options, std::ostream& log) {
     }
   }
 
-  // 3. Pages.
+  // 3. Pages, and each claim's BibTeX beside its page.
   for (size_t i = 0; i < claims.size(); ++i) {
     const std::string html = ClaimPageHtml(claims[i], plots[i], gnuplot.has_value());
-    if (!WriteFile(options.out / claims[i].id / "index.html", html, &error)) return Failure(error);
+    if (!WriteTextFile(options.out / claims[i].id / "index.html", html, &error)) return Failure(error);
+    const std::string bib = ClaimBibtex(claims[i]);
+    if (!bib.empty() && !WriteTextFile(options.out / claims[i].id / "citation.bib", bib, &error)) {
+      return Failure(error);
+    }
   }
-  if (!WriteFile(options.out / "index.html", IndexPageHtml(claims), &error)) return Failure(error);
+  std::string trends;
+  if (!options.history.empty()) {
+    bool drawn = false;
+    if (!WriteHistory(history, options.out, gnuplot, log, &drawn, &error)) return Failure(error);
+    all_drawn = all_drawn && drawn;
+    trends = TrendsSummaryHtml(history);
+  }
+  if (!WriteTextFile(options.out / "index.html", IndexPageHtml(claims, trends), &error)) {
+    return Failure(error);
+  }
 
   log << "thmcheck report: " << claims.size() << " claim(s), " << plot_count << " plot(s) -> "
       << (options.out / "index.html").string() << "\n";
@@ -107,6 +115,8 @@ ReportResult WriteReport(const ReportOptions& options, std::ostream& log) {
   result.ok = true;
   result.claims = static_cast<int>(claims.size());
   result.plots = all_drawn;
+  result.history_runs = static_cast<int>(history.runs.size());
+  result.flags = static_cast<int>(history.flags.size());
   return result;
 }
 

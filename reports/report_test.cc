@@ -91,13 +91,17 @@ TEST(WriteReportTest, ClaimPageReferencesOnlyExistingFiles) {
   // train_loss has points but no fit: it gets a points table, not a plot.
   EXPECT_EQ(html.find("plots/train_loss"), std::string::npos);
   const std::vector<fs::path> refs = LocalReferences(page);
-  EXPECT_GE(refs.size(), 5u);  // ../index.html, svg, png, gp, dat
+  EXPECT_GE(refs.size(), 7u);  // ../index.html, svg, png, pdf, gp, dat, citation.bib
+  EXPECT_NE(html.find("href=\"plots/rel_weight_change_vs_m.pdf\""), std::string::npos);
+  EXPECT_NE(html.find("href=\"citation.bib\""), std::string::npos);
   for (const fs::path& ref : refs) EXPECT_TRUE(fs::exists(ref)) << ref;
   for (const fs::path& ref : LocalReferences(out / "index.html")) {
     EXPECT_TRUE(fs::exists(ref)) << ref;
   }
   EXPECT_NE(ReadText(out / "ntk_closeness" / "plots" / "rel_weight_change_vs_m.svg").find("<svg"),
             std::string::npos);
+  const fs::path pdf = out / "ntk_closeness" / "plots" / "rel_weight_change_vs_m.pdf";
+  EXPECT_EQ(ReadText(pdf).rfind("%PDF", 0), 0u);
 }
 
 TEST(WriteReportTest, WithoutGnuplotWritesTablesAndSaysSoOnce) {

@@ -21,13 +21,18 @@ struct Interval {
   bool present = false;  // false when the field was absent or null as a whole
 };
 
-// One x of a sweep: the mean of the observable over replicates and its interval.
+// One point of a sweep: the mean of the observable over replicates and its interval. Exponent
+// fits give the swept x; mean and proportion bounds give the grid point "at" ({"alpha": 0.25}),
+// whose one numeric member, if it has exactly one, also serves as x.
 struct SweepPoint {
   double x = 0;
   std::optional<double> mean;
   std::optional<double> lo;
   std::optional<double> hi;
   std::optional<int> n;  // replicates that entered the mean
+  bool has_x = true;     // false when the point is only known by a multi-axis `at`
+  std::string at;        // the grid point as compact JSON; "" when the file gave x
+  std::string verdict;   // the point's own verdict, for per-point bounds ("" for fits)
 };
 
 // A least-squares fit of log(y) = intercept + slope·log(x) (natural log on both sides).
@@ -51,6 +56,7 @@ struct Check {
   Interval band;
   std::string verdict;
   std::string tolerance;
+  std::string reason;  // why the verdict ("decided at {...}", "no usable cells (...)")
   std::optional<Fit> fit;
   std::vector<SweepPoint> points;  // per-x means for kinds without a fit
 
@@ -66,6 +72,7 @@ struct Arm {
   std::string condition;
   std::string verdict;
   std::vector<Check> checks;
+  nlohmann::json overrides = nlohmann::json::object();  // cell parameters the arm forces
 };
 
 struct Citation {
@@ -75,6 +82,14 @@ struct Citation {
   std::string arxiv;
   std::string theorem;
   std::string venue;
+  std::vector<std::string> also;  // further sources, one line each
+};
+
+// What a claim measures, when the result records it ("measures": {"concept", "learners"}):
+// the data and target, and the networks or kernel methods that learn it.
+struct Measures {
+  std::string data;  // the concept: data and target ("concept" in JSON; a C++20 keyword)
+  std::vector<std::string> learners;
 };
 
 // One cell file: a single (arm, params, replicate) run.
@@ -96,6 +111,7 @@ struct ClaimResult {
   std::optional<int> protocol;
   Citation citation;
   std::string statement;
+  Measures measures;  // empty when not recorded
   std::string scale;
   std::string seed;
   nlohmann::json params;  // object (possibly empty)

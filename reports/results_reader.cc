@@ -56,7 +56,21 @@ std::vector<SweepPoint> ReadPoints(FieldReader& r, const json& obj, const std::s
     const json& p = (*array)[i];
     const std::string at = IndexPath(path, i);
     SweepPoint point;
-    point.x = r.Number(p, "x", at, Need::kRequired).value_or(0);
+    // A point is placed by "x", or, for per-point bounds over a one-axis grid, by its grid point
+    // "at" (e.g. {"alpha": 0.3}); a point known only by a multi-axis "at" has no abscissa.
+    const std::optional<double> x = r.Number(p, "x", at, Need::kOptional);
+    const json* grid = r.Object(p, "at", at, Need::kOptional);
+    if (grid != nullptr) point.at = grid->dump();
+    const bool grid_x = grid != nullptr && grid->size() == 1 && grid->begin()->is_number();
+    point.has_x = x.has_value() || grid_x;
+    if (x) {
+      point.x = *x;
+    } else if (grid_x) {
+      point.x = grid->begin()->get<double>();
+    } else if (grid == nullptr && r.ok()) {
+      r.Fail(at, "a point needs \"x\" or \"at\"");
+    }
+    point.verdict = r.String(p, "verdict", at, Need::kOptional);
     point.mean = r.Number(p, "mean", at, Need::kOptional);
     point.lo = r.Number(p, "lo", at, Need::kOptional);
     point.hi = r.Number(p, "hi", at, Need::kOptional);
@@ -105,6 +119,7 @@ std::vector<Arm> ReadArms(FieldReader& r, const json& root) {
     arm.role = r.String(a, "role", at, Need::kRequired);
     arm.verdict = r.String(a, "verdict", at, Need::kRequired);
     arm.condition = r.String(a, "condition", at, Need::kOptional);
+    if (const json* o = r.Object(a, "overrides", at, Need::kOptional)) arm.overrides = *o;
     const json* checks = r.Array(a, "checks", at, Need::kRequired);
     for (size_t j = 0; checks != nullptr && j < checks->size() && r.ok(); ++j) {
       arm.checks.push_back(ReadCheck(r, (*checks)[j], IndexPath(FieldPath(at, "checks"), j)));
@@ -184,44 +199,70 @@ bool ListCells(const fs::path& claim_dir, const json& root, const fs::path& verd
   return true;
 }
 
+// A list of strings at obj[key] (absent or null: empty).
+std::vector<std::string> ReadStrings(FieldReader& r, const json& obj, std::string_view key,
+                                     const std::string& where) {
+  std::vector<std::string> out;
+  const json* array = r.Array(obj, key, where, Need::kOptional);
+  for (size_t i = 0; array != nullptr && i < array->size() && r.ok(); ++i) {
+    if (!(*array)[i].is_string()) {
+      r.Fail(IndexPath(FieldPath(where, key), i),
+             std::string("expected a string, got ") + (*array)[i].type_name());
+    } else {
+      out.push_back((*array)[i].get<std::string>());
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
-bool ReadClaim(const fs::path& claim_dir, ClaimResult* claim, std::ostream& log,
-               std::string* error) {
-  const fs::path verdict_file = claim_dir / "verdict.json";
-  json root;
-  if (!ParseJsonFile(verdict_file, &root, error)) return false;
-
+bool ReadVerdict(const fs::path& verdict_file, const std::string& id, ClaimResult* claim,
+                 nlohmann::json* root, std::string* error) {
+  if (!ParseJsonFile(verdict_file, root, error)) return false;
   FieldReader r;
-  claim->id = claim_dir.filename().string();
-  claim->claim = r.String(root, "claim", "", Need::kRequired);
-  claim->title = r.String(root, "title", "", Need::kRequired);
-  claim->verdict = r.String(root, "verdict", "", Need::kRequired);
+  claim->id = id;
+  claim->claim = r.String(*root, "claim", "", Need::kRequired);
+  claim->title = r.String(*root, "title", "", Need::kRequired);
+  claim->verdict = r.String(*root, "verdict", "", Need::kRequired);
   if (r.ok() && std::find(std::begin(kClaimVerdicts), std::end(kClaimVerdicts), claim->verdict) ==
                     std::end(kClaimVerdicts)) {
     r.Fail("verdict", "\"" + claim->verdict + "\" is not one of PASS, FAIL, INCONCLUSIVE");
   }
-  claim->protocol = r.Integer(root, "protocol", "", Need::kOptional);
-  claim->statement = r.String(root, "statement", "", Need::kOptional);
-  claim->scale = r.String(root, "scale", "", Need::kOptional);
-  claim->seed = r.Text(root, "seed", "", Need::kOptional);
-  if (const json* c = r.Object(root, "citation", "", Need::kOptional)) {
+  claim->protocol = r.Integer(*root, "protocol", "", Need::kOptional);
+  claim->statement = r.String(*root, "statement", "", Need::kOptional);
+  claim->scale = r.String(*root, "scale", "", Need::kOptional);
+  claim->seed = r.Text(*root, "seed", "", Need::kOptional);
+  if (const json* c = r.Object(*root, "citation", "", Need::kOptional)) {
     claim->citation.authors = r.String(*c, "authors", "citation", Need::kOptional);
     claim->citation.year = r.Integer(*c, "year", "citation", Need::kOptional);
     claim->citation.title = r.String(*c, "title", "citation", Need::kOptional);
     claim->citation.arxiv = r.String(*c, "arxiv", "citation", Need::kOptional);
     claim->citation.theorem = r.String(*c, "theorem", "citation", Need::kOptional);
     claim->citation.venue = r.String(*c, "venue", "citation", Need::kOptional);
+    claim->citation.also = ReadStrings(r, *c, "also", "citation");
   }
-  const json* params = r.Object(root, "params", "", Need::kOptional);
+  if (const json* m = r.Object(*root, "measures", "", Need::kOptional)) {
+    claim->measures.data = r.String(*m, "concept", "measures", Need::kOptional);
+    claim->measures.learners = ReadStrings(r, *m, "learners", "measures");
+  }
+  const json* params = r.Object(*root, "params", "", Need::kOptional);
   claim->params = params != nullptr ? *params : json::object();
-  const json* context = r.Object(root, "context", "", Need::kOptional);
+  const json* context = r.Object(*root, "context", "", Need::kOptional);
   claim->context = context != nullptr ? *context : json::object();
-  claim->arms = ReadArms(r, root);
+  claim->arms = ReadArms(r, *root);
   if (!r.ok()) {
     *error = verdict_file.string() + ": " + r.error();
     return false;
   }
+  return true;
+}
+
+bool ReadClaim(const fs::path& claim_dir, ClaimResult* claim, std::ostream& log,
+               std::string* error) {
+  const fs::path verdict_file = claim_dir / "verdict.json";
+  json root;
+  if (!ReadVerdict(verdict_file, claim_dir.filename().string(), claim, &root, error)) return false;
   if (claim->claim != claim->id) {
     log << "thmcheck report: note: " << verdict_file.string() << " says claim \"" << claim->claim
         << "\" but sits in folder \"" << claim->id << "\"; the folder name is used for links\n";

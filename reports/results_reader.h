@@ -14,6 +14,12 @@
 
 namespace thmcheck::report {
 
+// Reads one verdict.json (no cell files) into *claim, with `id` as its folder name, and keeps the
+// parsed JSON in *root. Returns false and sets *error to "<file>: <field path>: <problem>" when
+// the file is unreadable or malformed. The history pages use this alone: they need no cells.
+bool ReadVerdict(const std::filesystem::path& verdict_file, const std::string& id,
+                 ClaimResult* claim, nlohmann::json* root, std::string* error);
+
 // Reads one claim folder: its verdict.json and every cell file it lists (or, when verdict.json
 // has no "cells" list, every cells/*.json in name order). Returns false and sets *error to
 // "<file>: <field path>: <problem>" on any unreadable or malformed file. Harmless oddities (the

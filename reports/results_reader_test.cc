@@ -92,7 +92,7 @@ TEST(ResultsReaderTest, RefusesMalformedVerdicts) {
        },
        "arms[0].checks[0].band: expected [lo, hi] (two numbers or nulls), got 3 elements"},
       {"point without x", [](json& v) { v["arms"][1]["checks"][0]["fit"]["points"][1].erase("x"); },
-       "arms[1].checks[0].fit.points[1].x: required field is missing or null"},
+       "arms[1].checks[0].fit.points[1]: a point needs \"x\" or \"at\""},
       {"fractional n", [](json& v) { v["arms"][0]["checks"][1]["points"][0]["n"] = 2.5; },
        "arms[0].checks[1].points[0].n: expected an integer, got 2.5"},
       {"cell escapes folder", [](json& v) { v["cells"][0] = "../../etc/passwd"; },

@@ -1,0 +1,97 @@
+// Parses Google Benchmark 1.7's JSON; see benchmark_json.h. Fields used per entry: run_name (name
+// in older versions), run_type, aggregate_name, cpu_time, real_time, time_unit, error_occurred.
+#include "reports/benchmark_json.h"
+
+#include <map>
+
+#include "reports/json_fields.h"
+
+namespace thmcheck::report {
+namespace {
+
+using nlohmann::json;
+
+// Nanoseconds per unit of Google Benchmark's time_unit.
+bool UnitToNs(const std::string& unit, double* factor) {
+  static const std::map<std::string, double> kFactors = {
+      {"ns", 1.0}, {"us", 1e3}, {"ms", 1e6}, {"s", 1e9}};
+  const auto it = kFactors.find(unit);
+  if (it == kFactors.end()) return false;
+  *factor = it->second;
+  return true;
+}
+
+bool IsArgument(const std::string& segment) {
+  if (segment.empty()) return true;
+  if (segment.find(':') != std::string::npos) return true;  // n:20, repeats:5, min_time:0.1
+  if (segment == "real_time" || segment == "process_time" || segment == "manual_time") return true;
+  for (char c : segment) {
+    if (!((c >= '0' && c <= '9') || c == '-' || c == '.')) return false;
+  }
+  return true;  // a bare number: an unnamed argument
+}
+
+}  // namespace
+
+std::string BenchmarkFamily(const std::string& name) {
+  std::string family;
+  size_t start = 0;
+  while (start <= name.size()) {
+    const size_t slash = name.find('/', start);
+    const std::string segment =
+        name.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    if (!family.empty() && IsArgument(segment)) break;
+    family += (family.empty() ? "" : "/") + segment;
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return family;
+}
+
+bool ParseBenchmarkJson(const json& root, std::vector<BenchmarkSample>* samples,
+                        std::string* error) {
+  FieldReader r;
+  const json* list = r.Array(root, "benchmarks", "", Need::kRequired);
+  std::map<std::string, size_t> index;        // name → position in *samples
+  std::map<std::string, size_t> median_only;  // names seen only as a median aggregate so far
+  std::vector<BenchmarkSample> medians;
+  for (size_t i = 0; list != nullptr && i < list->size() && r.ok(); ++i) {
+    const json& b = (*list)[i];
+    const std::string at = IndexPath("benchmarks", i);
+    if (b.is_object() && b.value("error_occurred", false)) continue;
+    std::string name = r.String(b, "run_name", at, Need::kOptional);
+    if (name.empty()) name = r.String(b, "name", at, Need::kRequired);
+    const std::string run_type = r.String(b, "run_type", at, Need::kOptional);
+    const std::string aggregate = r.String(b, "aggregate_name", at, Need::kOptional);
+    const std::optional<double> cpu = r.Number(b, "cpu_time", at, Need::kRequired);
+    const std::optional<double> real = r.Number(b, "real_time", at, Need::kRequired);
+    const std::string unit = r.String(b, "time_unit", at, Need::kRequired);
+    double factor = 1;
+    if (r.ok() && !UnitToNs(unit, &factor)) {
+      r.Fail(FieldPath(at, "time_unit"), "\"" + unit + "\" is not one of ns, us, ms, s");
+    }
+    if (!r.ok()) break;
+    const bool iteration = run_type.empty() || run_type == "iteration";
+    if (!iteration && aggregate != "median") continue;
+    std::vector<BenchmarkSample>& into = iteration ? *samples : medians;
+    std::map<std::string, size_t>& where = iteration ? index : median_only;
+    auto it = where.find(name);
+    if (it == where.end()) {
+      it = where.emplace(name, into.size()).first;
+      into.push_back({name, BenchmarkFamily(name), {}, {}});
+    }
+    into[it->second].cpu_ns.push_back(*cpu * factor);
+    into[it->second].real_ns.push_back(*real * factor);
+  }
+  if (!r.ok()) {
+    *error = r.error();
+    return false;
+  }
+  // Aggregates-only output: the median is all there is.
+  for (BenchmarkSample& m : medians) {
+    if (!index.count(m.name)) samples->push_back(std::move(m));
+  }
+  return true;
+}
+
+}  // namespace thmcheck::report

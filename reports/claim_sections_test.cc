@@ -1,0 +1,69 @@
+// Tests of the claim page's "What is measured" and "Cite this result" sections on the fixture
+// claim: sweeps and replicates read off the result, concept and learners when recorded, and a
+// BibTeX that cites the commit and suite version of the run that produced the numbers.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "reports/citation_section.h"
+#include "reports/measured_section.h"
+#include "reports/results_reader.h"
+#include "reports/test_fixture.h"
+
+namespace thmcheck::report {
+namespace {
+
+ClaimResult FixtureClaim(const nlohmann::json& verdict) {
+  test::ScratchDir dir;
+  const std::filesystem::path in = test::WriteFixture(dir.path(), verdict);
+  ClaimResult claim;
+  std::ostringstream log;
+  std::string error;
+  EXPECT_TRUE(ReadClaim(in / "ntk_closeness", &claim, log, &error)) << error;
+  return claim;
+}
+
+TEST(MeasuredSectionTest, ShowsSweepsObservablesAndConceptWhenRecorded) {
+  nlohmann::json verdict = test::FixtureVerdict();
+  verdict["params"]["replicates"] = 3;
+  verdict["arms"][1]["overrides"] = {{"scaling", "mean_field"}};
+  std::string html = MeasuredSection(FixtureClaim(verdict));
+  EXPECT_NE(html.find("m \u2208 {128, 256, 512} (3 values)"), std::string::npos) << html;
+  EXPECT_NE(html.find("3 per sweep point; at least 3 entered each mean"), std::string::npos)
+      << html;
+  EXPECT_NE(html.find("sets {&quot;scaling&quot;:&quot;mean_field&quot;}"), std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<code>train_loss</code>"), std::string::npos);
+  EXPECT_EQ(html.find("Concept"), std::string::npos);  // not recorded: no empty row
+
+  verdict["measures"] = {{"concept", "unit sphere, Gaussian labels"},
+                         {"learners", {"two-layer net <GD>", "analytic NTK"}}};
+  html = MeasuredSection(FixtureClaim(verdict));
+  EXPECT_NE(html.find("<th>Concept</th><td>unit sphere, Gaussian labels</td>"), std::string::npos);
+  EXPECT_NE(html.find("<li>two-layer net &lt;GD&gt;</li>"), std::string::npos);
+}
+
+TEST(CiteSectionTest, CitesTheRunsCommitProtocolAndPaper) {
+  nlohmann::json verdict = test::FixtureVerdict();
+  verdict["context"]["suite"] = "0.1.0";
+  verdict["context"]["started"] = "2025-06-01T02:00:00Z";
+  const ClaimResult claim = FixtureClaim(verdict);
+  const std::string bib = ClaimBibtex(claim);
+  EXPECT_EQ(bib.rfind("@misc{thmcheck_ntk_closeness_v1,", 0), 0u) << bib;
+  EXPECT_NE(bib.find("Commit abc123."), std::string::npos) << bib;
+  EXPECT_NE(bib.find("year = {2025}"), std::string::npos);
+  EXPECT_NE(bib.find("version = {0.1.0}"), std::string::npos);
+  EXPECT_NE(bib.find("@article{du2018arxiv181002054,"), std::string::npos);
+  EXPECT_NE(bib.find("B. P{\\'o}czos"), std::string::npos);
+  const std::string html = CiteSection(claim, "citation.bib");
+  EXPECT_NE(html.find("<a href=\"citation.bib\">"), std::string::npos);
+  EXPECT_NE(html.find("P{\\&#39;o}czos"), std::string::npos);  // the BibTeX, HTML-escaped
+
+  verdict.erase("citation");
+  EXPECT_EQ(ClaimBibtex(FixtureClaim(verdict)), "");
+  EXPECT_NE(CiteSection(FixtureClaim(verdict), "citation.bib").find("nothing to cite"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace thmcheck::report

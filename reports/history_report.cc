@@ -1,0 +1,114 @@
+// Reads, judges and writes the nightly trends; see history_report.h.
+#include "reports/history_report.h"
+
+#include <algorithm>
+#include <map>
+#include <system_error>
+
+#include "reports/escape.h"
+#include "reports/gnuplot_runner.h"
+#include "reports/history_reader.h"
+#include "reports/html_page.h"
+#include "reports/text_file.h"
+#include "reports/trend_plot.h"
+
+namespace thmcheck::report {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A field of a TSV line: tabs and newlines would split it.
+std::string TsvField(std::string text) {
+  for (char& c : text) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return text;
+}
+
+}  // namespace
+
+bool LoadHistory(const fs::path& dir, HistoryView* view, std::ostream& log, std::string* error) {
+  if (!ReadHistory(dir, &view->runs, log, error)) return false;
+  view->benchmarks = JudgeBenchmarks(view->runs);
+  view->claims = JudgeClaims(view->runs);
+  view->flags = LatestFlags(view->runs, view->benchmarks, view->claims);
+  return true;
+}
+
+bool WriteHistory(HistoryView& view, const fs::path& out, const std::optional<fs::path>& gnuplot,
+                  std::ostream& log, bool* all_drawn, std::string* error) {
+  const fs::path dir = out / "history";
+  const fs::path plots = dir / "plots";
+  std::error_code ec;
+  fs::create_directories(plots, ec);
+  if (ec) {
+    *error = plots.string() + ": cannot create directory (" + ec.message() + ")";
+    return false;
+  }
+  const std::vector<std::string> labels = RunLabels(view.runs);
+  std::vector<std::pair<std::string, TrendFiles>> files;
+  std::map<std::string, std::vector<const BenchmarkTrend*>> families;
+  std::vector<std::string> family_order;
+  for (const BenchmarkTrend& t : view.benchmarks.trends) {
+    if (!families.count(t.family)) family_order.push_back(t.family);
+    families[t.family].push_back(&t);
+  }
+  for (const std::string& family : family_order) {
+    const std::string stem = FamilyPlotStem(family);
+    files.emplace_back(stem, BenchmarkFamilyPlot(family, families[family], labels, stem));
+  }
+  for (const ClaimTrend& series : view.claims) {
+    std::vector<std::string> done;
+    for (const EstimateTrend& e : series.estimates) {
+      if (std::find(done.begin(), done.end(), e.observable) != done.end()) continue;
+      done.push_back(e.observable);
+      const std::string stem = EstimatePlotStem(series, e.observable);
+      files.emplace_back(stem, EstimatePlot(series, e.observable, labels, stem));
+    }
+  }
+  *all_drawn = gnuplot.has_value();
+  for (const auto& [stem, f] : files) {
+    if (!WriteTextFile(plots / (stem + ".dat"), f.data, error) ||
+        !WriteTextFile(plots / (stem + ".gp"), f.script, error)) {
+      return false;
+    }
+    const bool drawn = gnuplot && RunGnuplot(*gnuplot, plots, stem, log, {".svg", ".png"});
+    view.drawn[stem] = drawn;
+    *all_drawn = *all_drawn && drawn;
+  }
+
+  nlohmann::json flags = nlohmann::json::array();
+  std::string tsv;
+  for (const Flag& f : view.flags) {
+    flags.push_back({{"kind", f.kind}, {"subject", f.subject}, {"detail", f.detail}});
+    tsv += TsvField(f.kind) + "\t" + TsvField(f.subject) + "\t" + TsvField(f.detail) + "\n";
+  }
+  if (!WriteTextFile(dir / "regressions.json", flags.dump(1) + "\n", error) ||
+      !WriteTextFile(dir / "regressions.tsv", tsv, error) ||
+      !WriteTextFile(dir / "index.html", HistoryIndexHtml(view), error) ||
+      !WriteTextFile(dir / "benchmarks.html", BenchmarkTrendsHtml(view), error)) {
+    return false;
+  }
+  std::vector<std::string> claims;
+  for (const ClaimTrend& c : view.claims) {
+    if (std::find(claims.begin(), claims.end(), c.claim) != claims.end()) continue;
+    claims.push_back(c.claim);
+    if (!WriteTextFile(dir / ClaimTrendPage(c.claim), ClaimTrendsHtml(view, c.claim), error)) return false;
+  }
+  log << "thmcheck report: history: " << view.runs.size() << " run(s), " << files.size()
+      << " trend plot(s), " << view.flags.size() << " flag(s) -> " << (dir / "index.html").string()
+      << "\n";
+  return true;
+}
+
+std::string TrendsSummaryHtml(const HistoryView& view) {
+  const std::string flags = std::to_string(view.flags.size()) + " flag" +
+                            (view.flags.size() == 1 ? "" : "s") + " in the latest run";
+  return "<p><a href=\"history/index.html\">Nightly trends</a> over " +
+         std::to_string(view.runs.size()) + " run(s): " +
+         (view.flags.empty() ? Badge("PASS") + " no regression flagged"
+                             : Badge("FLAGGED") + " " + HtmlEscape(flags)) +
+         ".</p>\n";
+}
+
+}  // namespace thmcheck::report

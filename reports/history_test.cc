@@ -1,0 +1,102 @@
+// End-to-end tests of `thmcheck report --history` (history_reader.h, history_report.h) on records
+// written by hand: the trend pages, plots and flag files appear and link each other; a slowed
+// benchmark is flagged and an unchanged one is not; records being written (.tmp-*) are skipped;
+// a malformed record names its file and field and the report writes nothing.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "reports/gnuplot_runner.h"
+#include "reports/history_reader.h"
+#include "reports/history_test_fixture.h"
+#include "reports/report.h"
+
+namespace thmcheck::report {
+namespace {
+
+namespace fs = std::filesystem;
+using test::ReadText;
+using test::ScratchDir;
+using test::WriteFixture;
+using test::WriteRecord;
+
+// Two nights: BM_Slow got 2.5× slower (the short-history floor is 2×), BM_Same did not; a half-written third record is ignored.
+fs::path TwoNights(const fs::path& root) {
+  const fs::path history = root / "history";
+  WriteRecord(history, "20250601T020000Z_aaaa", "aaaa", "2025-06-01T02:00:00Z",
+              {{"BM_Same/n:20", 1000}, {"BM_Slow/n:20", 500}});
+  WriteRecord(history, "20250602T020000Z_bbbb", "bbbb", "2025-06-02T02:00:00Z",
+              {{"BM_Same/n:20", 1010}, {"BM_Slow/n:20", 1250}});
+  test::WriteText(history / ".tmp-20250603T020000Z-77" / "record.json", "{ half");
+  return history;
+}
+
+TEST(HistoryReaderTest, ReadsRecordsOldestFirstAndSkipsRecordsBeingWritten) {
+  ScratchDir dir;
+  std::vector<HistoryRun> runs;
+  std::ostringstream log;
+  std::string error;
+  ASSERT_TRUE(ReadHistory(TwoNights(dir.path()), &runs, log, &error)) << error;
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[0].commit, "aaaa");
+  EXPECT_EQ(runs[1].machine, "vm");
+  ASSERT_EQ(runs[1].benchmarks.size(), 2u);
+  EXPECT_EQ(runs[1].benchmarks[1].cpu_ns.size(), 5u);
+  ASSERT_EQ(runs[1].claims.size(), 1u);
+  EXPECT_EQ(runs[1].claims[0].verdict, "PASS");
+  EXPECT_TRUE(runs[1].claims[0].cells.empty());  // the history keeps verdicts only
+}
+
+TEST(HistoryReportTest, WritesTrendPagesAndFlagsOnlyTheSlowedBenchmark) {
+  ScratchDir dir;
+  ReportOptions options{WriteFixture(dir.path()), dir.path() / "out"};
+  options.history = TwoNights(dir.path());
+  std::ostringstream log;
+  const ReportResult result = WriteReport(options, log);
+  ASSERT_TRUE(result.ok) << result.error;
+  EXPECT_EQ(result.history_runs, 2);
+  EXPECT_EQ(result.flags, 1);
+  const fs::path out = dir.path() / "out";
+  const std::string tsv = ReadText(out / "history" / "regressions.tsv");
+  EXPECT_EQ(tsv.rfind("benchmark\tBM_Slow/n:20\t", 0), 0u) << tsv;
+  EXPECT_EQ(tsv.find("BM_Same"), std::string::npos) << tsv;
+  const auto flags = nlohmann::json::parse(ReadText(out / "history" / "regressions.json"));
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0]["subject"], "BM_Slow/n:20");
+
+  EXPECT_NE(ReadText(out / "index.html").find("href=\"history/index.html\""), std::string::npos);
+  const std::string trends = ReadText(out / "history" / "index.html");
+  EXPECT_NE(trends.find("href=\"benchmarks.html\""), std::string::npos);
+  EXPECT_NE(trends.find("href=\"claim_ntk_closeness.html\""), std::string::npos);
+  EXPECT_NE(ReadText(out / "history" / "benchmarks.html").find("id=\"BM_Slow\""),
+            std::string::npos);
+  EXPECT_NE(ReadText(out / "history" / "claim_ntk_closeness.html").find("rel_weight_change"),
+            std::string::npos);
+  EXPECT_TRUE(fs::exists(out / "history" / "plots" / "bench_BM_Slow.gp"));
+  EXPECT_TRUE(
+      fs::exists(out / "history" / "plots" / "est_ntk_closeness_p1_quick_rel_weight_change.dat"));
+  if (FindProgram("gnuplot")) {
+    EXPECT_TRUE(result.plots) << log.str();
+    EXPECT_NE(ReadText(out / "history" / "plots" / "bench_BM_Slow.svg").find("<svg"),
+              std::string::npos);
+  }
+}
+
+TEST(HistoryReportTest, MalformedRecordNamesTheFieldAndWritesNothing) {
+  ScratchDir dir;
+  const fs::path history = TwoNights(dir.path());
+  test::WriteText(history / "20250602T020000Z_bbbb" / "record.json",
+                  R"({"schema": "thmcheck-history/1", "commit": 7, "date": "x", "machine": "vm"})");
+  ReportOptions options{WriteFixture(dir.path()), dir.path() / "out"};
+  options.history = history;
+  std::ostringstream log;
+  const ReportResult result = WriteReport(options, log);
+  EXPECT_FALSE(result.ok);
+  EXPECT_NE(result.error.find("record.json: commit: expected a string, got number"),
+            std::string::npos)
+      << result.error;
+  EXPECT_FALSE(fs::exists(dir.path() / "out"));
+}
+
+}  // namespace
+}  // namespace thmcheck::report
