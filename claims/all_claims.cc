@@ -3,6 +3,8 @@
 
 namespace thmcheck {
 
-std::vector<ClaimSpec> AllClaims() { return {NtkClosenessClaim()}; }
+std::vector<ClaimSpec> AllClaims() {
+  return {NtkClosenessClaim(), AlphaSeparationClaim(), ParityLowerBoundClaim()};
+}
 
 }  // namespace thmcheck

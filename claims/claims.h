@@ -8,6 +8,8 @@
 namespace thmcheck {
 
 ClaimSpec NtkClosenessClaim();  // ntk_closeness.cc
+ClaimSpec AlphaSeparationClaim();  // alpha_separation.cc
+ClaimSpec ParityLowerBoundClaim();  // parity_lower_bound.cc
 
 // In the order `thmcheck list` and `run --all` show them.
 std::vector<ClaimSpec> AllClaims();

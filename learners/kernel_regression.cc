@@ -89,18 +89,23 @@ KernelRidgePath::KernelRidgePath(const Eigen::MatrixXd& gram, const Eigen::Matri
   cutoff_ = static_cast<double>(gram.rows()) * kEps * s_max;
 }
 
-Eigen::MatrixXd KernelRidgePath::Coefficients(double ridge) const {
-  THM_CHECK_MSG(ridge >= 0.0 && std::isfinite(ridge), "ridge = " << ridge);
-  Eigen::VectorXd inv(s_.size());
-  for (Eigen::Index i = 0; i < s_.size(); ++i) {
+Eigen::VectorXd RidgeInverseShift(const Eigen::VectorXd& s, double ridge, double cutoff) {
+  Eigen::VectorXd inv(s.size());
+  for (Eigen::Index i = 0; i < s.size(); ++i) {
     // NOTE: without the cutoff, λ = 0 would divide by rounding noise (or by a slightly negative
     // rounding of a zero eigenvalue of the PSD Gram) and blow the coefficients up.
-    if (ridge > cutoff_) {
-      inv(i) = 1.0 / (std::max(s_(i), 0.0) + ridge);
+    if (ridge > cutoff) {
+      inv(i) = 1.0 / (std::max(s(i), 0.0) + ridge);
     } else {
-      inv(i) = s_(i) > cutoff_ ? 1.0 / (s_(i) + ridge) : 0.0;
+      inv(i) = s(i) > cutoff ? 1.0 / (s(i) + ridge) : 0.0;
     }
   }
+  return inv;
+}
+
+Eigen::MatrixXd KernelRidgePath::Coefficients(double ridge) const {
+  THM_CHECK_MSG(ridge >= 0.0 && std::isfinite(ridge), "ridge = " << ridge);
+  const Eigen::VectorXd inv = RidgeInverseShift(s_, ridge, cutoff_);
   return u_ * (inv.asDiagonal() * uty_);
 }
 

@@ -36,6 +36,9 @@ Eigen::MatrixXd KrrSolve(const Eigen::MatrixXd& gram, const Eigen::MatrixXd& Y, 
 // ridge after an O(N³) setup. λ = 0 gives the minimum-norm interpolant: eigenvalues below the
 // numerical-rank cutoff N·ε·s_max (the eigensolver's backward error) are treated as zero; for λ
 // above the cutoff, negative roundings of zero eigenvalues of the PSD Gram are clamped to 0.
+// The spectral filter of that rule: 1/(s_i + λ) per eigenvalue, with the rank cutoff applied.
+Eigen::VectorXd RidgeInverseShift(const Eigen::VectorXd& s, double ridge, double cutoff);
+
 class KernelRidgePath {
  public:
   KernelRidgePath(const Eigen::MatrixXd& gram, const Eigen::MatrixXd& Y);

@@ -1,0 +1,18 @@
+// One cell of claim `alpha_separation` (claims/alpha_separation.cc): a ResNet, optionally a
+// two-layer net, and three kernel ridge regressions trained on the same N samples of
+// H = βF + αG(F) (concepts/hierarchical.h), measured on fresh test points.
+// Legend: N = n train points, d input dim, k outputs, m width, α, β the target's weights.
+// Observables (per learner L ∈ {resnet, two_layer, ntk, resnet_ntk, rbf}):
+//   L.err = E‖out − y‖² (summed over outputs), L.err_ratio = L.err / (α² E‖G‖²) (= err/(kα²) on
+//   the parity instance, where ‖G‖² = k exactly), L.phi = E⟨out − βF, G⟩ / (α E‖G‖²);
+//   kernels also L.excess = err_λ(α) − err_λ(0) at the same selected ridge λ (linear in labels);
+//   resnet.probe_f_r2 / probe_g_r2: ridge probe R² from σ(Wx + b₁) to F / G; kernel_best.err.
+#pragma once
+
+#include "harness/claim.h"
+
+namespace thmcheck {
+
+CellOutcome RunAlphaSeparationCell(const CellParams& params, const CellSeeds& seeds);
+
+}  // namespace thmcheck

@@ -1,0 +1,39 @@
+// The cell function of claim parity_lower_bound: one sweep cell of any of its arms, selected by
+// the cell parameter `regime` that each arm sets (parity_lower_bound.cc). Split from the claim
+// file to keep each file to one concern (STYLE.md): this one measures, that one declares.
+// Legend: d dimension, k parity degree, N samples, b = `targets` targets per cell, α the weight
+// of the composite part, D_k = Σ_{j≤k} C(d,j), C(d,k) the number of degree-k parities.
+#pragma once
+
+#include "harness/claim.h"
+
+namespace thmcheck {
+
+// regime = "theorem"      (d, k, n, …): b separation-class targets H = F + αG(F) on one sample;
+//                          observable above_bound (0/1, see TheoremIndicator).
+//          "many_samples" the same at (span_d, span_k) with N = learn_factor·D_k.
+//          "degree_one"   the same at (d, k = 1) with N = learn_factor·(d + 1).
+//          "span"         (span_d, span_k, n): exact span bound by enumeration (span_slack), and
+//                          the KRR risk curve of b targets.
+//          "target_aware" the span bound for kernels built from the target (χ_S(x)χ_S(x')).
+//          "threshold"    (d, k, target_degree): the N where KRR's error on a unit parity of degree
+//                          target_degree first falls below ½ (threshold_n), and D_k.
+CellOutcome ParityLowerBoundCell(const CellParams& p, const CellSeeds& seeds);
+
+// The theorem check's per-cell statistic for a cell of b targets with F failures (exact for any
+// b ≥ 1, see the .cc): P(indicator = 1) = TheoremPassProbability() exactly when each target fails
+// independently with probability 1%, and it decreases as that probability grows. `u` is uniform
+// on [0, 1), used only when F equals the randomization count (never for b = kTheoremBlock).
+inline constexpr int kTheoremBlock = 30;
+inline constexpr double kTheoremFailRate = 0.01;
+double TheoremPassProbability();  // 0.99^30 = 0.7397…
+// The randomization for b targets: indicator 1 below `count` failures, 1 with probability
+// `keep` at exactly `count`, else 0.
+struct TheoremRandomization {
+  int count = 0;
+  double keep = 1.0;
+};
+TheoremRandomization TheoremRandomizationFor(int targets);
+int TheoremIndicator(int failures, int targets, double u);
+
+}  // namespace thmcheck

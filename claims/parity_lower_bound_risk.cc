@@ -1,0 +1,203 @@
+// Oracle-ridge KRR risks, span projections and the degree-k span bound; see
+// parity_lower_bound_risk.h.
+#include "claims/parity_lower_bound_risk.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <limits>
+#include <utility>
+
+#include <Eigen/QR>
+
+#include "concepts/boolean_cube.h"
+#include "harness/check.h"
+#include "learners/kernel_regression.h"
+
+namespace thmcheck {
+namespace {
+
+constexpr double kEps = std::numeric_limits<double>::epsilon();
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// Projection path: μ = 10^e·max(g) for e = −14, −13, …, −2.
+constexpr int kMuLoDecade = -14;
+constexpr int kMuHiDecade = -2;
+
+// Rounding bound on risk = A − 2·cross + quad for coefficients C (in an orthonormal eigenbasis of
+// K or G, ‖·‖ unchanged), computed in O(N) from
+//   s2 = ‖C‖_F², s1 = Σ_n Σ_q |c̃_nq b̃_nq| (≥ |tr(CᵀB)|).
+// quad = tr(C̃ᵀ G̃ C̃) with G̃ = UᵀGU formed by two GEMMs: ‖G̃_computed − G̃‖₂ ≤ 2N·ε·‖G‖_F
+// (γ_N per GEMM, Higham §3.5, ‖U‖₂ = 1 to N·ε) and the N²-term sum adds N·ε·‖G‖_F·s2 (via
+// |(ỸỸᵀ)_ij| ≤ ‖ỹ_i‖‖ỹ_j‖ and ‖|G̃|‖₂ ≤ ‖G̃‖_F); the cross term and A add N·ε·(2·s1 + A).
+// Total ≤ 3N·ε·(‖G‖_F·s2 + 2·s1 + A); we use 4 for the U-orthogonality and Ỹ = UᵀY roundings.
+double RiskRoundingBound(int n, double g_norm, double s2, double s1, double a) {
+  return 4.0 * n * kEps * (g_norm * s2 + 2.0 * s1 + a);
+}
+
+}  // namespace
+
+SpanRiskSolver::SpanRiskSolver(const Eigen::MatrixXd& gram, const Eigen::MatrixXd& g,
+                               Eigen::VectorXd ridges, bool with_projection)
+    : ridges_(std::move(ridges)), with_projection_(with_projection) {
+  THM_CHECK_EQ(gram.rows(), gram.cols());
+  THM_CHECK_EQ(g.rows(), gram.rows());
+  THM_CHECK_EQ(g.cols(), gram.cols());
+  THM_CHECK_GE(ridges_.size(), 1);
+  THM_CHECK_MSG(ridges_.allFinite() && (ridges_.array() >= 0.0).all(), "ridges " << ridges_.transpose());
+  THM_CHECK_MSG(gram.allFinite() && g.allFinite(), "Gram or G not finite");
+  // NOTE: SymmetricEigenDecompose, not Eigen's solver directly: the latter can fail to converge on
+  // cube Grams with large zero eigenspaces (learners/kernel_regression.h).
+  SymmetricEigen eig = SymmetricEigenDecompose(gram);
+  u_ = std::move(eig.vectors);
+  s_ = std::move(eig.values);
+  cutoff_ = static_cast<double>(s_.size()) * kEps * (s_.size() ? s_.cwiseAbs().maxCoeff() : 0.0);
+  g_tilde_.noalias() = u_.transpose() * g * u_;
+  g_norm_ = g.norm();
+  if (with_projection_) {
+    SymmetricEigen ge = SymmetricEigenDecompose(g);
+    v_ = std::move(ge.vectors);
+    g_ = std::move(ge.values);
+  }
+}
+
+Eigen::VectorXd SpanRiskSolver::InverseShift(double ridge) const {
+  return RidgeInverseShift(s_, ridge, cutoff_);  // KernelRidgePath's rule
+}
+
+SpanRisk SpanRiskSolver::KrrOracle(const TargetMoments& t, Eigen::VectorXd* risks) const {
+  THM_CHECK_EQ(t.y.rows(), s_.size());
+  THM_CHECK_EQ(t.b.rows(), s_.size());
+  THM_CHECK_EQ(t.b.cols(), t.y.cols());
+  const Eigen::MatrixXd yt = u_.transpose() * t.y;  // Ỹ = UᵀY
+  const Eigen::MatrixXd bt = u_.transpose() * t.b;  // B̃ = UᵀB
+  // For C̃ = D Ỹ, D = diag(d): tr(C̃ᵀG̃C̃) = dᵀ W d with W = G̃ ∘ ỸỸᵀ, tr(C̃ᵀB̃) = dᵀp.
+  Eigen::MatrixXd w = yt * yt.transpose();
+  w.array() *= g_tilde_.array();
+  const Eigen::VectorXd p = (yt.array() * bt.array()).rowwise().sum().matrix();
+  const Eigen::VectorXd p_abs = (yt.array() * bt.array()).abs().rowwise().sum().matrix();
+  const Eigen::VectorXd y2 = yt.rowwise().squaredNorm();
+  SpanRisk best;
+  best.risk = kInf;
+  if (risks) risks->resize(ridges_.size());
+  for (Eigen::Index i = 0; i < ridges_.size(); ++i) {
+    const Eigen::VectorXd d = InverseShift(ridges_(i));
+    const double risk = t.a - 2.0 * d.dot(p) + d.dot(w * d);
+    const double bound = RiskRoundingBound(n(), g_norm_, d.cwiseAbs2().dot(y2), d.dot(p_abs), t.a);
+    if (risks) (*risks)(i) = risk;
+    const bool eligible = std::isfinite(risk) && bound <= kEligibleRoundingFraction * t.a;
+    if (eligible && risk < best.risk) best = {risk, bound, ridges_(i), static_cast<int>(i)};
+  }
+  if (best.index < 0) best.risk = std::numeric_limits<double>::quiet_NaN();
+  return best;
+}
+
+Eigen::MatrixXd SpanRiskSolver::KrrCoefficients(const TargetMoments& t, int i) const {
+  THM_CHECK(i >= 0 && i < ridges_.size());
+  return u_ * (InverseShift(ridges_(i)).asDiagonal() * (u_.transpose() * t.y));
+}
+
+SpanRisk SpanRiskSolver::Projection(const TargetMoments& t) const {
+  THM_CHECK_MSG(with_projection_, "SpanRiskSolver built without the projection path");
+  THM_CHECK_EQ(t.b.rows(), g_.size());
+  const Eigen::MatrixXd bh = v_.transpose() * t.b;  // B̂ = VᵀB
+  const Eigen::VectorXd b2 = bh.rowwise().squaredNorm();
+  const double g_max = g_.size() ? g_.cwiseAbs().maxCoeff() : 0.0;
+  SpanRisk best;
+  best.risk = kInf;
+  if (!(g_max > 0.0)) {  // G = 0: the span is {0}, the only predictor is f = 0
+    best = {t.a, RiskRoundingBound(n(), 0.0, 0.0, 0.0, t.a), 0.0, 0};
+    return best;
+  }
+  for (int e = kMuLoDecade; e <= kMuHiDecade; ++e) {
+    const double mu = g_max * std::pow(10.0, e);
+    // C = V ĉ, ĉ = B̂/(g + μ): cross = Σ b̂²/(g + μ), quad = Σ g·b̂²/(g + μ)² (VᵀGV ≈ diag(g);
+    // its off-diagonal rounding is inside the bound's ‖G‖_F·‖C‖² term).
+    double cross = 0.0, quad = 0.0, s2 = 0.0;
+    for (Eigen::Index i = 0; i < g_.size(); ++i) {
+      const double gi = std::max(g_(i), 0.0), inv = 1.0 / (gi + mu);
+      cross += b2(i) * inv;
+      quad += gi * b2(i) * inv * inv;
+      s2 += b2(i) * inv * inv;
+    }
+    const double risk = t.a - 2.0 * cross + quad;
+    const double bound = RiskRoundingBound(n(), g_norm_, s2, cross, t.a);
+    if (std::isfinite(risk) && bound <= kEligibleRoundingFraction * t.a && risk < best.risk)
+      best = {risk, bound, mu, e - kMuLoDecade};
+  }
+  if (best.index < 0) best.risk = std::numeric_limits<double>::quiet_NaN();
+  return best;
+}
+
+Eigen::MatrixXd ReferenceSecondMoment(const Eigen::MatrixXd& phi) {
+  THM_CHECK_GE(phi.rows(), 1);
+  Eigen::MatrixXd g = Eigen::MatrixXd::Zero(phi.cols(), phi.cols());
+  g.selfadjointView<Eigen::Lower>().rankUpdate(phi.transpose(), 1.0 / phi.rows());
+  return g.selfadjointView<Eigen::Lower>();
+}
+
+TargetMoments ReferenceTargetMoments(const Eigen::MatrixXd& phi, const Eigen::MatrixXd& y_ref,
+                                     Eigen::MatrixXd y_train) {
+  THM_CHECK_EQ(phi.rows(), y_ref.rows());
+  THM_CHECK_EQ(y_train.rows(), phi.cols());
+  THM_CHECK_EQ(y_train.cols(), y_ref.cols());
+  TargetMoments t;
+  t.y = std::move(y_train);
+  t.b = phi.transpose() * y_ref / static_cast<double>(phi.rows());
+  t.a = y_ref.squaredNorm() / static_cast<double>(phi.rows());
+  return t;
+}
+
+SampledRisk ReferenceRisk(const Eigen::MatrixXd& phi, const Eigen::MatrixXd& coefficients,
+                          const Eigen::MatrixXd& y_ref) {
+  const Eigen::VectorXd loss = (phi * coefficients - y_ref).rowwise().squaredNorm();
+  const double m = static_cast<double>(loss.size());
+  SampledRisk r;
+  r.mean = loss.mean();
+  r.se = m > 1 ? std::sqrt((loss.array() - r.mean).square().sum() / (m - 1) / m) : kInf;
+  return r;
+}
+
+DegreeProjection ProjectParitiesOfDegree(const Eigen::MatrixXd& phi, int d, int k) {
+  THM_CHECK_MSG(d >= 1 && d <= kMaxEnumerableCubeDim, "d = " << d);
+  const Eigen::Index m = Eigen::Index{1} << d, n = phi.cols();
+  THM_CHECK_EQ(phi.rows(), m);
+  THM_CHECK_GE(m, n);
+  THM_CHECK_MSG(phi.allFinite(), "K(cube, X) is not finite");
+  Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(phi);
+  // NOTE: not ProjectOntoSpan's N·ε: a column that repeats another (a repeated sample point) keeps
+  // a Householder residual of ≈ √M·ε·‖column‖ (up to γ_M ≈ M·ε), which N·ε ≪ √M·ε would count
+  // as a direction of pure rounding noise.
+  qr.setThreshold(4.0 * static_cast<double>(m) * kEps);
+  DegreeProjection out;
+  out.rank = static_cast<int>(qr.rank());
+  // Q's first r columns, explicitly (M×r).
+  Eigen::MatrixXd q = qr.householderQ().setLength(qr.rank()) * Eigen::MatrixXd::Identity(m, out.rank);
+  // In-place Walsh–Hadamard transform of each column: q̂(T) = Σ_b (−1)^{popcount(b & T)} q(b), and
+  // row b of the enumerated cube has x_i < 0 iff bit i of b is set, so q̂(T) = ⟨χ_T, q⟩ (ℓ² on the
+  // M points) and ‖P χ_T‖²_{L²} = Σ_i q̂_i(T)² / M.
+  for (Eigen::Index c = 0; c < q.cols(); ++c) {
+    double* v = q.col(c).data();
+    for (Eigen::Index h = 1; h < m; h <<= 1)
+      for (Eigen::Index i = 0; i < m; i += h << 1)
+        for (Eigen::Index j = i; j < i + h; ++j) {
+          const double a = v[j], b = v[j + h];
+          v[j] = a + b;
+          v[j + h] = a - b;
+        }
+  }
+  const std::vector<std::vector<int>> subsets = AllSubsets(d, k);
+  out.explained.resize(static_cast<Eigen::Index>(subsets.size()));
+  for (size_t s = 0; s < subsets.size(); ++s) {
+    Eigen::Index mask = 0;
+    for (int i : subsets[s]) mask |= Eigen::Index{1} << i;
+    out.explained(static_cast<Eigen::Index>(s)) = q.row(mask).squaredNorm() / static_cast<double>(m);
+  }
+  // Rounding: Householder QR's Q is orthonormal to ≈ γ_{M·N} per column (Higham Thm 19.4; we take
+  // 4·M·N·ε), and each of the d butterfly stages is √2 × orthogonal with relative error ε, so
+  // Σ_T e_T = Σ_i ‖q_i‖² = r holds to r·(4·M·N + 2·d)·ε; any subset of the T's inherits it.
+  out.rounding = out.rank * (4.0 * static_cast<double>(m) * n + 2.0 * d) * kEps;
+  return out;
+}
+
+}  // namespace thmcheck

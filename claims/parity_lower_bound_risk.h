@@ -1,0 +1,106 @@
+// Population risks of kernel predictors on the cube Q_d = {±1/√d}^d for claim parity_lower_bound:
+// kernel ridge regression with an oracle ridge, and the L² projection onto span{K(·, x_n)}.
+// Why: arXiv 1905.10337 Thm 2 bounds the risk of EVERY kernel regressor; the hardest test of a
+// lower bound lets the learner pick its ridge on the population risk itself (an oracle) and also
+// reports the best predictor in the span, which no kernel regressor can beat.
+// Legend: N train points x_n, q outputs, f = Σ_n c_n K(·, x_n) (C is N×q), y the target;
+//   G_nm = E_x K(x_n, x) K(x, x_m),  B_nq = E_x K(x_n, x) y_q(x),  A = Σ_q E y_q(x)²,  so that
+//   E‖f − y‖² = A − 2 tr(CᵀB) + tr(CᵀGC)   (exact for any C: a quadratic in C).
+// Three ways to get (G, B, A): (i) a dot-product kernel with cube eigenvalues λ_j
+// (learners/cube_spectrum.h): G is the kernel with eigenvalues λ_j², B = Σ_S a_S λ_|S| χ_S(X),
+// A = Σ a_S², all exact; (ii) enumeration of the 2^d points (d ≤ 16), any kernel: exact;
+// (iii) a fresh test sample: an unbiased estimate of (G, B, A) for a fixed C.
+#pragma once
+
+#include <vector>
+
+#include <Eigen/Core>
+
+namespace thmcheck {
+
+// The target seen through one kernel and one training sample.
+struct TargetMoments {
+  Eigen::MatrixXd y;  // N×q labels at the training points
+  Eigen::MatrixXd b;  // N×q, B above
+  double a = 0.0;     // A above
+};
+
+// What the oracle (or the projection) found for one target.
+struct SpanRisk {
+  double risk = 0.0;   // E‖f − y‖² of the selected predictor, summed over outputs
+  double bound = 0.0;  // rounding bound on `risk` (see RiskRoundingBound in the .cc)
+  double ridge = 0.0;  // the selected ridge λ (KRR) or μ (projection)
+  int index = -1;      // its position in the grid; −1 when no grid value was eligible
+};
+
+// A ridge (or μ) value is eligible for selection only if the rounding bound on its risk is at
+// most this fraction of A. 1e−6·A is far below every level the claim compares risks with
+// (α²/16 ≥ 1.5e−4·A for α ≥ 0.1, k ≤ 8, and A/2 for the thresholds), and it excludes the
+// near-interpolating ridges whose risks are rounding noise (they can even come out negative).
+inline constexpr double kEligibleRoundingFraction = 1e-6;
+
+// KRR path and projection for one kernel Gram K = K(X, X) and one G (both N×N, symmetric PSD).
+// Setup O(N³): eigendecompositions of K and G and Ũ = UᵀGU; per target O(N²(q + ridges)).
+// KRR with ridge λ is C = U diag(1/(s + λ)) UᵀY (s the eigenvalues of K, the cutoff rule of
+// learners/kernel_regression.h KernelRidgePath); the projection path is C = V diag(1/(g + μ)) VᵀB
+// (g the eigenvalues of G), which tends to the L² projection as μ → 0.
+class SpanRiskSolver {
+ public:
+  // `ridges` (≥ 1, ≥ 0 each) for KRR; the projection path uses μ = 10^{-14 … -2}·max(g).
+  // with_projection = false skips G's eigendecomposition (projection() then aborts).
+  SpanRiskSolver(const Eigen::MatrixXd& gram, const Eigen::MatrixXd& g, Eigen::VectorXd ridges,
+                 bool with_projection);
+
+  // The ridge minimizing the risk among eligible ridges (the oracle), and every ridge's risk.
+  SpanRisk KrrOracle(const TargetMoments& t, Eigen::VectorXd* risks = nullptr) const;
+  // The smallest risk along the projection path among eligible μ: an upper bound on the exact
+  // projection risk (it is the exact risk of a predictor in the span, up to `bound`).
+  SpanRisk Projection(const TargetMoments& t) const;
+  // KRR coefficients at ridge index i (for sampled risks' standard errors).
+  Eigen::MatrixXd KrrCoefficients(const TargetMoments& t, int i) const;
+
+  const Eigen::VectorXd& ridges() const { return ridges_; }
+  int n() const { return static_cast<int>(s_.size()); }
+
+ private:
+  Eigen::VectorXd InverseShift(double ridge) const;  // 1/(s + λ) with the rank cutoff
+
+  Eigen::VectorXd ridges_;
+  Eigen::MatrixXd u_;        // eigenvectors of K
+  Eigen::VectorXd s_;        // eigenvalues of K, ascending
+  double cutoff_ = 0.0;      // N·ε·max|s|: eigenvalues below are rounding noise
+  Eigen::MatrixXd g_tilde_;  // UᵀGU
+  double g_norm_ = 0.0;      // ‖G‖_F
+  bool with_projection_ = false;
+  Eigen::MatrixXd v_;        // eigenvectors of G
+  Eigen::VectorXd g_;        // eigenvalues of G, ascending
+};
+
+// Moments (G, B, A) from reference points R (M rows, weights 1/M): the whole cube (exact) or a
+// fresh sample (estimate). phi = K(R, X) (M×N), y_ref = y(R) (M×q); y_train = y(X).
+Eigen::MatrixXd ReferenceSecondMoment(const Eigen::MatrixXd& phi);  // ΦᵀΦ/M
+TargetMoments ReferenceTargetMoments(const Eigen::MatrixXd& phi, const Eigen::MatrixXd& y_ref,
+                                     Eigen::MatrixXd y_train);
+
+// Mean and standard error over the reference points of ‖f(r) − y(r)‖² for f = K(·, X)·C.
+struct SampledRisk {
+  double mean = 0.0;
+  double se = 0.0;
+};
+SampledRisk ReferenceRisk(const Eigen::MatrixXd& phi, const Eigen::MatrixXd& coefficients,
+                          const Eigen::MatrixXd& y_ref);
+
+// The exact span bound's left side, by enumeration (d ≤ 16, any kernel): for every degree-k
+// parity χ_S, the fraction e_S = ‖P χ_S‖² of its (unit) variance that the L² projection P onto
+// span{K(·, x_n)} explains. P from a column-pivoted Householder QR of Φ = K(cube, X) (rank cutoff
+// N·ε, as learners/kernel_regression.h ProjectOntoSpan); e_S from a fast Walsh–Hadamard transform
+// of each column of Q, so all C(d,k) parities cost r·2^d·d, not r·2^d·C(d,k).
+// Theorem [derived, CLAIMS.md §3]: Σ_{|S|=k} e_S ≤ rank ≤ N, i.e. mean_S (1 − e_S) ≥ 1 − N/C(d,k).
+struct DegreeProjection {
+  Eigen::VectorXd explained;  // e_S, one per k-subset in concepts' AllSubsets order
+  int rank = 0;
+  double rounding = 0.0;      // bound on |Σ_S e_S − exact|, see the .cc
+};
+DegreeProjection ProjectParitiesOfDegree(const Eigen::MatrixXd& phi, int d, int k);
+
+}  // namespace thmcheck
