@@ -151,6 +151,16 @@ ClaimSpec AlphaSeparationClaim() {
       {"beta0.2", ArmRole::kControl, "β = 0.2 at α = 0.3: F too weak to be learned first",
        {{"beta", 0.2}, {"alpha", 0.3}}, {}, ResNetChecks()},
   };
+  // What the report draws: the separation (kernels at the Ω(kα²) level, the ResNet far below its
+  // ceiling) and the learned fraction of αG, per learner over the main arm's α.
+  c.figures = {
+      {"err_ratio_vs_alpha", "Test error relative to kα², per learner", "main", "alpha",
+       "err / (k·α²)", true, true, {"*.err_ratio"}, {},
+       {FigureLine::Constant("kernels' Ω(kα²) level", 1.0),
+        FigureLine::Constant("ResNet ceiling", kResNetRatioCeiling)}},
+      {"phi_vs_alpha", "Fraction φ of αG(F) learned, per learner", "main", "alpha", "φ", true,
+       false, {"*.phi"}, {}, {FigureLine::Constant("ResNet floor", kPhiFloor)}},
+  };
   c.run = RunAlphaSeparationCell;
   return c;
 }

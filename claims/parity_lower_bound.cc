@@ -188,6 +188,19 @@ ClaimSpec ParityLowerBoundClaim() {
           {{"regime", "threshold"}, {"k", 2}, {"target_degree", 1}}, {{"d", "threshold_d"}},
           ThresholdCheck()),
   };
+  // What the report draws: every kernel's risk above α²/16 at N ≤ C(d,k)/1000, and the span
+  // bound 1 − N/C(d,k) (recorded per cell) under each kernel's projection error.
+  const auto theorem_floor = [](const nlohmann::json& p) {
+    const double alpha = p.at("alpha");
+    return alpha * alpha / 16;
+  };
+  c.figures = {
+      {"risk_vs_n", "Population risk per kernel (theorem regime)", "main", "n", "risk E‖f − H‖²",
+       true, true, {"risk.*"}, {}, {{"α²/16 (Thm 2)", theorem_floor}}},
+      {"proj_error_vs_n", "Best predictor in each kernel's span; span_bound = 1 − N/C(d,k)",
+       "span", "n", "projection error (mean over all k-parities)", true, false, {"proj_error.*"},
+       {"span_bound"}, {}},
+  };
   c.run = ParityLowerBoundCell;
   return c;
 }

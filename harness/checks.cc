@@ -13,8 +13,9 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-nlohmann::json Bound(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); }
-nlohmann::json IntervalJson(const Interval& i) { return {Bound(i.lo), Bound(i.hi)}; }
+nlohmann::json IntervalJson(const Interval& i) {
+  return {FiniteOrNull(i.lo), FiniteOrNull(i.hi)};
+}
 
 // Cells grouped by the values of `keys` (a JSON object of those values, sorted by key).
 std::map<nlohmann::json, std::vector<const CellView*>> GroupBy(
@@ -89,7 +90,8 @@ CheckResult EvaluateExponent(const CheckSpec& spec, const std::vector<std::strin
     for (double v : ys) min_y = std::min(min_y, v);
     const bool clamped = !(lo > 0);  // a log-scale error bar cannot go below 0
     if (clamped) lo = min_y;
-    points.push_back({{"x", xv}, {"mean", m.mean}, {"lo", lo}, {"hi", Bound(m.t90.hi)},
+    points.push_back({{"x", xv}, {"mean", m.mean}, {"lo", lo},
+                      {"hi", FiniteOrNull(m.t90.hi)},
                       {"n", m.n}, {"clamped", clamped}});
     x.push_back(xv);
     y.push_back(by_replicate);
@@ -155,8 +157,10 @@ CheckResult EvaluatePointwise(const CheckSpec& spec, const std::vector<std::stri
     const Verdict v = Judge(m.t90, m.t95, spec.lo, spec.hi);
     fails += v == Verdict::kFail;
     passes += v == Verdict::kPass;
-    points.push_back({{"at", at}, {"mean", m.mean}, {"lo", Bound(m.t90.lo)},
-                      {"hi", Bound(m.t90.hi)}, {"n", m.n}, {"verdict", VerdictName(v)}});
+    nlohmann::json point = MeanPointJson(m);
+    point["at"] = at;
+    point["verdict"] = VerdictName(v);
+    points.push_back(std::move(point));
     const double margin = std::isfinite(spec.hi) ? spec.hi - m.t90.hi : m.t90.lo - spec.lo;
     if (margin < worst_margin || !std::isfinite(r.estimate)) {
       worst_margin = margin;
@@ -195,6 +199,15 @@ CheckSpec Make(CheckKind kind, std::string observable, double predicted, double 
 }
 
 }  // namespace
+
+nlohmann::json FiniteOrNull(double v) {
+  return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json();
+}
+
+nlohmann::json MeanPointJson(const MeanEstimate& m) {
+  return {{"mean", m.mean}, {"lo", FiniteOrNull(m.t90.lo)}, {"hi", FiniteOrNull(m.t90.hi)},
+          {"n", m.n}};
+}
 
 const char* CheckKindName(CheckKind k) {
   switch (k) {
@@ -284,11 +297,11 @@ nlohmann::json CheckResultJson(const CheckResult& r) {
   if (s.kind == CheckKind::kPairedDifference) observable += " - " + s.other;
   nlohmann::json j = {{"observable", observable},
                       {"kind", CheckKindName(s.kind)},
-                      {"estimate", Bound(r.estimate)},
+                      {"estimate", FiniteOrNull(r.estimate)},
                       {"ci", IntervalJson(r.ci90)},
                       {"ci95", IntervalJson(r.ci95)},
                       {"predicted", s.predicted},
-                      {"band", {Bound(s.lo), Bound(s.hi)}},
+                      {"band", {FiniteOrNull(s.lo), FiniteOrNull(s.hi)}},
                       {"verdict", VerdictName(r.verdict)},
                       {"tolerance", s.tolerance},
                       {"reason", r.reason}};

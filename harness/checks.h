@@ -82,4 +82,10 @@ CheckResult EvaluateCheck(const CheckSpec& spec, const std::vector<std::string>&
 
 nlohmann::json CheckResultJson(const CheckResult& r);
 
+// v, or null when v is ±∞ or NaN (JSON has neither; an open interval side reads back as null).
+nlohmann::json FiniteOrNull(double v);
+// A grid point's replicate mean as verdict.json writes it: {"mean", "lo", "hi", "n"}, lo–hi the
+// 90% t-interval (null when n = 1).
+nlohmann::json MeanPointJson(const MeanEstimate& m);
+
 }  // namespace thmcheck

@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -60,6 +61,32 @@ struct Axis {
 
 enum class ArmRole { kMain, kControl };
 
+// A horizontal line on a figure: a bound or level of the theorem. Its value may depend on the
+// resolved claim parameters (α²/16 from "alpha"); Constant() is for a fixed number.
+struct FigureLine {
+  std::string label;
+  std::function<double(const nlohmann::json& params)> value;
+  static FigureLine Constant(std::string label, double v) {
+    return {std::move(label), [v](const nlohmann::json&) { return v; }};
+  }
+};
+
+// A figure the report draws for this claim: observables of one arm against one of its axes, each
+// point the replicate mean with its 90% t-interval (figures.h). A series entry is an observable
+// name or a pattern with one '*' ("risk.*", "*.err_ratio") matched against the arm's observables.
+// Reference series are drawn dashed without bars (e.g. a bound recorded per cell).
+struct FigureSpec {
+  std::string name;     // file stem; unique within the claim
+  std::string title;
+  std::string arm;      // ArmSpec::name
+  std::string x;        // one of that arm's axes; cells are grouped by its value only
+  std::string y_label;
+  bool log_x = true, log_y = true;
+  std::vector<std::string> series;
+  std::vector<std::string> reference_series;
+  std::vector<FigureLine> lines;
+};
+
 struct ArmSpec {
   std::string name;
   ArmRole role = ArmRole::kMain;
@@ -82,6 +109,7 @@ struct ClaimSpec {
   // returns "" when the resolved parameters are consistent, else a message for the user.
   std::function<std::string(const nlohmann::json& params)> validate;
   std::vector<ArmSpec> arms;  // arms[0] is the main arm
+  std::vector<FigureSpec> figures;  // drawn by the report; judged by nothing
   CellFunction run;
 };
 

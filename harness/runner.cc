@@ -10,6 +10,7 @@
 #include "harness/build_info.h"
 #include "harness/check.h"
 #include "harness/errors.h"
+#include "harness/figures.h"
 #include "harness/parallel.h"
 #include "harness/progress.h"
 #include "harness/rng.h"
@@ -136,6 +137,9 @@ RunOutcome ExecuteRun(const PreparedRun& run, const RunOptions& options, std::os
                          {"arms", judged.arms},
                          {"cells", judged.cells},
                          {"context", context}};
+  // Only claims that declare figures get the key: other verdict files stay byte-identical.
+  if (!claim.figures.empty())
+    result.verdict_json["figures"] = FiguresJson(claim, cells, outcomes, run.params);
   WriteFileAtomic(dir / "verdict.json", result.verdict_json.dump(1) + "\n");
   return result;
 }

@@ -60,7 +60,8 @@ struct RunOutcome {
   int cells_computed = 0, cells_reused = 0;
 };
 
-// Runs the cells, writes OUT/<claim>/cells/*.json and OUT/<claim>/verdict.json; `log` receives
+// Runs the cells, writes OUT/<claim>/cells/*.json and OUT/<claim>/verdict.json (with "figures",
+// figures.h, when the claim declares any); `log` receives
 // progress and the reused/recomputed notes. A shard (shard_count > 1) writes its cells only and
 // returns an empty verdict_json. The verdict is judged from the cell records (OutcomeFromJson),
 // never from in-memory values, so a fresh and a resumed run judge the same numbers.

@@ -33,18 +33,27 @@ const char* ArmVerdict(ArmRole role, const std::vector<CheckResult>& checks, Ver
 
 }  // namespace
 
+std::vector<CellView> ArmCellViews(const std::vector<Cell>& cells,
+                                   const std::vector<CellOutcome>& outcomes, size_t arm) {
+  std::vector<CellView> views;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (cells[i].arm != arm) continue;
+    views.push_back({cells[i].params, cells[i].replicate, outcomes[i].status == CellStatus::kOk,
+                     outcomes[i].observables});
+  }
+  return views;
+}
+
 ClaimJudgement JudgeClaim(const ClaimSpec& claim, const std::vector<Cell>& cells,
                           const std::vector<CellOutcome>& outcomes, uint64_t seed) {
   ClaimJudgement j;
   bool all_pass = true, any_fail = false;
   for (size_t a = 0; a < claim.arms.size(); ++a) {
     const ArmSpec& arm = claim.arms[a];
-    std::vector<CellView> views;
+    const std::vector<CellView> views = ArmCellViews(cells, outcomes, a);
     nlohmann::json arm_cells = nlohmann::json::array();
     for (size_t i = 0; i < cells.size(); ++i) {
       if (cells[i].arm != a) continue;
-      views.push_back({cells[i].params, cells[i].replicate,
-                       outcomes[i].status == CellStatus::kOk, outcomes[i].observables});
       arm_cells.push_back("cells/" + cells[i].id + ".json");
       j.cells.push_back(arm_cells.back());
     }

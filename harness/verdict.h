@@ -20,6 +20,10 @@ struct ClaimJudgement {
   nlohmann::json cells = nlohmann::json::array();  // relative paths of every cell file
 };
 
+// The cells of arm `arm` (an index into ClaimSpec::arms) as the checks see them, in cell order.
+std::vector<CellView> ArmCellViews(const std::vector<Cell>& cells,
+                                   const std::vector<CellOutcome>& outcomes, size_t arm);
+
 // `outcomes[i]` belongs to `cells[i]`; `seed` seeds the bootstraps (derived per arm and check).
 ClaimJudgement JudgeClaim(const ClaimSpec& claim, const std::vector<Cell>& cells,
                           const std::vector<CellOutcome>& outcomes, uint64_t seed);

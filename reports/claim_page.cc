@@ -63,9 +63,48 @@ std::string ArmSection(const Arm& arm) {
   return html + "</table>\n" + details;
 }
 
+std::string FitCaption(const PlotSpec& spec) {
+  std::string html = "<code>" + HtmlEscape(spec.observable) + "</code> against <code>" +
+                     HtmlEscape(spec.x) +
+                     "</code>, log-log. Points: mean with lo\u2013hi bars per arm; "
+                     "lines: each arm's fitted power law.";
+  if (spec.predicted) {
+    html += std::string(" Dotted black: the ") +
+            (spec.kind == "exponent_bound" ? "bound's" : "predicted") +
+            " slope through the main arm's first point.";
+  }
+  return html;
+}
+
+// A figure the claim declared: what is drawn, on which axes, and what was left out.
+std::string DeclaredCaption(const PlotSpec& spec) {
+  std::string html = "<strong>" + HtmlEscape(spec.title) + "</strong> " +
+                     HtmlEscape(spec.observable) + " against <code>" + HtmlEscape(spec.x) +
+                     "</code> (arm <code>" + HtmlEscape(spec.arm) + "</code>), " +
+                     AxesName(spec) +
+                     ". Points: the mean over replicates with its 90% t-interval, one curve per "
+                     "series.";
+  std::string references, lines;
+  for (const PlotSeries& s : spec.series)
+    if (s.reference) references += (references.empty() ? "" : ", ") + HtmlEscape(s.arm);
+  for (const PlotLine& l : spec.lines)
+    lines += (lines.empty() ? "" : "; ") + HtmlEscape(l.label) + " = " + FormatNumber(l.value);
+  if (!references.empty()) html += " Dashed grey: " + references + " (recorded per cell).";
+  if (!lines.empty()) html += " Black horizontal lines: " + lines + ".";
+  if (spec.diverged > 0)
+    html += " <strong>" + std::to_string(spec.diverged) + " diverged cell(s) excluded.</strong>";
+  if (spec.unusable > 0)
+    html += " <strong>" + std::to_string(spec.unusable) +
+            " missing or non-finite value(s) excluded.</strong>";
+  return html;
+}
+
 std::string PlotsSection(const ClaimResult& claim, const std::vector<RenderedPlot>& plots,
                          bool gnuplot_found) {
-  if (plots.empty()) return "<p class=\"muted\">No check of this claim has an exponent fit.</p>\n";
+  if (plots.empty()) {
+    return "<p class=\"muted\">This claim declares no figure and no check of it has an exponent "
+           "fit.</p>\n";
+  }
   std::string html;
   if (!gnuplot_found) {
     html +=
@@ -80,20 +119,12 @@ std::string PlotsSection(const ClaimResult& claim, const std::vector<RenderedPlo
     const std::string what = HtmlEscape(spec.observable) + " vs " + HtmlEscape(spec.x);
     html += "<figure>\n";
     if (plot.rendered) {
-      html += "<img src=\"" + base + ".svg\" alt=\"log-log plot of " + what +
+      html += "<img src=\"" + base + ".svg\" alt=\"" + AxesName(spec) + " plot of " + what +
               "\" width=\"760\" height=\"520\">\n";
     } else if (gnuplot_found) {
       html += "<p class=\"muted\">gnuplot could not draw this plot; see its script.</p>\n";
     }
-    html += "<figcaption><code>" + HtmlEscape(spec.observable) + "</code> against <code>" +
-            HtmlEscape(spec.x) +
-            "</code>, log-log. Points: mean with lo\u2013hi bars per arm; "
-            "lines: each arm's fitted power law.";
-    if (spec.predicted) {
-      html += std::string(" Dotted black: the ") +
-              (spec.kind == "exponent_bound" ? "bound's" : "predicted") +
-              " slope through the main arm's first point.";
-    }
+    html += "<figcaption>" + (spec.declared ? DeclaredCaption(spec) : FitCaption(spec));
     if (spec.Dropped() > 0) {
       html += " <strong>" + std::to_string(spec.Dropped()) +
               " point(s) with a non-positive or missing value are not shown</strong> (log axes; "

@@ -21,6 +21,31 @@ constexpr const char* kPaperSize = "3.4in,2.6in";
 // Padding around the data on log axes, as a factor; keeps end points off the frame.
 constexpr double kXPad = 1.15;
 constexpr double kMinYPad = 1.1;
+// Padding on linear axes, as a fraction of the data's span.
+constexpr double kLinearXPad = 0.04;
+constexpr double kLinearYPad = 0.06;
+// A declared figure's reference series (a bound recorded per cell): dark grey, dashed.
+constexpr const char* kReferenceColour = "#404040";
+
+// The extent of what is drawn on one axis; a log axis sees positive finite values only.
+struct Range {
+  explicit Range(bool log_axis) : log(log_axis) {}
+  void See(double v) {
+    if (std::isfinite(v) && (!log || v > 0)) lo = std::min(lo, v), hi = std::max(hi, v);
+  }
+  // Pads by a factor (log) or a fraction of the span (linear); a single value gets some width.
+  void Pad(double factor, double fraction) {
+    if (log) {
+      if (lo == hi) lo /= 2, hi *= 2;
+      lo /= factor, hi *= factor;
+      return;
+    }
+    const double span = hi > lo ? hi - lo : std::max(std::abs(lo), 1.0);
+    lo -= fraction * span, hi += fraction * span;
+  }
+  bool log;
+  double lo = INFINITY, hi = -INFINITY;
+};
 
 std::string Num(double value) {
   char buffer[40];
@@ -99,13 +124,16 @@ std::vector<double> LogTicks(double lo, double hi) {
 
 std::string GnuplotData(const PlotSpec& plot) {
   std::ostringstream out;
+  const char* unit = plot.declared ? "series" : "arm";
   out << "# " << CommentText(plot.observable) << " against " << CommentText(plot.x)
-      << "; one block per arm (gnuplot `index i`); columns: x mean lo hi n\n";
+      << "; one block per " << unit << " (gnuplot `index i`); columns: x mean lo hi n\n";
   int block = 0;
   for (const PlotSeries& s : plot.series) {
     if (s.points.empty()) continue;
     if (block++ > 0) out << "\n\n";
-    out << "# arm " << CommentText(s.arm) << " (" << CommentText(s.role) << ")\n";
+    out << "# " << unit << " " << CommentText(s.arm);
+    if (!s.role.empty()) out << " (" << CommentText(s.role) << ")";
+    out << (s.reference ? " (reference)" : "") << "\n";
     for (const SweepPoint& p : s.points) {
       out << Num(p.x) << ' ' << Num(*p.mean) << ' ' << Num(p.lo.value_or(*p.mean)) << ' '
           << Num(p.hi.value_or(*p.mean)) << ' ' << (p.n ? std::to_string(*p.n) : "NaN") << '\n';
@@ -116,80 +144,97 @@ std::string GnuplotData(const PlotSpec& plot) {
 
 std::string GnuplotScript(const PlotSpec& plot, const std::string& claim_id) {
   // Extents of everything drawn, to set ranges and ticks.
-  double x_lo = INFINITY, x_hi = -INFINITY, y_lo = INFINITY, y_hi = -INFINITY;
+  Range x_range(plot.log_x), y_range(plot.log_y);
   std::vector<double> sweep_x;
-  auto see_y = [&](double y) {
-    if (y > 0 && std::isfinite(y)) y_lo = std::min(y_lo, y), y_hi = std::max(y_hi, y);
-  };
   for (const PlotSeries& s : plot.series) {
     for (const SweepPoint& p : s.points) {
-      x_lo = std::min(x_lo, p.x);
-      x_hi = std::max(x_hi, p.x);
+      x_range.See(p.x);
       sweep_x.push_back(p.x);
-      see_y(*p.mean);
-      if (p.lo) see_y(*p.lo);
-      if (p.hi) see_y(*p.hi);
+      y_range.See(*p.mean);
+      if (p.lo && !s.reference) y_range.See(*p.lo);
+      if (p.hi && !s.reference) y_range.See(*p.hi);
     }
   }
   for (const PlotSeries& s : plot.series) {
     if (!s.slope || s.points.empty()) continue;
-    see_y(PowerLaw(s, s.points.front().x));
-    see_y(PowerLaw(s, s.points.back().x));
+    y_range.See(PowerLaw(s, s.points.front().x));
+    y_range.See(PowerLaw(s, s.points.back().x));
   }
   auto reference = [&](double x) {
     return *plot.anchor_y * std::pow(x / *plot.anchor_x, *plot.predicted);
   };
-  if (plot.predicted) see_y(reference(x_lo)), see_y(reference(x_hi));
-  if (x_lo == x_hi) x_lo /= 2, x_hi *= 2;  // a single x: give the axis some width
-  if (y_lo == y_hi) y_lo /= 2, y_hi *= 2;
-  const double y_pad = std::max(kMinYPad, std::pow(y_hi / y_lo, 0.06));
-  x_lo /= kXPad, x_hi *= kXPad, y_lo /= y_pad, y_hi *= y_pad;
+  if (plot.predicted) y_range.See(reference(x_range.lo)), y_range.See(reference(x_range.hi));
+  for (const PlotLine& line : plot.lines) y_range.See(line.value);
+  x_range.Pad(kXPad, kLinearXPad);
+  y_range.Pad(std::max(kMinYPad, std::pow(y_range.hi / y_range.lo, 0.06)), kLinearYPad);
   std::sort(sweep_x.begin(), sweep_x.end());
   sweep_x.erase(std::unique(sweep_x.begin(), sweep_x.end()), sweep_x.end());
 
   const std::string stem = plot.stem;
+  const std::string logscale = std::string(plot.log_x ? "x" : "") + (plot.log_y ? "y" : "");
   std::ostringstream gp;
   gp << "# thmcheck plot for claim " << CommentText(claim_id) << ": "
-     << CommentText(plot.observable) << " against " << CommentText(plot.x) << ", log-log.\n"
+     << CommentText(plot.observable) << " against " << CommentText(plot.x) << ", "
+     << AxesName(plot) << ".\n"
      << "# Regenerate " << stem << ".{svg,png,pdf} in this folder with:  gnuplot " << stem
      << ".gp\n"
-     << "# Data: " << stem << ".dat, one block per arm: x mean lo hi n (bars are lo..hi).\n"
-     << "# Fitted lines: y = exp(intercept) * x**slope (intercept on the natural-log scale).\n"
-     << "set encoding utf8\nset logscale xy\n"
-     << "set xrange [" << Num(x_lo) << ":" << Num(x_hi) << "]\n"
-     << "set yrange [" << Num(y_lo) << ":" << Num(y_hi) << "]\n"
-     << TicsCommand("x", sweep_x.size() <= 10 ? sweep_x : LogTicks(x_lo, x_hi))
-     << TicsCommand("y", LogTicks(y_lo, y_hi)) << "set format x '%g'\nset format y '%g'\n"
+     << "# Data: " << stem << ".dat, one block per " << (plot.declared ? "series" : "arm")
+     << ": x mean lo hi n (bars are lo..hi).\n";
+  if (!plot.declared)
+    gp << "# Fitted lines: y = exp(intercept) * x**slope (intercept on the natural-log scale).\n";
+  gp << "set encoding utf8\n" << (logscale.empty() ? "" : "set logscale " + logscale + "\n")
+     << "set xrange [" << Num(x_range.lo) << ":" << Num(x_range.hi) << "]\n"
+     << "set yrange [" << Num(y_range.lo) << ":" << Num(y_range.hi) << "]\n";
+  if (sweep_x.size() <= 10) gp << TicsCommand("x", sweep_x);
+  else if (plot.log_x) gp << TicsCommand("x", LogTicks(x_range.lo, x_range.hi));
+  if (plot.log_y) gp << TicsCommand("y", LogTicks(y_range.lo, y_range.hi));
+  gp << "set format x '%g'\nset format y '%g'\n"
      << "set grid xtics ytics lc rgb '#dddddd' lw 1 dt 1\n"
-     << "set key below maxrows 3 samplen 3 height 1\n"  // height: keeps the key off the x label
-
+     << "set key below maxrows " << (plot.declared ? 4 : 3)
+     << " samplen 3 height 1\n"  // height: keeps the key off the x label
      << "set xlabel " << GnuplotQuote(plot.x) << "\n"
      << "set ylabel " << GnuplotQuote(plot.observable) << "\n"
-     << "set title " << GnuplotQuote(plot.observable + " vs " + plot.x + " (" + claim_id + ")")
+     << "set title "
+     << GnuplotQuote((plot.declared && !plot.title.empty() ? plot.title
+                                                           : plot.observable + " vs " + plot.x) +
+                     " (" + claim_id + ")")
      << "\n";
 
   std::vector<std::string> elements;
   int block = 0;
+  size_t drawn_series = 0;  // a declared figure's non-reference series so far: its style index
   for (size_t i = 0; i < plot.series.size(); ++i) {
     const PlotSeries& s = plot.series[i];
-    const ArmStyle style = StyleOf(plot, i);
     const int points_ls = static_cast<int>(i) + 1, line_ls = static_cast<int>(i) + 101;
+    if (s.reference) {
+      gp << "set style line " << points_ls << " lc rgb '" << kReferenceColour
+         << "' pt 2 lw 2 dt 2\n";
+      if (!s.points.empty()) {
+        elements.push_back("'" + stem + ".dat' index " + std::to_string(block++) +
+                           " using 1:2 with linespoints ls " + std::to_string(points_ls) +
+                           " title " + GnuplotQuote(s.arm));
+      }
+      continue;
+    }
+    const ArmStyle style = plot.declared ? FigureSeriesStyle(drawn_series++) : StyleOf(plot, i);
     // No `ps` here: the point size is set per terminal (`set pointsize`) below.
     gp << "set style line " << points_ls << " lc rgb '" << style.colour << "' pt "
        << style.point_type << " lw 1.5 dt 1\n"
        << "set style line " << line_ls << " lc rgb '" << style.colour << "' lw 2 dt " << style.dash
        << "\n";
-    const std::string label = s.arm + (s.role == "main" ? "" : " (" + s.role + ")");
+    const bool plain = s.role.empty() || s.role == "main";
+    const std::string label = s.arm + (plain ? "" : " (" + s.role + ")");
     if (!s.points.empty()) {
+      // A declared figure joins its means: its series are curves, with no fitted line to follow.
       elements.push_back("'" + stem + ".dat' index " + std::to_string(block++) +
-                         " using 1:2:3:4 with yerrorbars ls " + std::to_string(points_ls) +
-                         " title " + GnuplotQuote(label));
+                         " using 1:2:3:4 with " + (plot.declared ? "yerrorlines" : "yerrorbars") +
+                         " ls " + std::to_string(points_ls) + " title " + GnuplotQuote(label));
     }
     if (s.slope) {
       const std::string f = "fit" + std::to_string(i + 1);
       gp << f << "(x) = exp(" << Num(*s.intercept) << ") * x**(" << Num(*s.slope) << ")\n";
-      const double from = s.points.empty() ? x_lo : s.points.front().x;
-      const double to = s.points.empty() ? x_hi : s.points.back().x;
+      const double from = s.points.empty() ? x_range.lo : s.points.front().x;
+      const double to = s.points.empty() ? x_range.hi : s.points.back().x;
       elements.push_back("[x=" + Num(from) + ":" + Num(to) + "] " + f + "(x) with lines ls " +
                          std::to_string(line_ls) + " title " +
                          GnuplotQuote(s.arm + " fit: slope " + FormatNumber(s.slope)));
@@ -202,6 +247,14 @@ std::string GnuplotScript(const PlotSpec& plot, const std::string& claim_id) {
     const std::string what = plot.kind == "exponent_bound" ? "bound" : "predicted";
     elements.push_back("reference(x) with lines ls 100 title " +
                        GnuplotQuote(what + " slope " + FormatNumber(plot.predicted)));
+  }
+  for (size_t j = 0; j < plot.lines.size(); ++j) {
+    // Black, a dash pattern per line (dt 3, 4, 5, ...): told apart without colour.
+    const std::string ls = std::to_string(201 + j);
+    gp << "set style line " << ls << " lc rgb '#000000' lw 1.5 dt " << 3 + j % 3 << "\n";
+    elements.push_back(Num(plot.lines[j].value) + " with lines ls " + ls + " title " +
+                       GnuplotQuote(plot.lines[j].label + " = " +
+                                    FormatNumber(plot.lines[j].value)));
   }
   std::string plot_command = "plot ";
   for (size_t i = 0; i < elements.size(); ++i) {

@@ -2,7 +2,10 @@
 // <stem>.gp (a self-contained gnuplot script drawing SVG and PNG from it). Both are kept in
 // OUT/<claim>/plots/ so a reader can re-run or restyle a plot without thmcheck.
 // Style contract: the main arm is blue, filled circles, solid fitted line; each control arm gets
-// its own colour, point type and dash; the predicted slope is a thin black dotted line.
+// its own colour, point type and dash; the predicted slope is a thin black dotted line. A declared
+// figure's series take the same styles in order (FigureSeriesStyle), joined by lines; its reference
+// series are dark grey and dashed, its horizontal lines black with a dash pattern each, labelled
+// "label = value" in the key. Axes are log or linear as the figure says (fit plots: log-log).
 #pragma once
 
 #include <string>
@@ -12,7 +15,7 @@
 
 namespace thmcheck::report {
 
-// Data blocks (separated by two blank lines, so gnuplot's `index i` selects arm i) for every
+// Data blocks (separated by two blank lines, so gnuplot's `index i` selects block i) for every
 // series with drawable points, in series order. lo/hi default to the mean (no bar) when absent.
 std::string GnuplotData(const PlotSpec& plot);
 

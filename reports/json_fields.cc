@@ -76,6 +76,17 @@ std::optional<int> FieldReader::Integer(const json& obj, std::string_view key,
   return static_cast<int>(*number);
 }
 
+std::optional<bool> FieldReader::Bool(const json& obj, std::string_view key,
+                                      const std::string& where, Need need) {
+  const json* value = Find(obj, key, where, need);
+  if (value == nullptr) return std::nullopt;
+  if (!value->is_boolean()) {
+    Fail(FieldPath(where, key), "expected true or false" + Got(*value));
+    return std::nullopt;
+  }
+  return value->get<bool>();
+}
+
 std::string FieldReader::Text(const json& obj, std::string_view key, const std::string& where,
                               Need need) {
   const json* value = Find(obj, key, where, need);

@@ -32,6 +32,8 @@ class FieldReader {
                                const std::string& where, Need need);
   std::optional<int> Integer(const nlohmann::json& obj, std::string_view key,
                              const std::string& where, Need need);
+  std::optional<bool> Bool(const nlohmann::json& obj, std::string_view key,
+                           const std::string& where, Need need);
   // A string or an integer, returned as text (seeds are written both ways).
   std::string Text(const nlohmann::json& obj, std::string_view key, const std::string& where,
                    Need need);

@@ -4,6 +4,7 @@
 #include "reports/plot_spec.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "reports/escape.h"
@@ -19,14 +20,16 @@ std::vector<const Arm*> ArmsMainFirst(const ClaimResult& claim) {
   return arms;
 }
 
-PlotSeries MakeSeries(const Arm& arm, const Check& check) {
+// The drawable points of `points`, sorted by x; the others are counted in `dropped`.
+PlotSeries SeriesOf(std::string name, std::string role, const std::vector<SweepPoint>& points,
+                    bool log_x, bool log_y) {
   PlotSeries series;
-  series.arm = arm.name;
-  series.role = arm.role;
-  for (const SweepPoint& p : check.Points()) {
+  series.arm = std::move(name);
+  series.role = std::move(role);
+  for (const SweepPoint& p : points) {
     // NOTE: log axes cannot show x <= 0 or y <= 0; such points are counted and reported in the
     // caption rather than silently vanishing.
-    if (p.x > 0 && p.mean && *p.mean > 0) {
+    if ((!log_x || p.x > 0) && p.mean && (!log_y || *p.mean > 0)) {
       series.points.push_back(p);
     } else {
       ++series.dropped;
@@ -34,6 +37,11 @@ PlotSeries MakeSeries(const Arm& arm, const Check& check) {
   }
   std::sort(series.points.begin(), series.points.end(),
             [](const SweepPoint& a, const SweepPoint& b) { return a.x < b.x; });
+  return series;
+}
+
+PlotSeries MakeSeries(const Arm& arm, const Check& check) {
+  PlotSeries series = SeriesOf(arm.name, arm.role, check.Points(), true, true);
   if (check.HasLine()) {
     series.slope = check.fit->slope;
     series.intercept = check.fit->intercept;
@@ -41,7 +49,50 @@ PlotSeries MakeSeries(const Arm& arm, const Check& check) {
   return series;
 }
 
+// A stem not yet in `stems` (two names may sanitize alike: "a.b" and "a_b"), then recorded.
+std::string UniqueStem(const std::string& name, std::set<std::string>* stems) {
+  std::string stem = FileStem(name);
+  for (int i = 2; stems->count(stem) > 0; ++i) stem = FileStem(name) + "_" + std::to_string(i);
+  stems->insert(stem);
+  return stem;
+}
+
+PlotSpec DeclaredPlot(const ClaimFigure& figure, std::set<std::string>* stems) {
+  PlotSpec plot;
+  plot.declared = true;
+  plot.observable = figure.y_label;
+  plot.x = figure.x;
+  plot.title = figure.title;
+  plot.arm = figure.arm;
+  plot.log_x = figure.log_x;
+  plot.log_y = figure.log_y;
+  plot.diverged = figure.diverged;
+  plot.stem = UniqueStem(figure.name, stems);
+  for (const FigureSeries& s : figure.series) {
+    PlotSeries series = SeriesOf(s.label, "", s.points, figure.log_x, figure.log_y);
+    series.reference = s.reference;
+    plot.unusable += s.unusable;
+    plot.series.push_back(std::move(series));
+  }
+  for (const FigureLine& line : figure.lines) {
+    if (line.value && std::isfinite(*line.value) && (!figure.log_y || *line.value > 0))
+      plot.lines.push_back({line.label, *line.value});
+  }
+  return plot;
+}
+
+bool Drawable(const PlotSpec& plot) {
+  return std::any_of(plot.series.begin(), plot.series.end(),
+                     [](const PlotSeries& s) { return !s.points.empty(); });
+}
+
 }  // namespace
+
+std::string AxesName(const PlotSpec& plot) {
+  if (plot.log_x && plot.log_y) return "log-log";
+  if (plot.log_x) return "log x, linear y";
+  return plot.log_y ? "linear x, log y" : "linear axes";
+}
 
 int PlotSpec::Dropped() const {
   int dropped = 0;
@@ -63,16 +114,15 @@ std::vector<PlotSpec> CollectPlots(const ClaimResult& claim) {
   }
   std::vector<PlotSpec> plots;
   std::set<std::string> stems;
+  for (const ClaimFigure& figure : claim.figures) {
+    PlotSpec plot = DeclaredPlot(figure, &stems);
+    if (Drawable(plot)) plots.push_back(std::move(plot));
+  }
   for (const auto& [observable, x] : keys) {
     PlotSpec plot;
     plot.observable = observable;
     plot.x = x;
-    // Stems must be unique even when two observables sanitize alike ("a.b" and "a_b").
-    std::string stem = FileStem(observable + (x.empty() ? "" : "_vs_" + x));
-    for (int i = 2; stems.count(stem) > 0; ++i)
-      stem = FileStem(observable) + "_" + std::to_string(i);
-    stems.insert(stem);
-    plot.stem = stem;
+    plot.stem = UniqueStem(observable + (x.empty() ? "" : "_vs_" + x), &stems);
     for (const Arm* arm : arms) {
       // An arm contributes at most one series per plot: its first check of this observable.
       const auto it = std::find_if(arm->checks.begin(), arm->checks.end(), [&](const Check& c) {
@@ -94,9 +144,7 @@ std::vector<PlotSpec> CollectPlots(const ClaimResult& claim) {
     }
     if (!plot.predicted || !plot.anchor_x) plot.predicted.reset();
     // A plot with nothing drawable would only make gnuplot fail on an empty range.
-    const bool drawable = std::any_of(plot.series.begin(), plot.series.end(),
-                                      [](const PlotSeries& s) { return !s.points.empty(); });
-    if (drawable) plots.push_back(std::move(plot));
+    if (Drawable(plot)) plots.push_back(std::move(plot));
   }
   return plots;
 }

@@ -1,6 +1,8 @@
-// Which plots a claim page gets, and what goes on each: one log-log plot per (observable, x)
-// that at least one arm fitted as a power law, with every arm's sweep points on it (main arm
-// first, then controls in file order), each arm's fitted line and the predicted slope.
+// Which plots a claim page gets, and what goes on each: first the figures the claim declared
+// (verdict.json "figures": its series, reference series and horizontal lines, on the axes it
+// chose), then one log-log plot per (observable, x) that at least one arm fitted as a power law,
+// with every arm's sweep points on it (main arm first, then controls in file order), each arm's
+// fitted line and the predicted slope.
 // Pure selection: gnuplot_script.h writes the files, gnuplot_runner.h runs them.
 #pragma once
 
@@ -12,15 +14,22 @@
 
 namespace thmcheck::report {
 
-// One arm's data on one plot.
+// One arm's data on one plot, or one series of a declared figure.
 struct PlotSeries {
-  std::string arm;
-  std::string role;
-  std::vector<SweepPoint> points;  // only those drawable on log axes: x > 0 and mean > 0
+  std::string arm;   // a declared figure: the series' label
+  std::string role;  // "main" | "control"; "" for a declared figure's series
+  std::vector<SweepPoint> points;  // only drawable ones: mean present, > 0 on a log axis (x too)
   int dropped = 0;                 // points left out because x <= 0, mean <= 0 or mean absent
   // The fitted power law y = exp(intercept)·x^slope (natural-log intercept), when there is one.
   std::optional<double> slope;
   std::optional<double> intercept;
+  bool reference = false;  // a declared reference series: dashed, without bars
+};
+
+// A labelled horizontal line (a declared figure's bound or level).
+struct PlotLine {
+  std::string label;
+  double value = 0;
 };
 
 struct PlotSpec {
@@ -34,12 +43,24 @@ struct PlotSpec {
   std::optional<double> predicted;
   std::optional<double> anchor_x;
   std::optional<double> anchor_y;
+  // A figure the claim declared: its title, axes scales and lines; the observable above is its
+  // y label. Fit plots are log-log and have none of these.
+  bool declared = false;
+  std::string title;
+  std::string arm;
+  bool log_x = true, log_y = true;
+  std::vector<PlotLine> lines;  // those drawable: finite, and > 0 on a log y axis
+  int diverged = 0;             // cells excluded from every series
+  int unusable = 0;             // missing or non-finite values, over all series
 
   int Dropped() const;
 };
 
-// The plots of one claim, in the order their observables first appear in the main arm (then in
-// the other arms).
+// "log-log", "log x, linear y", "linear x, log y" or "linear axes".
+std::string AxesName(const PlotSpec& plot);
+
+// The plots of one claim: declared figures in file order, then the fit plots in the order their
+// observables first appear in the main arm (then in the other arms).
 std::vector<PlotSpec> CollectPlots(const ClaimResult& claim);
 
 }  // namespace thmcheck::report

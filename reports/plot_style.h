@@ -21,4 +21,14 @@ inline constexpr ArmStyle kControlStyles[] = {
 // The style of the `n`-th control arm (0-based), cycling.
 inline ArmStyle ControlStyle(size_t n) { return kControlStyles[n % std::size(kControlStyles)]; }
 
+// The `i`-th series (0-based) of a declared figure: the main style, then the control styles; the
+// next round repeats them with open points (gnuplot's open shape is the filled one's pt − 1), so
+// the ten series of a full kernel family stay distinct.
+inline ArmStyle FigureSeriesStyle(size_t i) {
+  constexpr size_t kRound = 1 + std::size(kControlStyles);
+  ArmStyle style = i % kRound == 0 ? kMainStyle : ControlStyle(i % kRound - 1);
+  if ((i / kRound) % 2 == 1) style.point_type -= 1;
+  return style;
+}
+
 }  // namespace thmcheck::report

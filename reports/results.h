@@ -35,6 +35,18 @@ struct SweepPoint {
   std::string verdict;   // the point's own verdict, for per-point bounds ("" for fits)
 };
 
+// A point placed by x (the fields a test or a fit usually sets), without spelling out the rest.
+inline SweepPoint PointAt(double x, std::optional<double> mean, std::optional<double> lo = {},
+                          std::optional<double> hi = {}, std::optional<int> n = {}) {
+  SweepPoint p;
+  p.x = x;
+  p.mean = mean;
+  p.lo = lo;
+  p.hi = hi;
+  p.n = n;
+  return p;
+}
+
 // A least-squares fit of log(y) = intercept + slope·log(x) (natural log on both sides).
 struct Fit {
   std::optional<double> slope;
@@ -73,6 +85,33 @@ struct Arm {
   std::string verdict;
   std::vector<Check> checks;
   nlohmann::json overrides = nlohmann::json::object();  // cell parameters the arm forces
+};
+
+// A figure the claim declared (verdict.json "figures"): series of one arm against one axis, each
+// point a replicate mean with its 90% t-interval, plus labelled horizontal lines.
+struct FigureSeries {
+  std::string observable;
+  std::string label;       // what the legend shows ("ntk" for risk.ntk matched by "risk.*")
+  bool reference = false;  // a bound recorded per cell: drawn dashed, without bars
+  int unusable = 0;        // usable cells where this observable was missing or non-finite
+  std::vector<SweepPoint> points;
+};
+
+struct FigureLine {
+  std::string label;
+  std::optional<double> value;  // null in JSON when the harness could not compute it
+};
+
+struct ClaimFigure {
+  std::string name;  // file stem, unique within the claim
+  std::string title;
+  std::string arm;
+  std::string x;
+  std::string y_label;
+  bool log_x = true, log_y = true;
+  int diverged = 0;  // cells of the arm excluded from every series
+  std::vector<FigureSeries> series;
+  std::vector<FigureLine> lines;
 };
 
 struct Citation {
@@ -117,6 +156,7 @@ struct ClaimResult {
   nlohmann::json params;  // object (possibly empty)
   std::string verdict;    // PASS | FAIL | INCONCLUSIVE
   std::vector<Arm> arms;
+  std::vector<ClaimFigure> figures;  // empty in verdict files written before figures existed
   std::vector<Cell> cells;
   nlohmann::json context;  // object (possibly empty); shown as provenance
 };

@@ -47,6 +47,16 @@ bool ParseJsonFile(const fs::path& file, json* out, std::string* error) {
   return true;
 }
 
+// Calls read(element, path) on each element of the array obj[key] ("where.key[i]"), in order,
+// until a problem is recorded.
+template <class Read>
+void ForEachElement(FieldReader& r, const json& obj, std::string_view key,
+                    const std::string& where, Need need, Read read) {
+  const json* array = r.Array(obj, key, where, need);
+  for (size_t i = 0; array != nullptr && i < array->size() && r.ok(); ++i)
+    read((*array)[i], IndexPath(FieldPath(where, key), i));
+}
+
 std::vector<SweepPoint> ReadPoints(FieldReader& r, const json& obj, const std::string& where) {
   std::vector<SweepPoint> points;
   const json* array = r.Array(obj, "points", where, Need::kOptional);
@@ -109,24 +119,54 @@ Check ReadCheck(FieldReader& r, const json& c, const std::string& at) {
 
 std::vector<Arm> ReadArms(FieldReader& r, const json& root) {
   std::vector<Arm> arms;
-  const json* array = r.Array(root, "arms", "", Need::kRequired);
-  if (array == nullptr) return arms;
-  for (size_t i = 0; i < array->size() && r.ok(); ++i) {
-    const json& a = (*array)[i];
-    const std::string at = IndexPath("arms", i);
+  ForEachElement(r, root, "arms", "", Need::kRequired, [&](const json& a, const std::string& at) {
     Arm arm;
     arm.name = r.String(a, "name", at, Need::kRequired);
     arm.role = r.String(a, "role", at, Need::kRequired);
     arm.verdict = r.String(a, "verdict", at, Need::kRequired);
     arm.condition = r.String(a, "condition", at, Need::kOptional);
     if (const json* o = r.Object(a, "overrides", at, Need::kOptional)) arm.overrides = *o;
-    const json* checks = r.Array(a, "checks", at, Need::kRequired);
-    for (size_t j = 0; checks != nullptr && j < checks->size() && r.ok(); ++j) {
-      arm.checks.push_back(ReadCheck(r, (*checks)[j], IndexPath(FieldPath(at, "checks"), j)));
-    }
+    ForEachElement(r, a, "checks", at, Need::kRequired,
+                   [&](const json& c, const std::string& c_at) {
+                     arm.checks.push_back(ReadCheck(r, c, c_at));
+                   });
     arms.push_back(std::move(arm));
-  }
+  });
   return arms;
+}
+
+// verdict.json's optional "figures" (figures.h of the harness): series points are read like a
+// check's sweep points.
+std::vector<ClaimFigure> ReadFigures(FieldReader& r, const json& root) {
+  std::vector<ClaimFigure> figures;
+  const auto read_figure = [&](const json& f, const std::string& at) {
+    ClaimFigure figure;
+    figure.name = r.String(f, "name", at, Need::kRequired);
+    figure.title = r.String(f, "title", at, Need::kOptional);
+    figure.arm = r.String(f, "arm", at, Need::kOptional);
+    figure.x = r.String(f, "x", at, Need::kRequired);
+    figure.y_label = r.String(f, "y_label", at, Need::kOptional);
+    figure.log_x = r.Bool(f, "log_x", at, Need::kOptional).value_or(true);
+    figure.log_y = r.Bool(f, "log_y", at, Need::kOptional).value_or(true);
+    figure.diverged = r.Integer(f, "diverged", at, Need::kOptional).value_or(0);
+    ForEachElement(r, f, "series", at, Need::kRequired, [&](const json& s, const std::string& p) {
+      FigureSeries series;
+      series.observable = r.String(s, "observable", p, Need::kRequired);
+      series.label = r.String(s, "label", p, Need::kOptional);
+      if (series.label.empty()) series.label = series.observable;
+      series.reference = r.Bool(s, "reference", p, Need::kOptional).value_or(false);
+      series.unusable = r.Integer(s, "unusable", p, Need::kOptional).value_or(0);
+      series.points = ReadPoints(r, s, p);
+      figure.series.push_back(std::move(series));
+    });
+    ForEachElement(r, f, "lines", at, Need::kOptional, [&](const json& l, const std::string& l_at) {
+      figure.lines.push_back({r.String(l, "label", l_at, Need::kRequired),
+                              r.Number(l, "value", l_at, Need::kOptional)});
+    });
+    figures.push_back(std::move(figure));
+  };
+  ForEachElement(r, root, "figures", "", Need::kOptional, read_figure);
+  return figures;
 }
 
 // A cell path from verdict.json must stay inside the claim folder: the report opens it.
@@ -251,6 +291,7 @@ bool ReadVerdict(const fs::path& verdict_file, const std::string& id, ClaimResul
   const json* context = r.Object(*root, "context", "", Need::kOptional);
   claim->context = context != nullptr ? *context : json::object();
   claim->arms = ReadArms(r, *root);
+  claim->figures = ReadFigures(r, *root);
   if (!r.ok()) {
     *error = verdict_file.string() + ": " + r.error();
     return false;

@@ -60,6 +60,45 @@ TEST(ResultsReaderTest, ReadsTheFixture) {
   EXPECT_EQ(claim.context["elapsed_s"], 41.2);
 }
 
+// A declared figure as the harness writes it (harness/figures.h).
+void AddFigure(json& v) {
+  v["figures"] = json::parse(R"json([{"name": "risk_vs_n", "title": "Risk", "arm": "main",
+    "x": "n", "y_label": "risk", "log_x": true, "log_y": false, "diverged": 2,
+    "series": [
+      {"observable": "risk.ntk", "label": "ntk", "reference": false, "unusable": 1,
+       "points": [{"x": 16, "mean": 1.1, "lo": 1.0, "hi": 1.2, "n": 3},
+                  {"x": 64, "mean": 1.05, "lo": null, "hi": null, "n": 1}]},
+      {"observable": "bound", "label": "bound", "reference": true, "unusable": 0,
+       "points": [{"x": 16, "mean": 0.5, "lo": 0.5, "hi": 0.5, "n": 3}]}],
+    "lines": [{"label": "alpha^2/16", "value": 0.005625}, {"label": "unknown", "value": null}]}])json");
+}
+
+TEST(ResultsReaderTest, ReadsDeclaredFiguresAndToleratesTheirAbsence) {
+  ScratchDir dir;
+  ClaimResult claim;
+  ASSERT_EQ(ReadEdited(dir, AddFigure, &claim), "");
+  ASSERT_EQ(claim.figures.size(), 1u);
+  const ClaimFigure& f = claim.figures[0];
+  EXPECT_EQ(f.name, "risk_vs_n");
+  EXPECT_TRUE(f.log_x);
+  EXPECT_FALSE(f.log_y);
+  EXPECT_EQ(f.diverged, 2);
+  ASSERT_EQ(f.series.size(), 2u);
+  EXPECT_EQ(f.series[0].label, "ntk");
+  EXPECT_EQ(f.series[0].unusable, 1);
+  ASSERT_EQ(f.series[0].points.size(), 2u);
+  EXPECT_EQ(f.series[0].points[1].x, 64);
+  EXPECT_FALSE(f.series[0].points[1].lo.has_value());
+  EXPECT_TRUE(f.series[1].reference);
+  ASSERT_EQ(f.lines.size(), 2u);
+  EXPECT_EQ(f.lines[0].value, 0.005625);
+  EXPECT_FALSE(f.lines[1].value.has_value());
+  // A verdict file written before figures existed loads with none.
+  ClaimResult old;
+  ASSERT_EQ(ReadEdited(dir, [](json&) {}, &old), "");
+  EXPECT_TRUE(old.figures.empty());
+}
+
 TEST(ResultsReaderTest, WithoutCellsListReadsCellsFolderInNameOrder) {
   ScratchDir dir;
   ClaimResult claim;
@@ -97,6 +136,12 @@ TEST(ResultsReaderTest, RefusesMalformedVerdicts) {
        "arms[0].checks[1].points[0].n: expected an integer, got 2.5"},
       {"cell escapes folder", [](json& v) { v["cells"][0] = "../../etc/passwd"; },
        "cells[0]: \"../../etc/passwd\" is not a relative path inside the claim folder"},
+      {"figure log_y as text",
+       [](json& v) {
+         AddFigure(v);
+         v["figures"][0]["log_y"] = "no";
+       },
+       "figures[0].log_y: expected true or false, got string"},
       {"missing cell file", [](json& v) { v["cells"][0] = "cells/zz.json"; },
        "cells/zz.json: cannot open for reading"},
   };

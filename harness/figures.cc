@@ -1,0 +1,114 @@
+// Figure aggregation (see figures.h).
+#include "harness/figures.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "harness/check.h"
+#include "harness/fit.h"
+#include "harness/verdict.h"
+
+namespace thmcheck {
+namespace {
+
+// The text a pattern's '*' stood for: the series' label ("ntk" of "*.err_ratio"); the whole name
+// for an exact entry.
+std::string Label(const std::string& pattern, const std::string& name) {
+  const size_t star = pattern.find('*');
+  if (star == std::string::npos) return name;
+  const std::string middle = name.substr(star, name.size() - (pattern.size() - 1));
+  return middle.empty() ? name : middle;
+}
+
+struct SeriesEntry {
+  std::string observable, label;
+  bool reference = false;
+};
+
+// The declared entries expanded against the observables the arm's usable cells report. An exact
+// name is kept even when no cell has it: its empty series says so in the file.
+std::vector<SeriesEntry> ExpandSeries(const FigureSpec& figure,
+                                      const std::vector<CellView>& cells) {
+  std::set<std::string> names;
+  for (const CellView& c : cells)
+    if (c.ok)
+      for (const auto& [name, v] : c.observables) names.insert(name);
+  std::vector<SeriesEntry> out;
+  std::set<std::string> seen;
+  auto add = [&](const std::vector<std::string>& entries, bool reference) {
+    for (const std::string& entry : entries) {
+      const bool pattern = entry.find('*') != std::string::npos;
+      for (const std::string& name : pattern ? names : std::set<std::string>{entry})
+        if (MatchesPattern(entry, name) && seen.insert(name).second)
+          out.push_back({name, Label(entry, name), reference});
+    }
+  };
+  add(figure.series, false);
+  add(figure.reference_series, true);
+  return out;
+}
+
+}  // namespace
+
+bool MatchesPattern(const std::string& pattern, const std::string& name) {
+  const size_t star = pattern.find('*');
+  if (star == std::string::npos) return pattern == name;
+  const std::string prefix = pattern.substr(0, star), suffix = pattern.substr(star + 1);
+  return name.size() >= prefix.size() + suffix.size() && name.starts_with(prefix) &&
+         name.ends_with(suffix);
+}
+
+nlohmann::json FigureJson(const FigureSpec& figure, const std::vector<CellView>& cells,
+                          const nlohmann::json& params) {
+  int diverged = 0;
+  for (const CellView& c : cells) diverged += !c.ok;
+  nlohmann::json series = nlohmann::json::array();
+  for (const SeriesEntry& entry : ExpandSeries(figure, cells)) {
+    int unusable = 0;
+    std::map<double, std::vector<double>> by_x;  // sorted by x
+    for (const CellView& c : cells) {
+      if (!c.ok) continue;
+      const nlohmann::json& x = c.params.at(figure.x);
+      THM_CHECK_MSG(x.is_number(), "figure " << figure.name << ": axis " << figure.x << " = " << x);
+      const auto it = c.observables.find(entry.observable);
+      if (it == c.observables.end() || !std::isfinite(it->second)) ++unusable;
+      else by_x[x.get<double>()].push_back(it->second);
+    }
+    nlohmann::json points = nlohmann::json::array();
+    for (const auto& [x, values] : by_x) {
+      nlohmann::json point = MeanPointJson(EstimateMean(values));
+      point["x"] = x;
+      points.push_back(std::move(point));
+    }
+    series.push_back({{"observable", entry.observable}, {"label", entry.label},
+                      {"reference", entry.reference}, {"unusable", unusable}, {"points", points}});
+  }
+  nlohmann::json lines = nlohmann::json::array();
+  for (const FigureLine& line : figure.lines)
+    lines.push_back({{"label", line.label}, {"value", FiniteOrNull(line.value(params))}});
+  return {{"name", figure.name}, {"title", figure.title},     {"arm", figure.arm},
+          {"x", figure.x},       {"y_label", figure.y_label}, {"log_x", figure.log_x},
+          {"log_y", figure.log_y}, {"diverged", diverged},    {"series", series},
+          {"lines", lines}};
+}
+
+nlohmann::json FiguresJson(const ClaimSpec& claim, const std::vector<Cell>& cells,
+                           const std::vector<CellOutcome>& outcomes, const nlohmann::json& params) {
+  nlohmann::json figures = nlohmann::json::array();
+  for (const FigureSpec& figure : claim.figures) {
+    const auto arm = std::find_if(claim.arms.begin(), claim.arms.end(),
+                                  [&](const ArmSpec& a) { return a.name == figure.arm; });
+    THM_CHECK_MSG(arm != claim.arms.end(), "figure " << figure.name << ": no arm " << figure.arm);
+    THM_CHECK_MSG(std::any_of(arm->axes.begin(), arm->axes.end(),
+                              [&](const Axis& a) { return a.name == figure.x; }),
+                  "figure " << figure.name << ": " << figure.x << " is not an axis of arm "
+                            << figure.arm);
+    const auto views = ArmCellViews(cells, outcomes, arm - claim.arms.begin());
+    figures.push_back(FigureJson(figure, views, params));
+  }
+  return figures;
+}
+
+}  // namespace thmcheck

@@ -1,0 +1,107 @@
+// Figure aggregation: patterns expand to the arm's observables with short labels, each point is
+// the replicate mean with its 90% t-interval, diverged cells and missing values are counted (not
+// averaged in), lines take their value from the resolved parameters, and the runner writes it all
+// into verdict.json only for claims that declare figures.
+#include "harness/figures.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <sstream>
+
+#include "harness/runner.h"
+
+namespace thmcheck {
+namespace {
+
+CellView View(double n, int replicate, bool ok, std::map<std::string, double> observables) {
+  return {{{"n", n}}, replicate, ok, std::move(observables)};
+}
+
+FigureSpec RiskFigure() {
+  FigureSpec f;
+  f.name = "risk";
+  f.arm = "main";
+  f.x = "n";
+  f.series = {"risk.*"};
+  f.reference_series = {"bound"};
+  const auto sixteenth = [](const nlohmann::json& p) { return p.at("alpha").get<double>() / 16; };
+  f.lines = {{"alpha/16", sixteenth}, FigureLine::Constant("one", 1.0)};
+  return f;
+}
+
+TEST(FiguresTest, PatternsMatchOneStar) {
+  EXPECT_TRUE(MatchesPattern("risk.*", "risk.ntk2"));
+  EXPECT_TRUE(MatchesPattern("*.err_ratio", "resnet.err_ratio"));
+  EXPECT_TRUE(MatchesPattern("span_bound", "span_bound"));
+  EXPECT_FALSE(MatchesPattern("risk.*", "proj_risk.ntk2"));
+  EXPECT_FALSE(MatchesPattern("*.err", "resnet.err_ratio"));
+  EXPECT_FALSE(MatchesPattern("a*a", "a"));  // prefix and suffix may not overlap
+}
+
+TEST(FiguresTest, MeansIntervalsAndExclusions) {
+  const std::vector<CellView> cells = {
+      View(64, 0, true, {{"risk.rbf", 0.9}, {"risk.ntk", 1.0}, {"bound", 0.5}}),
+      View(64, 1, true, {{"risk.rbf", 1.1}, {"risk.ntk", 1.2}, {"bound", 0.5}}),
+      View(16, 0, true, {{"risk.rbf", 2.0}, {"risk.ntk", NAN}, {"bound", 0.8}}),
+      View(16, 1, false, {{"risk.rbf", NAN}}),  // diverged
+  };
+  const nlohmann::json f = FigureJson(RiskFigure(), cells, {{"alpha", 0.16}});
+  EXPECT_EQ(f["diverged"], 1);
+  ASSERT_EQ(f["series"].size(), 3u);
+  // Pattern matches in name order, labelled by what '*' stood for; the reference series last.
+  EXPECT_EQ(f["series"][0]["label"], "ntk");
+  EXPECT_EQ(f["series"][1]["observable"], "risk.rbf");
+  EXPECT_EQ(f["series"][2]["reference"], true);
+  const nlohmann::json& ntk = f["series"][0];
+  EXPECT_EQ(ntk["unusable"], 1);  // the NaN at n = 16
+  ASSERT_EQ(ntk["points"].size(), 1u);
+  const nlohmann::json& rbf = f["series"][1]["points"];
+  ASSERT_EQ(rbf.size(), 2u);
+  EXPECT_EQ(rbf[0]["x"], 16.0);  // sorted by x
+  EXPECT_EQ(rbf[0]["n"], 1);
+  EXPECT_TRUE(rbf[0]["lo"].is_null());  // one replicate: no interval
+  // n = 64: mean 1, sd √0.02, 90% half-width t_{1,0.95}·sd/√2 = 6.3138·0.1.
+  constexpr double kT1 = 6.313751514675;  // Student's t, 1 dof, 95th percentile (tables)
+  EXPECT_NEAR(rbf[1]["mean"].get<double>(), 1.0, 1e-15);
+  EXPECT_NEAR(rbf[1]["hi"].get<double>(), 1.0 + kT1 * 0.1, 1e-9);
+  EXPECT_NEAR(f["lines"][0]["value"].get<double>(), 0.01, 1e-17);
+  EXPECT_EQ(f["lines"][1]["label"], "one");
+}
+
+TEST(FiguresTest, RunnerWritesFiguresOnlyWhenDeclared) {
+  ClaimSpec c;
+  c.id = "toy_fig";
+  c.title = "toy";
+  c.params = {IntListParam("ns", 1, 1000, 1, true, "").Defaults({8, 16}, {8}),
+              IntParam("replicates", 1, 10, "").Defaults(2, 2)};
+  c.arms = {{"main", ArmRole::kMain, "", nlohmann::json::object(), {{"n", "ns"}},
+             {MeanAtLeast("risk.a", 0.0, "t")}}};
+  c.run = [](const CellParams& p, const CellSeeds&) {
+    CellOutcome out;
+    out.observables["risk.a"] = p.Real("n");
+    return out;
+  };
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("thmcheck_figures_test_" + std::to_string(::getpid()));
+  RunOptions o;
+  o.out = dir;
+  o.quiet = true;
+  std::ostringstream log;
+  EXPECT_FALSE(ExecuteRun(PrepareRun(c, o), o, log).verdict_json.contains("figures"));
+  c.figures = {RiskFigure()};
+  c.figures[0].lines.erase(c.figures[0].lines.begin());  // needs "alpha"
+  const nlohmann::json v = ExecuteRun(PrepareRun(c, o), o, log).verdict_json;
+  std::filesystem::remove_all(dir);
+  ASSERT_EQ(v["figures"].size(), 1u);
+  const nlohmann::json& points = v["figures"][0]["series"][0]["points"];
+  ASSERT_EQ(points.size(), 2u);
+  EXPECT_EQ(points[1]["mean"], 16.0);
+  EXPECT_EQ(points[1]["n"], 2);
+  EXPECT_EQ(v["figures"][0]["series"][1]["unusable"], 4);  // "bound": no cell reports it
+}
+
+}  // namespace
+}  // namespace thmcheck
