@@ -8,7 +8,7 @@
 //   = Σ_{j≤k} C(d,j) (rate, slope 1 [CLAIMS.md §3 calib 0.97]).
 // Sweep (quick): d = 30, k = 8 (the paper's §7 setting), N = 16, 64, 128, 10 samples × 30 targets;
 //   span bound d = 10, k = 2, N = 8 … 128; thresholds k = 2 at d = 8 … 32 (D_k 14×), k = 3 at
-//   d = 6 … 10 (4×), NTK L = 2, 3 (bias 0.5).
+//   d = 5 … 10 (D_3 6.8×), NTK L = 2, 3 (bias 0.5).
 //   Smoke (seconds, sanitizer CI; any verdict): 2 samples × 4 targets, 4 kernels, shorter lists.
 // Tolerances: proportion ≥ 0.99^30 ⟺ per-target ≥ 99% (Clopper–Pearson); span_slack ≥ 0 with the
 //   QR/FWHT rounding inside; threshold slope 1 ± 0.15 (kSlopeAllowance, derived below).
@@ -36,6 +36,8 @@ namespace {
 // while heavy tails drift up (laplace, arccos0: 1.22). The defaults fit the NTKs of 2- and 3-layer
 // ReLU nets (the paper's kernels), whose N*/D_k is flattest; 0.15 covers the NTKs' 0.94–0.99 with
 // room, and the fit's interval covers sample-to-sample noise.
+// Quick k = 3 sweep: d = 6 … 10 (D_3 4.2×) left seed 3 INCONCLUSIVE (0.94 [0.84, 1.05]); d = 5 … 10
+// (6.8×, same cost) gave 0.94–0.98 with 90% intervals inside the band for seeds 1–5.
 constexpr double kSlopeAllowance = 0.15;
 
 constexpr const char* kTheoremTolerance =
@@ -153,7 +155,7 @@ ClaimSpec ParityLowerBoundClaim() {
           .Defaults({8, 12, 16, 24, 32}, {8, 12, 16, 24, 32, 40})
           .Smoke({6, 8, 12}),
       IntListParam("threshold_d_k3", 3, kMaxSpectrumDim, 3, true, "threshold, k = 3: dimensions")
-          .Defaults({6, 7, 8, 9, 10}, {6, 8, 10, 12, 14})
+          .Defaults({5, 6, 7, 8, 9, 10}, {6, 8, 10, 12, 14})
           .Smoke({5, 6, 7}),
       ChoiceParam("threshold_kernels", {}, "kernels whose geometric-mean threshold is fitted")
           .Defaults("ntk2,ntk3", "ntk2,ntk3")
