@@ -169,6 +169,11 @@ std::vector<BadInput> Rows() {
     rows.push_back({"out_not_writable", {"run", claim, "--out", "{out}"},
                     {"--out ", "is not writable", "writable directory"}, {},
                     Setup::kReadOnlyParent});
+  // Exact risks forced beyond what can be computed exactly (closed-form spectra stop at d = 40).
+  rows.push_back({"parity_exact_risk_beyond_the_spectrum_limit",
+                  {"run", "parity_lower_bound", "--out", "{out}", "--set", "risk=exact", "--set",
+                   "d=50"},
+                  {"parity_lower_bound: ", "risk=exact", "d = 50", "use risk=auto or sample"}});
   for (const ClaimSpec& c : AllClaims()) {
     AddParamRows(c, &rows);
     AddContradictionRows(c, &rows);

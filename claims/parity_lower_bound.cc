@@ -138,7 +138,7 @@ ClaimSpec ParityLowerBoundClaim() {
                   "population risk: exact where possible (auto), forced exact, or a test sample")
           .Defaults("auto", "auto"),
       IntParam("n_test", 100, 1000000, "test-sample size when a risk is sampled").Defaults(4096, 16384),
-      IntParam("d", 1, 64, "theorem: input dimension").Defaults(30, 30),
+      IntParam("d", 1, kMaxBinomialN, "theorem: input dimension (C(d,k) exact up to 56)").Defaults(30, 30),
       IntParam("k", 1, 64, "theorem: parity degree (= number of outputs)").Defaults(8, 8),
       IntListParam("n", 1, 100000, 1, true, "theorem: sample sizes, each ≤ C(d,k)/1000")
           .Defaults({16, 64, 128}, {16, 64, 256, 1024})

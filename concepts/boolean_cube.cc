@@ -120,7 +120,7 @@ double BinomialCoefficient(int n, int k) {
   k = std::min(k, n - k);
   // r·(n − k + i)/i stays an integer at every step (it is C(n − k + i, i)); 128-bit
   // intermediates keep it exact for n ≤ 56, where C(n, k) < 2^53.
-  THM_CHECK_LE(n, 56);
+  THM_CHECK_LE(n, kMaxBinomialN);
   unsigned __int128 r = 1;
   for (int i = 1; i <= k; ++i) r = r * static_cast<unsigned>(n - k + i) / static_cast<unsigned>(i);
   return static_cast<double>(static_cast<uint64_t>(r));

@@ -62,7 +62,10 @@ int HammingDistance(const Eigen::Ref<const Eigen::RowVectorXd>& x,
 // kernel sees a pair of cube points.
 double CubeInnerProductAtDistance(int d, int w);
 
-// C(n, k) as a double, exact (an integer < 2^53) for n ≤ 56; 0 for k < 0 or k > n.
+// The largest n for which every C(n, k) < 2^53 is exact as a double (C(57, 28) > 2^53).
+inline constexpr int kMaxBinomialN = 56;
+
+// C(n, k) as a double, exact (an integer < 2^53) for n ≤ kMaxBinomialN; 0 for k < 0 or k > n.
 double BinomialCoefficient(int n, int k);
 
 // D_k = Σ_{j ≤ k} C(d, j): the dimension of the polynomials of degree ≤ k on Q_d
