@@ -182,13 +182,7 @@ double ResNet3::LossAndGradient(const Eigen::Ref<const Eigen::MatrixXd>& X,
                                 const Eigen::Ref<const Eigen::MatrixXd>& Y, Gradient* grad) const {
   THM_CHECK_EQ(X.rows(), Y.rows());
   THM_CHECK_EQ(Y.cols(), k());
-  const long n = X.rows();
-  ForwardScratch(X, n);
-  auto r = ws_.r.topRows(n);
-  r = ws_.out.topRows(n) - Y;
-  const double loss = 0.5 * r.squaredNorm();
-  BackwardScratch(X, n, grad);
-  return loss;
+  return ResidualStep(X, Y, 1.0, grad);
 }
 
 double ResNet3::LossAndGradientOnRows(const Eigen::Ref<const Eigen::MatrixXd>& X,
@@ -206,13 +200,19 @@ double ResNet3::LossAndGradientOnRows(const Eigen::Ref<const Eigen::MatrixXd>& X
     ws_.xb.row(i) = X.row(row);
     ws_.yb.row(i) = Y.row(row);
   }
-  const auto xb = ws_.xb.topRows(b);
-  ForwardScratch(xb, b);
-  auto r = ws_.r.topRows(b);
-  r = ws_.out.topRows(b) - ws_.yb.topRows(b);
+  return ResidualStep(ws_.xb.topRows(b), ws_.yb.topRows(b), scale, grad);
+}
+
+double ResNet3::ResidualStep(const Eigen::Ref<const Eigen::MatrixXd>& X,
+                             const Eigen::Ref<const Eigen::MatrixXd>& Y, double scale,
+                             Gradient* grad) const {
+  const long n = X.rows();
+  ForwardScratch(X, n);
+  auto r = ws_.r.topRows(n);
+  r = ws_.out.topRows(n) - Y;
   const double loss = 0.5 * r.squaredNorm();
-  r *= scale;
-  BackwardScratch(xb, b, grad);
+  r *= scale;  // exact for scale = 1
+  BackwardScratch(X, n, grad);
   return loss;
 }
 

@@ -117,6 +117,10 @@ class ResNet3 {
   void ForwardScratch(const Eigen::Ref<const Eigen::MatrixXd>& X, long n) const;
   // Backward pass from the scratch residual r (n rows) into *grad.
   void BackwardScratch(const Eigen::Ref<const Eigen::MatrixXd>& X, long n, Gradient* grad) const;
+  // ½‖out(X) − Y‖² (returned) and the gradient of scale × that loss into *grad.
+  double ResidualStep(const Eigen::Ref<const Eigen::MatrixXd>& X,
+                      const Eigen::Ref<const Eigen::MatrixXd>& Y, double scale,
+                      Gradient* grad) const;
 
   Params p_;
   Eigen::MatrixXd a_;

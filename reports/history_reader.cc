@@ -3,8 +3,6 @@
 #include "reports/history_reader.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
 #include "reports/benchmark_json.h"
@@ -17,27 +15,10 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-bool ParseFile(const fs::path& file, json* out, std::string* error) {
-  std::ifstream stream(file, std::ios::binary);
-  if (!stream) {
-    *error = file.string() + ": cannot open for reading";
-    return false;
-  }
-  std::ostringstream text;
-  text << stream.rdbuf();
-  try {
-    *out = json::parse(text.str());
-  } catch (const json::parse_error& e) {
-    *error = file.string() + ": not valid JSON: " + e.what();
-    return false;
-  }
-  return true;
-}
-
 bool ReadRecord(const fs::path& dir, HistoryRun* run, std::string* error) {
   const fs::path record_file = dir / "record.json";
   json record;
-  if (!ParseFile(record_file, &record, error)) return false;
+  if (!ParseJsonFile(record_file, &record, error)) return false;
   FieldReader r;
   const std::string schema = r.String(record, "schema", "", Need::kRequired);
   if (r.ok() && schema != kHistorySchema) {
@@ -57,7 +38,7 @@ bool ReadRecord(const fs::path& dir, HistoryRun* run, std::string* error) {
   const fs::path bench_file = dir / "benchmarks.json";
   if (fs::exists(bench_file, ec)) {
     json bench;
-    if (!ParseFile(bench_file, &bench, error)) return false;
+    if (!ParseJsonFile(bench_file, &bench, error)) return false;
     std::string why;
     if (!ParseBenchmarkJson(bench, &run->benchmarks, &why)) {
       *error = bench_file.string() + ": " + why;

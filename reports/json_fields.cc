@@ -4,6 +4,8 @@
 #include "reports/json_fields.h"
 
 #include <cmath>
+#include <fstream>
+#include <sstream>
 #include <limits>
 
 namespace thmcheck::report {
@@ -14,6 +16,34 @@ using nlohmann::json;
 std::string Got(const json& value) { return std::string(", got ") + value.type_name(); }
 
 }  // namespace
+
+bool ParseJsonFile(const std::filesystem::path& file, json* out, std::string* error) {
+  std::ifstream stream(file, std::ios::binary);
+  if (!stream) {
+    *error = file.string() + ": cannot open for reading";
+    return false;
+  }
+  std::ostringstream text;
+  text << stream.rdbuf();
+  if (stream.bad()) {
+    *error = file.string() + ": read error";
+    return false;
+  }
+  // NOTE: nlohmann reports the line and column of a syntax error only through its exception;
+  // it is caught right here and turned into a message, so no exception leaves this file.
+  try {
+    *out = json::parse(text.str());
+  } catch (const json::parse_error& e) {
+    *error = file.string() + ": not valid JSON: " + e.what();
+    return false;
+  }
+  if (!out->is_object()) {
+    *error = file.string() + ": expected a JSON object at the top level, got " + out->type_name();
+    return false;
+  }
+  return true;
+}
+
 
 std::string FieldPath(const std::string& where, std::string_view key) {
   return where.empty() ? std::string(key) : where + "." + std::string(key);

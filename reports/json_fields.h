@@ -6,6 +6,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,10 @@
 #include "reports/results.h"
 
 namespace thmcheck::report {
+
+// Reads and parses a result file whose top level must be a JSON object; on failure sets *error
+// to "<file>: <problem>" (cannot open, read error, not valid JSON, not an object).
+bool ParseJsonFile(const std::filesystem::path& file, nlohmann::json* out, std::string* error);
 
 enum class Need { kRequired, kOptional };
 

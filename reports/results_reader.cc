@@ -5,8 +5,6 @@
 #include "reports/results_reader.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
 #include "reports/json_fields.h"
@@ -18,34 +16,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 constexpr const char* kClaimVerdicts[] = {"PASS", "FAIL", "INCONCLUSIVE"};
-
-// Reads and parses a JSON file; on failure sets *error to "<file>: <problem>".
-bool ParseJsonFile(const fs::path& file, json* out, std::string* error) {
-  std::ifstream stream(file, std::ios::binary);
-  if (!stream) {
-    *error = file.string() + ": cannot open for reading";
-    return false;
-  }
-  std::ostringstream text;
-  text << stream.rdbuf();
-  if (stream.bad()) {
-    *error = file.string() + ": read error";
-    return false;
-  }
-  // NOTE: nlohmann reports the line and column of a syntax error only through its exception;
-  // it is caught right here and turned into a message, so no exception leaves this file.
-  try {
-    *out = json::parse(text.str());
-  } catch (const json::parse_error& e) {
-    *error = file.string() + ": not valid JSON: " + e.what();
-    return false;
-  }
-  if (!out->is_object()) {
-    *error = file.string() + ": expected a JSON object at the top level, got " + out->type_name();
-    return false;
-  }
-  return true;
-}
 
 // Calls read(element, path) on each element of the array obj[key] ("where.key[i]"), in order,
 // until a problem is recorded.
