@@ -7,7 +7,8 @@
 // Predicted: kernels err/(kα²) ≥ 1 − o(1) (bound) and excess ∝ α² (exact: linear in the labels);
 //   ResNet err/(kα²) ≪ 1 (bound; the α⁴ rate is NOT fitted: the ResNet sits at a floor), φ → 1.
 // Sweep: main arm β = 1, α ∈ alphas (quick 0.25 … 0.4, N = 3000; full 0.1 … 0.4, N = 4000) × 3 / 8
-//   replicates; a replicate's samples, ResNet init and SGD order are shared across α and arms.
+//   replicates; a replicate's samples, ResNet inits and SGD orders are shared across α and arms;
+//   the ResNet is the best of `restarts` = 2 runs screened on validation at epoch E/4 (TrainBest).
 // Tolerances (derivations at the constants below): kernels err/(kα²) ≥ 0.9 and excess slope 2 ± 0.1;
 //   ResNet err/(kα²) ≤ 0.25, φ ≥ 0.9, R²(F) ≥ 0.9, ResNet err < best kernel err (paired).
 // Controls (each must be rejected by the ResNet checks): β = 0 and β = 0.2 at α = 0.3 (no usable F
@@ -135,6 +136,11 @@ ClaimSpec AlphaSeparationClaim() {
       RealParam("second_lr_scale", 0.0, 10.0, "η of V, b₂ as a multiple of η").Defaults(0.1, 0.1),
       RealParam("weight_decay", 0.0, 1.0, "weight decay on every trained parameter")
           .Defaults(0.0, 0.0),
+      IntParam("restarts", 1, 16,
+               "independent ResNet (and two-layer) runs per cell; the one with the lowest "
+               "validation error is scored")
+          .Defaults(2, 2)
+          .Smoke(1),
       IntParam("two_layer", 0, 1, "also train the two-layer net baseline").Defaults(0, 1),
       RealParam("rbf_sigma", 1e-3, 1e3, "σ of the RBF kernel exp(−‖x − x'‖²/2σ²)")
           .Defaults(1.0, 1.0),

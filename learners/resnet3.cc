@@ -24,6 +24,13 @@ bool Fail(std::string* error, const std::string& message) {
 
 bool FiniteNonNegative(double x) { return std::isfinite(x) && x >= 0.0; }
 
+// `o`, after CHECKing it (before any optimizer is built from it).
+const ResNet3TrainOptions& Checked(const ResNet3TrainOptions& o) {
+  std::string error;
+  THM_CHECK_MSG(o.IsValid(&error), error);
+  return o;
+}
+
 // Grows `buf` to at least rows×cols (contents are scratch; never shrinks).
 void GrowTo(Eigen::MatrixXd& buf, long rows, long cols) {
   if (buf.rows() < rows || buf.cols() != cols) buf.resize(std::max(rows, buf.rows()), cols);
@@ -354,60 +361,76 @@ bool AllFinite(const ResNet3::Params& p) {
 
 }  // namespace
 
+ResNet3Trainer::ResNet3Trainer(ResNet3 net, const Eigen::Ref<const Eigen::MatrixXd>& X,
+                               const Eigen::Ref<const Eigen::MatrixXd>& Y,
+                               const ResNet3TrainOptions& o, Rng rng)
+    : net_(std::move(net)),
+      x_(X),
+      y_(Y),
+      o_(Checked(o)),
+      rng_(rng),
+      lr_(o.lr),
+      first_({o.lr, o.momentum, o.weight_decay}),
+      second_({o.second_lr_scale > 0.0 ? o.lr * o.second_lr_scale : o.lr, o.momentum,
+               o.weight_decay}) {
+  THM_CHECK_EQ(X.rows(), Y.rows());
+  THM_CHECK_EQ(X.cols(), net_.d());
+  THM_CHECK_EQ(Y.cols(), net_.k());
+  THM_CHECK_GE(X.rows(), 1);
+}
+
+const ResNet3TrainResult& ResNet3Trainer::Run(
+    int epochs, const std::function<void(int, const ResNet3&)>& after_epoch) {
+  const int n = static_cast<int>(x_.rows());
+  const bool train_second = o_.second_lr_scale > 0.0;
+  const int stop = std::min(o_.epochs, result_.epochs_run + std::max(epochs, 0));
+  while (!result_.diverged && result_.epochs_run < stop) {
+    const int epoch = result_.epochs_run;
+    for (int e : o_.decay_epochs) {
+      if (e == epoch) lr_ /= o_.decay_factor;
+    }
+    first_.set_lr(lr_);
+    if (train_second) second_.set_lr(lr_ * o_.second_lr_scale);
+    const std::vector<int> order = Permutation(rng_, n);
+    double loss_sum = 0.0;
+    for (int start = 0; start < n; start += o_.batch_size) {
+      const int b = std::min(o_.batch_size, n - start);
+      const std::span<const int> rows(order.data() + start, b);
+      // The residual is scaled by 1/b: the optimizer sees the gradient of the batch MEAN.
+      const double loss = net_.LossAndGradientOnRows(x_, y_, rows, 1.0 / b, &grad_);
+      if (!std::isfinite(loss)) {
+        result_.diverged = true;
+        return result_;
+      }
+      loss_sum += loss;
+      ResNet3::Params& p = net_.mutable_params();
+      first_.Update(0, p.w, grad_.w);
+      first_.Update(1, p.b1, grad_.b1);
+      if (train_second) {
+        second_.Update(0, p.v, grad_.v);
+        second_.Update(1, p.b2, grad_.b2);
+      }
+    }
+    result_.epoch_loss.push_back(loss_sum / n);
+    result_.epochs_run = epoch + 1;
+    // The last update of an epoch is seen by no loss: check the parameters themselves.
+    if (!AllFinite(net_.params())) {
+      result_.diverged = true;
+      return result_;
+    }
+    if (after_epoch) after_epoch(epoch, net_);
+  }
+  return result_;
+}
+
 ResNet3TrainResult TrainResNet3(ResNet3* net, const Eigen::Ref<const Eigen::MatrixXd>& X,
                                 const Eigen::Ref<const Eigen::MatrixXd>& Y,
                                 const ResNet3TrainOptions& o, Rng& rng,
                                 const std::function<void(int, const ResNet3&)>& after_epoch) {
-  std::string error;
-  THM_CHECK_MSG(o.IsValid(&error), error);
-  THM_CHECK_EQ(X.rows(), Y.rows());
-  THM_CHECK_EQ(X.cols(), net->d());
-  THM_CHECK_EQ(Y.cols(), net->k());
-  const int n = static_cast<int>(X.rows());
-  THM_CHECK_GE(n, 1);
-  // Two optimizers, because block 2 (V or U, b₂) steps at second_lr_scale·η; a scale of 0
-  // freezes block 2 (no optimizer is built for it).
-  double lr = o.lr;
-  MomentumSgd first({lr, o.momentum, o.weight_decay});
-  const bool train_second = o.second_lr_scale > 0.0;
-  MomentumSgd second({train_second ? lr * o.second_lr_scale : lr, o.momentum, o.weight_decay});
-  ResNet3::Gradient grad;
-  ResNet3TrainResult result;
-  for (int epoch = 0; epoch < o.epochs; ++epoch) {
-    for (int e : o.decay_epochs) {
-      if (e == epoch) lr /= o.decay_factor;
-    }
-    first.set_lr(lr);
-    if (train_second) second.set_lr(lr * o.second_lr_scale);
-    const std::vector<int> order = Permutation(rng, n);
-    double loss_sum = 0.0;
-    for (int start = 0; start < n; start += o.batch_size) {
-      const int b = std::min(o.batch_size, n - start);
-      const std::span<const int> rows(order.data() + start, b);
-      // The residual is scaled by 1/b: the optimizer sees the gradient of the batch MEAN.
-      const double loss = net->LossAndGradientOnRows(X, Y, rows, 1.0 / b, &grad);
-      if (!std::isfinite(loss)) {
-        result.diverged = true;
-        return result;
-      }
-      loss_sum += loss;
-      ResNet3::Params& p = net->mutable_params();
-      first.Update(0, p.w, grad.w);
-      first.Update(1, p.b1, grad.b1);
-      if (train_second) {
-        second.Update(0, p.v, grad.v);
-        second.Update(1, p.b2, grad.b2);
-      }
-    }
-    result.epoch_loss.push_back(loss_sum / n);
-    result.epochs_run = epoch + 1;
-    // The last update of an epoch is seen by no loss: check the parameters themselves.
-    if (!AllFinite(net->params())) {
-      result.diverged = true;
-      return result;
-    }
-    if (after_epoch) after_epoch(epoch, *net);
-  }
+  ResNet3Trainer trainer(std::move(*net), X, Y, o, rng);
+  ResNet3TrainResult result = trainer.Run(o.epochs, after_epoch);
+  rng = trainer.rng();
+  *net = std::move(trainer).take_net();
   return result;
 }
 

@@ -16,6 +16,7 @@
 #include <Eigen/Core>
 
 #include "harness/rng.h"
+#include "learners/sgd.h"
 
 namespace thmcheck {
 
@@ -177,5 +178,34 @@ ResNet3TrainResult TrainResNet3(
     ResNet3* net, const Eigen::Ref<const Eigen::MatrixXd>& X,
     const Eigen::Ref<const Eigen::MatrixXd>& Y, const ResNet3TrainOptions& options, Rng& rng,
     const std::function<void(int epoch, const ResNet3& net)>& after_epoch = nullptr);
+
+// TrainResNet3 in pieces: Run(a) then Run(b) is byte-identical to one Run(a + b) (same epochs,
+// batches, learning rates and momenta), so several inits can be screened for a few epochs and
+// the best one continued (claims/alpha_separation_cells.cc). X and Y must outlive the trainer.
+class ResNet3Trainer {
+ public:
+  ResNet3Trainer(ResNet3 net, const Eigen::Ref<const Eigen::MatrixXd>& X,
+                 const Eigen::Ref<const Eigen::MatrixXd>& Y, const ResNet3TrainOptions& options,
+                 Rng rng);
+  // Runs up to `epochs` more epochs, never past options.epochs; stops at a non-finite loss.
+  const ResNet3TrainResult& Run(
+      int epochs, const std::function<void(int epoch, const ResNet3& net)>& after_epoch = nullptr);
+  const ResNet3& net() const { return net_; }
+  ResNet3&& take_net() && { return std::move(net_); }
+  const ResNet3TrainResult& result() const { return result_; }
+  const Rng& rng() const { return rng_; }
+
+ private:
+  ResNet3 net_;
+  Eigen::Ref<const Eigen::MatrixXd> x_, y_;
+  ResNet3TrainOptions o_;
+  Rng rng_;
+  double lr_;
+  // Two optimizers, because block 2 (V or U, b₂) steps at second_lr_scale·η; a scale of 0
+  // freezes block 2 (`second_` is then never used).
+  MomentumSgd first_, second_;
+  ResNet3::Gradient grad_;
+  ResNet3TrainResult result_;
+};
 
 }  // namespace thmcheck

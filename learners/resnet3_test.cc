@@ -362,6 +362,32 @@ TEST(TrainResNet3, FrozenSecondBlockAndStepDecay) {
   EXPECT_EQ(decayed.params().v, plain.params().v);
 }
 
+// Screening restarts relies on this: a run split in pieces (across the decay epoch, with block 2
+// trained and momentum carried) is the same run, byte for byte, and stops at options.epochs.
+TEST(ResNet3Trainer, RunInPiecesEqualsOneRun) {
+  const TrainData data = SmallParityData(33, 128);
+  ResNet3TrainOptions t;
+  t.epochs = 12;
+  t.batch_size = 24;  // 128 = 5·24 + 8: a short last batch
+  t.lr = 1.0;
+  t.second_lr_scale = 0.3;
+  t.weight_decay = 1e-3;
+  t.decay_epochs = {5};
+  ResNet3 whole = SmallTrainNet(34);
+  Rng rng(35);
+  const ResNet3TrainResult r = TrainResNet3(&whole, data.x, data.y, t, rng);
+  ResNet3Trainer pieces(SmallTrainNet(34), data.x, data.y, t, Rng(35));
+  EXPECT_EQ(pieces.Run(4).epochs_run, 4);
+  EXPECT_EQ(pieces.Run(0).epochs_run, 4);
+  EXPECT_EQ(pieces.Run(100).epochs_run, 12);  // capped at options.epochs
+  EXPECT_EQ(pieces.result().epoch_loss, r.epoch_loss);
+  EXPECT_EQ(pieces.net().params().w, whole.params().w);
+  EXPECT_EQ(pieces.net().params().v, whole.params().v);
+  EXPECT_EQ(pieces.net().params().b2, whole.params().b2);
+  Rng after_pieces = pieces.rng();  // the caller's stream continues alike
+  EXPECT_EQ(after_pieces.NextU64(), rng.NextU64());
+}
+
 TEST(TrainResNet3, DivergenceIsReportedNotHidden) {
   const TrainData data = SmallParityData(30, 64);
   ResNet3TrainOptions t;
