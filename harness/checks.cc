@@ -6,6 +6,7 @@
 #include <map>
 
 #include "harness/check.h"
+#include "harness/mean_estimate.h"
 #include "harness/rng.h"
 
 namespace thmcheck {

@@ -87,6 +87,36 @@ struct FigureSpec {
   std::vector<FigureLine> lines;
 };
 
+// A comparison with ANOTHER claim's results, drawn by the report when both claims' results sit in
+// the results folder it reads (it never runs anything): at each value of the other arm's axis x,
+// the replicate means (90% t-intervals) of its observables against a level c·x^p of this claim's
+// theorem (α²/16: coefficient 1/16, power 2). `below` should lie under the level, `above` over
+// it; an observable the other run did not record is skipped. The harness only records the
+// declaration (verdict.json "cross_checks", cross_checks.h); nothing is judged.
+struct CrossCheckSpec {
+  std::string title;        // the section's heading
+  std::string why;          // one line: what the comparison adds to this claim
+  std::string other_claim;  // ClaimSpec::id whose cells are read
+  std::string other_arm;    // an arm of it
+  std::string x;            // one of that arm's axes; a row per value
+  std::string level_label;  // "α²/16"
+  double level_coefficient = 1, level_power = 0;
+  std::string below_label;  // plain words for the group: "the ResNet"
+  std::vector<std::string> below;
+  std::string above_label;  // "every kernel"
+  std::vector<std::string> above;
+  std::vector<std::string> show_params;  // cell parameters shown per row ("n", "d", "k")
+  std::string per_output;   // cell parameter the means are also shown divided by ("k"); "" none
+  // The premise param ≤ factor·C(choose_n, choose_k), from the other claim's cell parameters
+  // (Thm 2's N ≤ C(d,k)/1000): whether the level applies to those cells. No label: no column.
+  struct Premise {
+    std::string label;  // "N ≤ C(d,k)/1000"
+    std::string param;  // "n"
+    double factor = 1;
+    std::string choose_n, choose_k;  // "d", "k"
+  } premise;
+};
+
 struct ArmSpec {
   std::string name;
   ArmRole role = ArmRole::kMain;
@@ -110,6 +140,7 @@ struct ClaimSpec {
   std::function<std::string(const nlohmann::json& params)> validate;
   std::vector<ArmSpec> arms;  // arms[0] is the main arm
   std::vector<FigureSpec> figures;  // drawn by the report; judged by nothing
+  std::vector<CrossCheckSpec> cross_checks;  // likewise, against another claim's results
   CellFunction run;
 };
 

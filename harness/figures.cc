@@ -8,6 +8,7 @@
 
 #include "harness/check.h"
 #include "harness/fit.h"
+#include "harness/mean_estimate.h"
 #include "harness/verdict.h"
 
 namespace thmcheck {

@@ -1,7 +1,7 @@
 // Figure aggregation: patterns expand to the arm's observables with short labels, each point is
 // the replicate mean with its 90% t-interval, diverged cells and missing values are counted (not
 // averaged in), lines take their value from the resolved parameters, and the runner writes it all
-// into verdict.json only for claims that declare figures.
+// into verdict.json only for claims that declare figures (and cross-checks, cross_checks.h).
 #include "harness/figures.h"
 
 #include <gtest/gtest.h>
@@ -71,7 +71,7 @@ TEST(FiguresTest, MeansIntervalsAndExclusions) {
   EXPECT_EQ(f["lines"][1]["label"], "one");
 }
 
-TEST(FiguresTest, RunnerWritesFiguresOnlyWhenDeclared) {
+TEST(FiguresTest, RunnerWritesFiguresAndCrossChecksOnlyWhenDeclared) {
   ClaimSpec c;
   c.id = "toy_fig";
   c.title = "toy";
@@ -90,8 +90,16 @@ TEST(FiguresTest, RunnerWritesFiguresOnlyWhenDeclared) {
   o.out = dir;
   o.quiet = true;
   std::ostringstream log;
-  EXPECT_FALSE(ExecuteRun(PrepareRun(c, o), o, log).verdict_json.contains("figures"));
+  const nlohmann::json plain = ExecuteRun(PrepareRun(c, o), o, log).verdict_json;
+  EXPECT_FALSE(plain.contains("figures"));
+  EXPECT_FALSE(plain.contains("cross_checks"));
   c.figures = {RiskFigure()};
+  c.cross_checks.resize(1);
+  c.cross_checks[0].other_claim = "toy_other";
+  c.cross_checks[0].other_arm = "main";
+  c.cross_checks[0].x = "n";
+  c.cross_checks[0].level_label = "one";
+  c.cross_checks[0].below = {"risk.a"};
   c.figures[0].lines.erase(c.figures[0].lines.begin());  // needs "alpha"
   const nlohmann::json v = ExecuteRun(PrepareRun(c, o), o, log).verdict_json;
   std::filesystem::remove_all(dir);
@@ -101,6 +109,8 @@ TEST(FiguresTest, RunnerWritesFiguresOnlyWhenDeclared) {
   EXPECT_EQ(points[1]["mean"], 16.0);
   EXPECT_EQ(points[1]["n"], 2);
   EXPECT_EQ(v["figures"][0]["series"][1]["unusable"], 4);  // "bound": no cell reports it
+  ASSERT_EQ(v["cross_checks"].size(), 1u);
+  EXPECT_EQ(v["cross_checks"][0]["claim"], "toy_other");
 }
 
 }  // namespace

@@ -6,9 +6,9 @@
 #include <limits>
 
 #include <boost/math/distributions/beta.hpp>
-#include <boost/math/distributions/students_t.hpp>
 
 #include "harness/check.h"
+#include "harness/mean_estimate.h"
 #include "harness/rng.h"
 
 namespace thmcheck {
@@ -46,12 +46,6 @@ Ols FitLine(const std::vector<double>& u, const std::vector<double>& v) {
   return f;
 }
 
-double Mean(const std::vector<double>& v) {
-  double s = 0;
-  for (double x : v) s += x;
-  return s / static_cast<double>(v.size());
-}
-
 // Mean of the finite entries (NaN marks a missing replicate).
 double MeanPresent(const std::vector<double>& v) {
   double s = 0;
@@ -78,12 +72,6 @@ Interval Percentiles(std::vector<double> draws, double level) {
 
 Interval Hull(const Interval& a, const Interval& b) {
   return {std::min(a.lo, b.lo), std::max(a.hi, b.hi)};
-}
-
-double StudentQuantile(double level, double dof) {
-  THM_CHECK_GT(dof, 0.0);
-  boost::math::students_t dist(dof);
-  return boost::math::quantile(dist, 0.5 + level / 2.0);
 }
 
 PowerLawFit FitPowerLaw(const std::vector<double>& x, const std::vector<std::vector<double>>& y,
@@ -156,25 +144,6 @@ ProportionEstimate EstimateProportion(int successes, int trials) {
   };
   e.ci90 = interval(0.90);
   e.ci95 = interval(0.95);
-  return e;
-}
-
-MeanEstimate EstimateMean(const std::vector<double>& values) {
-  THM_CHECK(!values.empty());
-  MeanEstimate e;
-  e.n = static_cast<int>(values.size());
-  e.mean = Mean(values);
-  if (e.n == 1) {
-    e.t90 = e.t95 = {-kInf, kInf};
-    return e;
-  }
-  double ss = 0;
-  for (double x : values) ss += (x - e.mean) * (x - e.mean);
-  e.sd = std::sqrt(ss / (e.n - 1));
-  const double se = e.sd / std::sqrt(static_cast<double>(e.n));
-  const double t90 = StudentQuantile(0.90, e.n - 1), t95 = StudentQuantile(0.95, e.n - 1);
-  e.t90 = {e.mean - t90 * se, e.mean + t90 * se};
-  e.t95 = {e.mean - t95 * se, e.mean + t95 * se};
   return e;
 }
 

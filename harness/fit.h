@@ -43,7 +43,7 @@ struct MeanEstimate {
   int n = 0;
   Interval t90, t95;    // mean ± t_{n−1}·sd/√n; degenerate (±∞) when n = 1
 };
-MeanEstimate EstimateMean(const std::vector<double>& values);
+// EstimateMean and StudentQuantile are header-only, in mean_estimate.h: the report shares them.
 
 // Exact (Clopper–Pearson) two-sided interval for a binomial proportion: `successes` of `trials`.
 struct ProportionEstimate {
@@ -52,8 +52,5 @@ struct ProportionEstimate {
   Interval ci90, ci95;
 };
 ProportionEstimate EstimateProportion(int successes, int trials);
-
-// Two-sided quantile of Student's t with `dof` degrees of freedom: t such that P(|T| ≤ t) = level.
-double StudentQuantile(double level, double dof);
 
 }  // namespace thmcheck

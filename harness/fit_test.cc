@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 
+#include "harness/mean_estimate.h"
 #include "harness/rng.h"
 
 namespace thmcheck {

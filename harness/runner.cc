@@ -9,6 +9,7 @@
 #include "harness/atomic_file.h"
 #include "harness/build_info.h"
 #include "harness/check.h"
+#include "harness/cross_checks.h"
 #include "harness/errors.h"
 #include "harness/figures.h"
 #include "harness/parallel.h"
@@ -137,9 +138,12 @@ RunOutcome ExecuteRun(const PreparedRun& run, const RunOptions& options, std::os
                          {"arms", judged.arms},
                          {"cells", judged.cells},
                          {"context", context}};
-  // Only claims that declare figures get the key: other verdict files stay byte-identical.
+  // Only claims that declare figures (cross-checks) get the key: other verdict files stay
+  // byte-identical.
   if (!claim.figures.empty())
     result.verdict_json["figures"] = FiguresJson(claim, cells, outcomes, run.params);
+  if (!claim.cross_checks.empty())
+    result.verdict_json["cross_checks"] = CrossChecksJson(claim.cross_checks);
   WriteFileAtomic(dir / "verdict.json", result.verdict_json.dump(1) + "\n");
   return result;
 }

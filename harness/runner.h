@@ -61,7 +61,7 @@ struct RunOutcome {
 };
 
 // Runs the cells, writes OUT/<claim>/cells/*.json and OUT/<claim>/verdict.json (with "figures",
-// figures.h, when the claim declares any); `log` receives
+// figures.h, and "cross_checks", cross_checks.h, when the claim declares any); `log` receives
 // progress and the reused/recomputed notes. A shard (shard_count > 1) writes its cells only and
 // returns an empty verdict_json. The verdict is judged from the cell records (OutcomeFromJson),
 // never from in-memory values, so a fresh and a resumed run judge the same numbers.

@@ -1,6 +1,6 @@
 // Renders a claim page; see claim_page.h. Sections in reading order: verdict and title, the
-// theorem, what is measured, the run, the arms' checks, plots, cells, provenance, how to reproduce,
-// how to cite.
+// theorem, what is measured, the run, the arms' checks, cross-checks, plots, cells, provenance, how
+// to reproduce, how to cite.
 // Links are relative (../index.html, plots/…) so OUT/ can be moved or zipped whole.
 #include "reports/claim_page.h"
 
@@ -8,6 +8,7 @@
 
 #include "reports/cells_table.h"
 #include "reports/citation_section.h"
+#include "reports/cross_check_section.h"
 #include "reports/escape.h"
 #include "reports/format.h"
 #include "reports/html_page.h"
@@ -145,7 +146,7 @@ std::string PlotsSection(const ClaimResult& claim, const std::vector<RenderedPlo
 }  // namespace
 
 std::string ClaimPageHtml(const ClaimResult& claim, const std::vector<RenderedPlot>& plots,
-                          bool gnuplot_found) {
+                          bool gnuplot_found, const std::vector<CrossCheckTable>& cross_checks) {
   std::string html = PageBegin(claim.title + " \u2014 thmcheck");
   html += "<p class=\"small\"><a href=\"../index.html\">\u2190 all claims</a></p>\n";
   html += "<h1>" + Badge(claim.verdict) + " " + HtmlEscape(claim.title) + "</h1>\n";
@@ -168,6 +169,7 @@ std::string ClaimPageHtml(const ClaimResult& claim, const std::vector<RenderedPl
 
   html += "<h2>Checks</h2>\n";
   for (const Arm& arm : claim.arms) html += ArmSection(arm);
+  for (const CrossCheckTable& table : cross_checks) html += CrossCheckSectionHtml(table);
 
   html += "<h2>Plots</h2>\n" + PlotsSection(claim, plots, gnuplot_found);
   html += "<h2>Cells</h2>\n" + CellsSection(claim);

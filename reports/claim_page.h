@@ -1,13 +1,15 @@
 // OUT/<claim>/index.html: everything needed to audit one claim — the theorem (statement and
 // citation), what is measured (concept, learners, observables, sweeps, replicates), the run (scale,
 // seed, parameters), one table per arm with each check's estimate, intervals, prediction, band,
-// verdict and the derivation of its tolerance, the plots (SVG, PNG, PDF), every cell, the
-// provenance block, the command that reproduces the run and the BibTeX that cites it.
+// verdict and the derivation of its tolerance, any cross-check with another claim, the plots (SVG,
+// PNG, PDF), every cell, the provenance block, the command that reproduces the run and the BibTeX
+// that cites it.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "reports/cross_check_table.h"
 #include "reports/plot_spec.h"
 #include "reports/results.h"
 
@@ -20,8 +22,11 @@ struct RenderedPlot {
   bool rendered = false;
 };
 
-// `gnuplot_found` only changes the wording when images are missing.
+// `gnuplot_found` only changes the wording when images are missing. `cross_checks` are the
+// claim's declared cross-checks joined with the other claims' results (CrossCheckTables), each a
+// section after the checks.
 std::string ClaimPageHtml(const ClaimResult& claim, const std::vector<RenderedPlot>& plots,
-                          bool gnuplot_found);
+                          bool gnuplot_found,
+                          const std::vector<CrossCheckTable>& cross_checks = {});
 
 }  // namespace thmcheck::report

@@ -8,6 +8,7 @@
 
 #include "reports/citation_section.h"
 #include "reports/claim_page.h"
+#include "reports/cross_check_table.h"
 #include "reports/gnuplot_runner.h"
 #include "reports/gnuplot_script.h"
 #include "reports/history_report.h"
@@ -91,7 +92,10 @@ ReportResult WriteReport(const ReportOptions& options, std::ostream& log) {
 
   // 3. Pages, and each claim's BibTeX beside its page.
   for (size_t i = 0; i < claims.size(); ++i) {
-    const std::string html = ClaimPageHtml(claims[i], plots[i], gnuplot.has_value());
+    // Cross-checks join this claim's declarations with the other claims read from the same IN.
+    const std::vector<CrossCheckTable> cross_checks =
+        CrossCheckTables(claims[i], claims, options.in.string());
+    const std::string html = ClaimPageHtml(claims[i], plots[i], gnuplot.has_value(), cross_checks);
     if (!WriteTextFile(options.out / claims[i].id / "index.html", html, &error)) return Failure(error);
     const std::string bib = ClaimBibtex(claims[i]);
     if (!bib.empty() && !WriteTextFile(options.out / claims[i].id / "citation.bib", bib, &error)) {

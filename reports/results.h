@@ -114,6 +114,30 @@ struct ClaimFigure {
   std::vector<FigureLine> lines;
 };
 
+// A comparison with another claim's results that the claim declared (verdict.json
+// "cross_checks", harness/cross_checks.h); the report fills it from that claim's cells.
+struct CrossCheckGroup {
+  std::string label;  // plain words: "the ResNet", "every kernel"
+  std::vector<std::string> observables;
+};
+
+struct CrossCheck {
+  std::string title;
+  std::string why;
+  std::string claim;  // the other claim's id
+  std::string arm;
+  std::string x;      // an axis of that arm
+  std::string level_label;
+  double level_coefficient = 1, level_power = 0;  // level = coefficient·x^power
+  CrossCheckGroup below, above;
+  std::vector<std::string> params;  // cell parameters shown per row
+  std::string per_output;           // cell parameter the means are also divided by; "" none
+  std::string premise_label;        // "" when none: then the premise fields are unused
+  std::string premise_param;
+  double premise_factor = 1;
+  std::string premise_choose_n, premise_choose_k;
+};
+
 struct Citation {
   std::string authors;
   std::optional<int> year;
@@ -157,6 +181,7 @@ struct ClaimResult {
   std::string verdict;    // PASS | FAIL | INCONCLUSIVE
   std::vector<Arm> arms;
   std::vector<ClaimFigure> figures;  // empty in verdict files written before figures existed
+  std::vector<CrossCheck> cross_checks;  // likewise
   std::vector<Cell> cells;
   nlohmann::json context;  // object (possibly empty); shown as provenance
 };

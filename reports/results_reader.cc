@@ -225,6 +225,54 @@ std::vector<std::string> ReadStrings(FieldReader& r, const json& obj, std::strin
   return out;
 }
 
+// verdict.json's optional "cross_checks" (harness/cross_checks.h): declarations only; the numbers
+// come from the other claim's cells when the report has them.
+std::vector<CrossCheck> ReadCrossChecks(FieldReader& r, const json& root) {
+  std::vector<CrossCheck> out;
+  const auto read_group = [&](const json& c, std::string_view key, const std::string& at) {
+    CrossCheckGroup group;
+    if (const json* g = r.Object(c, key, at, Need::kOptional)) {
+      group.label = r.String(*g, "label", FieldPath(at, key), Need::kOptional);
+      group.observables = ReadStrings(r, *g, "observables", FieldPath(at, key));
+    }
+    return group;
+  };
+  const auto read_cross_check = [&](const json& c, const std::string& at) {
+    CrossCheck x;
+    x.title = r.String(c, "title", at, Need::kOptional);
+    x.why = r.String(c, "why", at, Need::kOptional);
+    x.claim = r.String(c, "claim", at, Need::kRequired);
+    x.arm = r.String(c, "arm", at, Need::kRequired);
+    x.x = r.String(c, "x", at, Need::kRequired);
+    if (const json* level = r.Object(c, "level", at, Need::kRequired)) {
+      const std::string l_at = FieldPath(at, "level");
+      x.level_label = r.String(*level, "label", l_at, Need::kRequired);
+      x.level_coefficient = r.Number(*level, "coefficient", l_at, Need::kRequired).value_or(1);
+      x.level_power = r.Number(*level, "power", l_at, Need::kRequired).value_or(0);
+    }
+    x.below = read_group(c, "below", at);
+    x.above = read_group(c, "above", at);
+    x.params = ReadStrings(r, c, "params", at);
+    x.per_output = r.String(c, "per_output", at, Need::kOptional);
+    if (const json* p = r.Object(c, "premise", at, Need::kOptional)) {
+      const std::string p_at = FieldPath(at, "premise");
+      x.premise_label = r.String(*p, "label", p_at, Need::kRequired);
+      x.premise_param = r.String(*p, "param", p_at, Need::kRequired);
+      x.premise_factor = r.Number(*p, "factor", p_at, Need::kRequired).value_or(1);
+      const std::vector<std::string> choose = ReadStrings(r, *p, "choose", p_at);
+      if (choose.size() == 2) {
+        x.premise_choose_n = choose[0];
+        x.premise_choose_k = choose[1];
+      } else if (r.ok()) {
+        r.Fail(FieldPath(p_at, "choose"), "expected two parameter names [n, k]");
+      }
+    }
+    out.push_back(std::move(x));
+  };
+  ForEachElement(r, root, "cross_checks", "", Need::kOptional, read_cross_check);
+  return out;
+}
+
 }  // namespace
 
 bool ReadVerdict(const fs::path& verdict_file, const std::string& id, ClaimResult* claim,
@@ -262,6 +310,7 @@ bool ReadVerdict(const fs::path& verdict_file, const std::string& id, ClaimResul
   claim->context = context != nullptr ? *context : json::object();
   claim->arms = ReadArms(r, *root);
   claim->figures = ReadFigures(r, *root);
+  claim->cross_checks = ReadCrossChecks(r, *root);
   if (!r.ok()) {
     *error = verdict_file.string() + ": " + r.error();
     return false;
