@@ -2,6 +2,7 @@
 #include "learners/sgd.h"
 
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <sstream>
 #include <utility>
@@ -82,6 +83,11 @@ void MomentumSgd::Update(int slot, Eigen::Ref<Eigen::MatrixXd> param,
   } else {
     v = mu * v + (grad + wd * param);
   }
+  // A velocity that has decayed below the smallest normal double (a unit whose gradient has been
+  // exactly 0 for ~7000 steps at μ = 0.9: a dead ReLU) is set to 0. It cannot move a parameter of
+  // normal magnitude (p − η·v == p), but subnormal arithmetic is slow on x86: measured 25% of a
+  // ResNet run (N = 3000, 200 epochs, claim alpha_separation), with every result byte unchanged.
+  v = (v.array().abs() < std::numeric_limits<double>::min()).select(0.0, v);
   param -= lr * v;
 }
 

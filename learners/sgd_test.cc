@@ -87,6 +87,26 @@ TEST(MomentumSgd, MatchesHandComputedPyTorchTrace) {
   EXPECT_TRUE((v.array() - 0.7811).abs().maxCoeff() <= kTolerance) << v.transpose();
 }
 
+// A dead unit's velocity decays geometrically under a zero gradient; setting it to 0 once it is
+// below the smallest normal double must leave every parameter exactly as the textbook recursion
+// (which goes on multiplying subnormals) leaves it, whatever gradient comes afterwards.
+TEST(MomentumSgd, SubnormalVelocityIsDroppedWithoutChangingParameters) {
+  MomentumSgd sgd({.lr = 0.1, .momentum = 0.5});
+  Eigen::VectorXd p(2);
+  p << 1.0, 3.0;
+  double ref_v[2] = {0, 0}, ref_p[2] = {1.0, 3.0};
+  for (int step = 0; step < 1200; ++step) {  // 0.5^1075 underflows to 0: past the subnormals
+    const double g = step == 0 || step == 1150 ? 1.0 : 0.0;
+    sgd.Update(0, p, Eigen::VectorXd::Constant(2, g));
+    for (int i = 0; i < 2; ++i) {
+      ref_v[i] = step == 0 ? g : 0.5 * ref_v[i] + g;
+      ref_p[i] -= 0.1 * ref_v[i];
+    }
+    ASSERT_EQ(p(0), ref_p[0]) << "step " << step;
+    ASSERT_EQ(p(1), ref_p[1]) << "step " << step;
+  }
+}
+
 TEST(MomentumSgd, SlotsAreIndependentAndSetLrKeepsVelocity) {
   MomentumSgd sgd({.lr = 1.0, .momentum = 0.5});
   Eigen::MatrixXd a = Eigen::MatrixXd::Zero(2, 3);
