@@ -250,9 +250,8 @@ std::optional<ResNet3> TrainBest(const std::string& learner, const CellParams& p
   double best_val = INFINITY;
   for (int r = 0; r < restarts; ++r) {
     Rng init_rng(DeriveSeed(replicate, RestartTag(init_tag, r)));
-    runs.emplace_back(init(init_rng), s.train.x, Y, t,
-                      Rng(DeriveSeed(replicate, RestartTag(sgd_tag, r))));
-    if (runs.back().Run(screen).diverged) {
+    runs.emplace_back(init(init_rng), t, Rng(DeriveSeed(replicate, RestartTag(sgd_tag, r))));
+    if (runs.back().Run(s.train.x, Y, screen).diverged) {
       o->status = CellStatus::kDiverged;
       o->note = learner + " run " + std::to_string(r) + ": non-finite loss in epoch " +
                 std::to_string(runs.back().result().epochs_run + 1);
@@ -263,7 +262,7 @@ std::optional<ResNet3> TrainBest(const std::string& learner, const CellParams& p
     if (val < best_val) best_val = val, best = r;  // ties: the earlier run
   }
   ResNet3Trainer& kept = runs[best];
-  const ResNet3TrainResult& result = kept.Run(t.epochs);
+  const ResNet3TrainResult& result = kept.Run(s.train.x, Y, t.epochs);
   o->observables[learner + ".restart"] = best;
   o->series[learner + ".epoch_loss"] = result.epoch_loss;
   if (result.diverged) {

@@ -361,27 +361,23 @@ bool AllFinite(const ResNet3::Params& p) {
 
 }  // namespace
 
-ResNet3Trainer::ResNet3Trainer(ResNet3 net, const Eigen::Ref<const Eigen::MatrixXd>& X,
-                               const Eigen::Ref<const Eigen::MatrixXd>& Y,
-                               const ResNet3TrainOptions& o, Rng rng)
+ResNet3Trainer::ResNet3Trainer(ResNet3 net, const ResNet3TrainOptions& o, Rng rng)
     : net_(std::move(net)),
-      x_(X),
-      y_(Y),
       o_(Checked(o)),
       rng_(rng),
       lr_(o.lr),
       first_({o.lr, o.momentum, o.weight_decay}),
       second_({o.second_lr_scale > 0.0 ? o.lr * o.second_lr_scale : o.lr, o.momentum,
-               o.weight_decay}) {
+               o.weight_decay}) {}
+
+const ResNet3TrainResult& ResNet3Trainer::Run(
+    const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::MatrixXd>& Y,
+    int epochs, const std::function<void(int, const ResNet3&)>& after_epoch) {
   THM_CHECK_EQ(X.rows(), Y.rows());
   THM_CHECK_EQ(X.cols(), net_.d());
   THM_CHECK_EQ(Y.cols(), net_.k());
   THM_CHECK_GE(X.rows(), 1);
-}
-
-const ResNet3TrainResult& ResNet3Trainer::Run(
-    int epochs, const std::function<void(int, const ResNet3&)>& after_epoch) {
-  const int n = static_cast<int>(x_.rows());
+  const int n = static_cast<int>(X.rows());
   const bool train_second = o_.second_lr_scale > 0.0;
   const int stop = std::min(o_.epochs, result_.epochs_run + std::max(epochs, 0));
   while (!result_.diverged && result_.epochs_run < stop) {
@@ -397,7 +393,7 @@ const ResNet3TrainResult& ResNet3Trainer::Run(
       const int b = std::min(o_.batch_size, n - start);
       const std::span<const int> rows(order.data() + start, b);
       // The residual is scaled by 1/b: the optimizer sees the gradient of the batch MEAN.
-      const double loss = net_.LossAndGradientOnRows(x_, y_, rows, 1.0 / b, &grad_);
+      const double loss = net_.LossAndGradientOnRows(X, Y, rows, 1.0 / b, &grad_);
       if (!std::isfinite(loss)) {
         result_.diverged = true;
         return result_;
@@ -427,8 +423,8 @@ ResNet3TrainResult TrainResNet3(ResNet3* net, const Eigen::Ref<const Eigen::Matr
                                 const Eigen::Ref<const Eigen::MatrixXd>& Y,
                                 const ResNet3TrainOptions& o, Rng& rng,
                                 const std::function<void(int, const ResNet3&)>& after_epoch) {
-  ResNet3Trainer trainer(std::move(*net), X, Y, o, rng);
-  ResNet3TrainResult result = trainer.Run(o.epochs, after_epoch);
+  ResNet3Trainer trainer(std::move(*net), o, rng);
+  ResNet3TrainResult result = trainer.Run(X, Y, o.epochs, after_epoch);
   rng = trainer.rng();
   *net = std::move(trainer).take_net();
   return result;

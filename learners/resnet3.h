@@ -179,16 +179,17 @@ ResNet3TrainResult TrainResNet3(
     const Eigen::Ref<const Eigen::MatrixXd>& Y, const ResNet3TrainOptions& options, Rng& rng,
     const std::function<void(int epoch, const ResNet3& net)>& after_epoch = nullptr);
 
-// TrainResNet3 in pieces: Run(a) then Run(b) is byte-identical to one Run(a + b) (same epochs,
-// batches, learning rates and momenta), so several inits can be screened for a few epochs and
-// the best one continued (claims/alpha_separation_cells.cc). X and Y must outlive the trainer.
+// TrainResNet3 in pieces: Run(X, Y, a) then Run(X, Y, b) is byte-identical to one Run(X, Y, a + b)
+// (same epochs, batches, learning rates and momenta) when every call passes the same X and Y, so
+// several inits can be screened for a few epochs and the best one continued
+// (claims/alpha_separation_cells.cc). The data is not stored: nothing can dangle.
 class ResNet3Trainer {
  public:
-  ResNet3Trainer(ResNet3 net, const Eigen::Ref<const Eigen::MatrixXd>& X,
-                 const Eigen::Ref<const Eigen::MatrixXd>& Y, const ResNet3TrainOptions& options,
-                 Rng rng);
-  // Runs up to `epochs` more epochs, never past options.epochs; stops at a non-finite loss.
+  ResNet3Trainer(ResNet3 net, const ResNet3TrainOptions& options, Rng rng);
+  // Runs up to `epochs` more epochs on (X, Y), never past options.epochs; stops at a non-finite
+  // loss (result().diverged).
   const ResNet3TrainResult& Run(
+      const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::MatrixXd>& Y,
       int epochs, const std::function<void(int epoch, const ResNet3& net)>& after_epoch = nullptr);
   const ResNet3& net() const { return net_; }
   ResNet3&& take_net() && { return std::move(net_); }
@@ -197,7 +198,6 @@ class ResNet3Trainer {
 
  private:
   ResNet3 net_;
-  Eigen::Ref<const Eigen::MatrixXd> x_, y_;
   ResNet3TrainOptions o_;
   Rng rng_;
   double lr_;

@@ -376,10 +376,10 @@ TEST(ResNet3Trainer, RunInPiecesEqualsOneRun) {
   ResNet3 whole = SmallTrainNet(34);
   Rng rng(35);
   const ResNet3TrainResult r = TrainResNet3(&whole, data.x, data.y, t, rng);
-  ResNet3Trainer pieces(SmallTrainNet(34), data.x, data.y, t, Rng(35));
-  EXPECT_EQ(pieces.Run(4).epochs_run, 4);
-  EXPECT_EQ(pieces.Run(0).epochs_run, 4);
-  EXPECT_EQ(pieces.Run(100).epochs_run, 12);  // capped at options.epochs
+  ResNet3Trainer pieces(SmallTrainNet(34), t, Rng(35));
+  EXPECT_EQ(pieces.Run(data.x, data.y, 4).epochs_run, 4);
+  EXPECT_EQ(pieces.Run(data.x, data.y, 0).epochs_run, 4);
+  EXPECT_EQ(pieces.Run(data.x, data.y, 100).epochs_run, 12);  // capped at options.epochs
   EXPECT_EQ(pieces.result().epoch_loss, r.epoch_loss);
   EXPECT_EQ(pieces.net().params().w, whole.params().w);
   EXPECT_EQ(pieces.net().params().v, whole.params().v);
