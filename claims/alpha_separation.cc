@@ -137,8 +137,8 @@ ClaimSpec AlphaSeparationClaim() {
       RealParam("weight_decay", 0.0, 1.0, "weight decay on every trained parameter")
           .Defaults(0.0, 0.0),
       IntParam("restarts", 1, 16,
-               "independent ResNet (and two-layer) runs per cell; the one with the lowest "
-               "validation error is scored")
+               "independent ResNet (and two-layer) runs per cell, each trained for a quarter of "
+               "the epochs; the one with the lowest validation error is trained on and scored")
           .Defaults(2, 2)
           .Smoke(1),
       IntParam("two_layer", 0, 1, "also train the two-layer net baseline").Defaults(0, 1),
