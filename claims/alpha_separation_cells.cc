@@ -234,8 +234,9 @@ std::string RestartTag(const char* tag, int r) {
 // is chosen on) is trained to the end, the others dropped. Why: Thm 1 holds with high
 // probability over the init; at m = 256 about one run in 8 stalls with one output group of G half
 // learned (pilot: 4 of 31 runs ended with φ < 0.9; 7 other inits on one stalled run's samples all
-// learned), and R runs all stall with about that probability to the R-th power. Records L.restart (the run kept) and L.screen_val_err#r;
-// nullopt, with the cell marked diverged, if any run hit a non-finite loss.
+// learned), and R runs all stall with about that probability to the R-th power. Records
+// L.restart (the run kept) and L.screen_val_err#r; nullopt, with the cell marked diverged, if any
+// run hit a non-finite loss.
 std::optional<ResNet3> TrainBest(const std::string& learner, const CellParams& p,
                                  const std::function<ResNet3(Rng&)>& init,
                                  const ResNet3TrainOptions& t, const char* init_tag,
@@ -243,7 +244,8 @@ std::optional<ResNet3> TrainBest(const std::string& learner, const CellParams& p
                                  const Eigen::MatrixXd& Y, const Eigen::MatrixXd& Yv,
                                  CellOutcome* o) {
   const int restarts = p.Int("restarts");
-  const int screen = restarts == 1 ? t.epochs : std::max(1, static_cast<int>(kScreenAt * t.epochs));
+  const int screen =
+      restarts == 1 ? t.epochs : std::max(1, static_cast<int>(kScreenAt * t.epochs));
   std::vector<ResNet3Trainer> runs;
   runs.reserve(restarts);
   int best = 0;

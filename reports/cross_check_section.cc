@@ -112,12 +112,14 @@ std::string Summary(const CrossCheckTable& table) {
   const std::string both = BothHold(table, false);
   std::string html = both.empty() ? "<p><strong>At no " + x + " do both hold.</strong>"
                                   : "<p><strong>Both hold at " + x + " = " + both + ".</strong>";
-  const bool judged_per_output = std::any_of(table.rows.begin(), table.rows.end(), [](const auto& r) {
-    return r.below_per_output != Side::kNone || r.above_per_output != Side::kNone;
-  });
+  const bool judged_per_output =
+      std::any_of(table.rows.begin(), table.rows.end(), [](const CrossCheckRow& r) {
+        return r.below_per_output != Side::kNone || r.above_per_output != Side::kNone;
+      });
   if (judged_per_output) {
     const std::string per = BothHold(table, true);
-    html += per.empty() ? " Per output: at no " + x + "." : " Per output: at " + x + " = " + per + ".";
+    html += per.empty() ? " Per output: at no " + x + "."
+                        : " Per output: at " + x + " = " + per + ".";
   }
   return html + "</p>\n";
 }
