@@ -139,7 +139,14 @@ struct ClaimSpec {
   // returns "" when the resolved parameters are consistent, else a message for the user.
   std::function<std::string(const nlohmann::json& params)> validate;
   std::vector<ArmSpec> arms;  // arms[0] is the main arm
+  // Arm name → the int parameter that switches it on (≠ 0) or off (0), e.g. a costly reproduction
+  // of a paper's figure that only `full` runs by default; arms not listed always run. An arm
+  // switched off has no cells, is not judged and is listed in verdict.json "arms_not_run".
+  std::map<std::string, std::string> arm_switches;
   std::vector<FigureSpec> figures;  // drawn by the report; judged by nothing
+  // Names of figures `thmcheck run` also prints as a table (x by series), e.g. a paper's figure
+  // being reproduced.
+  std::vector<std::string> printed_figures;
   std::vector<CrossCheckSpec> cross_checks;  // likewise, against another claim's results
   CellFunction run;
 };

@@ -62,7 +62,7 @@ bool MatchesPattern(const std::string& pattern, const std::string& name) {
 }
 
 nlohmann::json FigureJson(const FigureSpec& figure, const std::vector<CellView>& cells,
-                          const nlohmann::json& params) {
+                          const nlohmann::json& params, bool table) {
   int diverged = 0;
   for (const CellView& c : cells) diverged += !c.ok;
   nlohmann::json series = nlohmann::json::array();
@@ -89,10 +89,12 @@ nlohmann::json FigureJson(const FigureSpec& figure, const std::vector<CellView>&
   nlohmann::json lines = nlohmann::json::array();
   for (const FigureLine& line : figure.lines)
     lines.push_back({{"label", line.label}, {"value", FiniteOrNull(line.value(params))}});
-  return {{"name", figure.name}, {"title", figure.title},     {"arm", figure.arm},
-          {"x", figure.x},       {"y_label", figure.y_label}, {"log_x", figure.log_x},
-          {"log_y", figure.log_y}, {"diverged", diverged},    {"series", series},
-          {"lines", lines}};
+  nlohmann::json j = {{"name", figure.name}, {"title", figure.title},     {"arm", figure.arm},
+                      {"x", figure.x},       {"y_label", figure.y_label}, {"log_x", figure.log_x},
+                      {"log_y", figure.log_y}, {"diverged", diverged},    {"series", series},
+                      {"lines", lines}};
+  if (table) j["table"] = true;  // only then: other figures' JSON stays byte-identical
+  return j;
 }
 
 nlohmann::json FiguresJson(const ClaimSpec& claim, const std::vector<Cell>& cells,
@@ -106,8 +108,11 @@ nlohmann::json FiguresJson(const ClaimSpec& claim, const std::vector<Cell>& cell
                               [&](const Axis& a) { return a.name == figure.x; }),
                   "figure " << figure.name << ": " << figure.x << " is not an axis of arm "
                             << figure.arm);
+    if (!ArmEnabled(claim, *arm, params)) continue;  // its arm did not run: nothing to draw
     const auto views = ArmCellViews(cells, outcomes, arm - claim.arms.begin());
-    figures.push_back(FigureJson(figure, views, params));
+    const bool table = std::find(claim.printed_figures.begin(), claim.printed_figures.end(),
+                                 figure.name) != claim.printed_figures.end();
+    figures.push_back(FigureJson(figure, views, params, table));
   }
   return figures;
 }

@@ -21,10 +21,12 @@ bool MatchesPattern(const std::string& pattern, const std::string& name);
 
 // One figure from the cells of its arm; `params` are the resolved claim parameters (for lines).
 // Series: each declared name, or a pattern's matches in name order; reference series last.
+// `table`: the figure is also printed as a table (ClaimSpec::printed_figures; key "table").
 nlohmann::json FigureJson(const FigureSpec& figure, const std::vector<CellView>& cells,
-                          const nlohmann::json& params);
+                          const nlohmann::json& params, bool table = false);
 
-// Every figure of `claim`, in declaration order. `outcomes[i]` belongs to `cells[i]`.
+// Every figure of `claim` whose arm ran, in declaration order. `outcomes[i]` belongs to
+// `cells[i]`.
 nlohmann::json FiguresJson(const ClaimSpec& claim, const std::vector<Cell>& cells,
                            const std::vector<CellOutcome>& outcomes, const nlohmann::json& params);
 

@@ -115,7 +115,7 @@ RunOutcome ExecuteRun(const PreparedRun& run, const RunOptions& options, std::os
   // A shard's cells are only part of the sweep: the verdict waits for the final --resume run.
   if (sharded) return result;
 
-  const ClaimJudgement judged = JudgeClaim(claim, cells, outcomes, options.seed);
+  const ClaimJudgement judged = JudgeClaim(claim, run.params, cells, outcomes, options.seed);
   result.verdict = judged.verdict;
   const double elapsed =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -142,6 +142,8 @@ RunOutcome ExecuteRun(const PreparedRun& run, const RunOptions& options, std::os
   // byte-identical.
   if (!claim.figures.empty())
     result.verdict_json["figures"] = FiguresJson(claim, cells, outcomes, run.params);
+  // Likewise only runs with an arm switched off get "arms_not_run".
+  if (!judged.arms_not_run.empty()) result.verdict_json["arms_not_run"] = judged.arms_not_run;
   if (!claim.cross_checks.empty())
     result.verdict_json["cross_checks"] = CrossChecksJson(claim.cross_checks);
   WriteFileAtomic(dir / "verdict.json", result.verdict_json.dump(1) + "\n");

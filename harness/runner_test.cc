@@ -54,11 +54,13 @@ class RunnerTest : public ::testing::Test {
     fs::remove_all(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }
-  RunOutcome Run(const ClaimSpec& claim, const fs::path& out, int threads, bool resume = false) {
+  RunOutcome Run(const ClaimSpec& claim, const fs::path& out, int threads, bool resume = false,
+                 std::vector<std::pair<std::string, std::string>> sets = {}) {
     RunOptions o;
     o.out = out;
     o.threads = threads;
     o.resume = resume;
+    o.sets = std::move(sets);
     std::ostringstream log;
     RunOutcome r = ExecuteRun(PrepareRun(claim, o), o, log);
     log_ = log.str();
@@ -139,6 +141,26 @@ TEST_F(RunnerTest, DivergedCellsAreRecordedExcludedAndNeverPass) {
   for (const auto& e : fs::directory_iterator(dir_ / "toy" / "cells"))
     diverged_files += ReadJson(e.path())["status"] == "diverged";
   EXPECT_EQ(diverged_files, 2 * 3 * 4);  // both arms, widths 256…1024, 4 replicates
+}
+
+TEST_F(RunnerTest, ASwitchedOffArmHasNoCellsIsNotJudgedAndIsListed) {
+  ClaimSpec claim = ToyClaim(-0.5);  // its control is NOT_REJECTED (FAIL) whenever it runs
+  claim.params.push_back(IntParam("run_broken", 0, 1, "").Defaults(0, 0));
+  claim.arm_switches = {{"broken", "run_broken"}};
+  const RunOutcome off = Run(claim, dir_, 2);
+  EXPECT_EQ(off.verdict, Verdict::kPass);
+  EXPECT_EQ(off.cells_computed, 5 * 4);
+  ASSERT_EQ(off.verdict_json["arms"].size(), 1u);
+  ASSERT_EQ(off.verdict_json["arms_not_run"].size(), 1u);
+  EXPECT_EQ(off.verdict_json["arms_not_run"][0]["name"], "broken");
+  EXPECT_EQ(off.verdict_json["arms_not_run"][0]["enabled_by"], "run_broken");
+  // Switched on: the main arm's cells are the same cells (the switch is not a cell parameter).
+  const RunOutcome on = Run(claim, dir_, 2, /*resume=*/true, {{"run_broken", "1"}});
+  EXPECT_EQ(on.cells_reused, 5 * 4);
+  EXPECT_EQ(on.cells_computed, 5 * 4);
+  EXPECT_EQ(on.verdict_json["arms"][1]["verdict"], "NOT_REJECTED");
+  EXPECT_FALSE(on.verdict_json.contains("arms_not_run"));
+  EXPECT_EQ(on.verdict, Verdict::kFail);
 }
 
 TEST_F(RunnerTest, SeedsDependOnTheCellNotTheArm) {

@@ -14,6 +14,16 @@ std::string Hex64(uint64_t v) {
   return buf;
 }
 
+bool ArmEnabled(const ClaimSpec& claim, const ArmSpec& arm, const nlohmann::json& params) {
+  const auto it = claim.arm_switches.find(arm.name);
+  if (it == claim.arm_switches.end()) return true;
+  const std::string& key = it->second;
+  THM_CHECK_MSG(params.contains(key) && params.at(key).is_number_integer(),
+                claim.id << ": arm " << arm.name << "'s switch " << key
+                         << " is not an int parameter");
+  return params.at(key).get<long long>() != 0;
+}
+
 std::vector<Cell> ExpandCells(const ClaimSpec& claim, const nlohmann::json& params,
                               uint64_t user_seed) {
   THM_CHECK_MSG(params.contains(kReplicatesKey), claim.id << " declares no 'replicates'");
@@ -22,9 +32,13 @@ std::vector<Cell> ExpandCells(const ClaimSpec& claim, const nlohmann::json& para
   std::vector<Cell> cells;
   for (size_t a = 0; a < claim.arms.size(); ++a) {
     const ArmSpec& arm = claim.arms[a];
+    if (!ArmEnabled(claim, arm, params)) continue;
     nlohmann::json base = params;
     base.erase(kReplicatesKey);
-    for (const auto& axis : arm.axes) base.erase(axis.from);
+    // Neither the arms' switches nor the lists any arm sweeps are what this cell computes.
+    for (const auto& [name, key] : claim.arm_switches) base.erase(key);
+    for (const ArmSpec& any : claim.arms)
+      for (const auto& axis : any.axes) base.erase(axis.from);
     for (const auto& [k, v] : arm.overrides.items()) base[k] = v;
     // Cartesian product of the axes, last axis fastest.
     std::vector<nlohmann::json> points = {base};

@@ -1,7 +1,8 @@
 // Expanding a claim's declared arms into cells, and deriving each cell's seed and id.
-// A cell's parameters are the resolved claim parameters, minus the list parameters its arm sweeps
-// and minus `replicates`, plus the arm's overrides and the axis values: so a cell's file name and
-// seed depend only on what the cell computes (adding a width reuses the other widths' cells).
+// A cell's parameters are the resolved claim parameters, minus the list parameters any arm sweeps,
+// the arms' switches and `replicates`, plus the arm's overrides and the axis values: so a cell's
+// file name and seed depend only on what the cell computes (adding a width reuses the other
+// widths' cells; switching an arm on reuses the other arms' cells).
 #pragma once
 
 #include <cstdint>
@@ -25,8 +26,12 @@ struct Cell {
   std::string id;          // 16 hex digits: hash of (claim, protocol, arm, params, seed)
 };
 
+// Arms switched off (ClaimSpec::arm_switches) get no cells.
 std::vector<Cell> ExpandCells(const ClaimSpec& claim, const nlohmann::json& params,
                               uint64_t user_seed);
+
+// Whether `arm` runs under the resolved `params`: it has no switch, or its switch is ≠ 0.
+bool ArmEnabled(const ClaimSpec& claim, const ArmSpec& arm, const nlohmann::json& params);
 
 // 16 lower-case hex digits.
 std::string Hex64(uint64_t v);

@@ -1,9 +1,11 @@
 // Verdict table (see table.h).
 #include "harness/table.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace thmcheck {
 namespace {
@@ -28,6 +30,41 @@ std::string Pad(std::string s, size_t w) {
   for (unsigned char c : s) len += (c & 0xC0) != 0x80;
   if (len < w) s.append(w - len, ' ');
   return s;
+}
+
+// A figure the claim lists in ClaimSpec::printed_figures (its verdict.json entry has "table":
+// true): a row per x, a column per series, each entry the replicate mean and its 90% t-interval;
+// the figure's lines (levels) below it.
+void PrintFigureTable(const nlohmann::json& f, std::ostream& out) {
+  out << f.at("title").get<std::string>() << " (arm " << f.at("arm").get<std::string>() << ", "
+      << f.at("y_label").get<std::string>() << ", mean [90% interval])\n";
+  std::vector<double> xs;
+  for (const auto& s : f.at("series"))
+    for (const auto& p : s.at("points"))
+      if (std::find(xs.begin(), xs.end(), p.at("x").get<double>()) == xs.end())
+        xs.push_back(p.at("x").get<double>());
+  std::sort(xs.begin(), xs.end());
+  constexpr size_t kColumn = 26;
+  out << "  " << Pad(f.at("x").get<std::string>(), 10);
+  for (const auto& s : f.at("series")) out << Pad(s.at("label").get<std::string>(), kColumn);
+  out << "\n";
+  for (double x : xs) {
+    char label[32];  // the swept value in full ("1000", not "1e+03")
+    std::snprintf(label, sizeof label, "%.6g", x);
+    out << "  " << Pad(label, 10);
+    for (const auto& s : f.at("series")) {
+      std::string text = "-";
+      for (const auto& p : s.at("points"))
+        if (p.at("x").get<double>() == x)
+          text = Num(p.at("mean")) + " " + Range(nlohmann::json::array({p.at("lo"), p.at("hi")}));
+      out << Pad(text, kColumn);
+    }
+    out << "\n";
+  }
+  for (const auto& line : f.at("lines"))
+    out << "  line: " << line.at("label").get<std::string>() << " = " << Num(line.at("value"))
+        << "\n";
+  out << "\n";
 }
 
 }  // namespace
@@ -57,6 +94,14 @@ void PrintVerdictTable(const nlohmann::json& v, std::ostream& out) {
     out << "  " << arm.at("role").get<std::string>() << " arm " << arm.at("name").get<std::string>()
         << " (" << arm.at("condition").get<std::string>() << "): "
         << arm.at("verdict").get<std::string>() << "\n";
+  if (v.contains("arms_not_run"))
+    for (const auto& arm : v.at("arms_not_run"))
+      out << "  " << arm.at("role").get<std::string>() << " arm "
+          << arm.at("name").get<std::string>() << " (" << arm.at("condition").get<std::string>()
+          << "): not run (--set " << arm.at("enabled_by").get<std::string>() << "=1 runs it)\n";
+  if (v.contains("figures"))
+    for (const auto& f : v.at("figures"))
+      if (f.value("table", false)) PrintFigureTable(f, out);
   char elapsed[32];
   std::snprintf(elapsed, sizeof elapsed, "%.1f", v.at("context").at("elapsed_s").get<double>());
   out << "VERDICT " << v.at("claim").get<std::string>() << ": " << v.at("verdict").get<std::string>()

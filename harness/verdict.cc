@@ -44,12 +44,20 @@ std::vector<CellView> ArmCellViews(const std::vector<Cell>& cells,
   return views;
 }
 
-ClaimJudgement JudgeClaim(const ClaimSpec& claim, const std::vector<Cell>& cells,
-                          const std::vector<CellOutcome>& outcomes, uint64_t seed) {
+ClaimJudgement JudgeClaim(const ClaimSpec& claim, const nlohmann::json& params,
+                          const std::vector<Cell>& cells, const std::vector<CellOutcome>& outcomes,
+                          uint64_t seed) {
   ClaimJudgement j;
   bool all_pass = true, any_fail = false;
   for (size_t a = 0; a < claim.arms.size(); ++a) {
     const ArmSpec& arm = claim.arms[a];
+    if (!ArmEnabled(claim, arm, params)) {
+      j.arms_not_run.push_back({{"name", arm.name},
+                                {"role", arm.role == ArmRole::kMain ? "main" : "control"},
+                                {"condition", arm.condition},
+                                {"enabled_by", claim.arm_switches.at(arm.name)}});
+      continue;
+    }
     const std::vector<CellView> views = ArmCellViews(cells, outcomes, a);
     nlohmann::json arm_cells = nlohmann::json::array();
     for (size_t i = 0; i < cells.size(); ++i) {

@@ -17,6 +17,8 @@ namespace thmcheck {
 struct ClaimJudgement {
   Verdict verdict = Verdict::kInconclusive;
   nlohmann::json arms = nlohmann::json::array();   // verdict.json's "arms"
+  // Arms switched off (ClaimSpec::arm_switches): name, role, condition, enabled_by (the switch).
+  nlohmann::json arms_not_run = nlohmann::json::array();
   nlohmann::json cells = nlohmann::json::array();  // relative paths of every cell file
 };
 
@@ -24,8 +26,11 @@ struct ClaimJudgement {
 std::vector<CellView> ArmCellViews(const std::vector<Cell>& cells,
                                    const std::vector<CellOutcome>& outcomes, size_t arm);
 
-// `outcomes[i]` belongs to `cells[i]`; `seed` seeds the bootstraps (derived per arm and check).
-ClaimJudgement JudgeClaim(const ClaimSpec& claim, const std::vector<Cell>& cells,
-                          const std::vector<CellOutcome>& outcomes, uint64_t seed);
+// `outcomes[i]` belongs to `cells[i]`; `seed` seeds the bootstraps (derived per arm and check);
+// `params` (the resolved claim parameters) say which arms ran (ArmEnabled). An arm that did not
+// run neither passes nor fails the claim.
+ClaimJudgement JudgeClaim(const ClaimSpec& claim, const nlohmann::json& params,
+                          const std::vector<Cell>& cells, const std::vector<CellOutcome>& outcomes,
+                          uint64_t seed);
 
 }  // namespace thmcheck

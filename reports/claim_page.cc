@@ -169,6 +169,11 @@ std::string ClaimPageHtml(const ClaimResult& claim, const std::vector<RenderedPl
 
   html += "<h2>Checks</h2>\n";
   for (const Arm& arm : claim.arms) html += ArmSection(arm);
+  for (const ArmNotRun& arm : claim.arms_not_run)
+    html += "<h3>" + HtmlEscape(arm.name) + " <span class=\"muted small\">(" +
+            HtmlEscape(arm.role) + " arm)</span> not run</h3>\n<p>" + HtmlEscape(arm.condition) +
+            "</p>\n<p class=\"muted\">Switched off in this run: <code>--set " +
+            HtmlEscape(arm.enabled_by) + "=1</code> runs it.</p>\n";
   for (const CrossCheckTable& table : cross_checks) html += CrossCheckSectionHtml(table);
 
   html += "<h2>Plots</h2>\n" + PlotsSection(claim, plots, gnuplot_found);

@@ -143,6 +143,26 @@ TEST(WriteReportTest, FailingGnuplotLeavesNoBrokenImages) {
   for (const fs::path& ref : LocalReferences(page)) EXPECT_TRUE(fs::exists(ref)) << ref;
 }
 
+TEST(WriteReportTest, ClaimPageNamesAnArmThatDidNotRunAndHowToRunIt) {
+  ScratchDir dir;
+  nlohmann::json verdict = test::FixtureVerdict();
+  verdict["arms_not_run"] = {{{"name", "fig2a"},
+                              {"role", "main"},
+                              {"condition", "the paper's Fig. 2(a) <setting>"},
+                              {"enabled_by", "fig2a"}}};
+  std::ostringstream log;
+  ReportOptions options{WriteFixture(dir.path(), verdict), dir.path() / "out"};
+  options.gnuplot = "";
+  const ReportResult result = WriteReport(options, log);
+  ASSERT_TRUE(result.ok) << result.error;
+  const std::string page = ReadText(dir.path() / "out" / "ntk_closeness" / "index.html");
+  EXPECT_NE(page.find("fig2a <span class=\"muted small\">(main arm)</span> not run"),
+            std::string::npos)
+      << page;
+  EXPECT_NE(page.find("the paper&#39;s Fig. 2(a) &lt;setting&gt;"), std::string::npos);
+  EXPECT_NE(page.find("<code>--set fig2a=1</code> runs it"), std::string::npos);
+}
+
 TEST(WriteReportTest, EscapesEveryStringFromJson) {
   ScratchDir dir;
   nlohmann::json verdict = test::FixtureVerdict();

@@ -87,6 +87,12 @@ struct Arm {
   nlohmann::json overrides = nlohmann::json::object();  // cell parameters the arm forces
 };
 
+// An arm the run switched off (verdict.json "arms_not_run"): not judged, no cells.
+struct ArmNotRun {
+  std::string name, role, condition;
+  std::string enabled_by;  // the int parameter that runs it (--set NAME=1)
+};
+
 // A figure the claim declared (verdict.json "figures"): series of one arm against one axis, each
 // point a replicate mean with its 90% t-interval, plus labelled horizontal lines.
 struct FigureSeries {
@@ -180,6 +186,7 @@ struct ClaimResult {
   nlohmann::json params;  // object (possibly empty)
   std::string verdict;    // PASS | FAIL | INCONCLUSIVE
   std::vector<Arm> arms;
+  std::vector<ArmNotRun> arms_not_run;  // empty when every arm ran
   std::vector<ClaimFigure> figures;  // empty in verdict files written before figures existed
   std::vector<CrossCheck> cross_checks;  // likewise
   std::vector<Cell> cells;

@@ -105,6 +105,20 @@ std::vector<Arm> ReadArms(FieldReader& r, const json& root) {
   return arms;
 }
 
+std::vector<ArmNotRun> ReadArmsNotRun(FieldReader& r, const json& root) {
+  std::vector<ArmNotRun> arms;
+  ForEachElement(r, root, "arms_not_run", "", Need::kOptional,
+                 [&](const json& a, const std::string& at) {
+                   ArmNotRun arm;
+                   arm.name = r.String(a, "name", at, Need::kRequired);
+                   arm.role = r.String(a, "role", at, Need::kRequired);
+                   arm.condition = r.String(a, "condition", at, Need::kOptional);
+                   arm.enabled_by = r.String(a, "enabled_by", at, Need::kRequired);
+                   arms.push_back(std::move(arm));
+                 });
+  return arms;
+}
+
 // verdict.json's optional "figures" (figures.h of the harness): series points are read like a
 // check's sweep points.
 std::vector<ClaimFigure> ReadFigures(FieldReader& r, const json& root) {
@@ -309,6 +323,7 @@ bool ReadVerdict(const fs::path& verdict_file, const std::string& id, ClaimResul
   const json* context = r.Object(*root, "context", "", Need::kOptional);
   claim->context = context != nullptr ? *context : json::object();
   claim->arms = ReadArms(r, *root);
+  claim->arms_not_run = ReadArmsNotRun(r, *root);
   claim->figures = ReadFigures(r, *root);
   claim->cross_checks = ReadCrossChecks(r, *root);
   if (!r.ok()) {

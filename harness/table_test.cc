@@ -1,0 +1,72 @@
+// The verdict table `thmcheck run` prints: arms that did not run, and figures declared as tables.
+#include "harness/table.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace thmcheck {
+namespace {
+
+nlohmann::json Verdict() {
+  nlohmann::json point0 = {{"x", 100.0}, {"mean", 0.2}, {"lo", 0.1}, {"hi", 0.3}, {"n", 3}};
+  nlohmann::json point1 = {{"x", 1000.0}, {"mean", 0.5}, {"lo", 0.4}, {"hi", 0.6}, {"n", 3}};
+  nlohmann::json kernel = {{"x", 100.0}, {"mean", 1.5}, {"lo", 1.4}, {"hi", 1.6}, {"n", 3}};
+  return {
+      {"claim", "toy"},
+      {"title", "toy"},
+      {"citation", {{"authors", "A"}, {"year", 2020}, {"arxiv", "0000.00000"}, {"theorem", "T"}}},
+      {"scale", "quick"},
+      {"seed", 1},
+      {"verdict", "PASS"},
+      {"arms", nlohmann::json::array({{{"name", "main"},
+                                       {"role", "main"},
+                                       {"condition", "holds"},
+                                       {"verdict", "PASS"},
+                                       {"checks", nlohmann::json::array()}}})},
+      {"arms_not_run", nlohmann::json::array({{{"name", "fig"},
+                                               {"role", "main"},
+                                               {"condition", "the paper's figure"},
+                                               {"enabled_by", "fig"}}})},
+      {"figures",
+       nlohmann::json::array(
+           {{{"name", "drawn_only"}, {"title", "Not printed"}, {"arm", "main"}, {"x", "m"},
+             {"y_label", "err"}, {"series", nlohmann::json::array()},
+             {"lines", nlohmann::json::array()}},
+            {{"name", "printed"}, {"title", "Error vs width"}, {"arm", "fig"}, {"x", "width"},
+             {"y_label", "err"}, {"table", true},
+             {"series", nlohmann::json::array(
+                            {{{"label", "resnet"}, {"points", {point0, point1}}},
+                             {{"label", "ntk"}, {"points", {kernel}}}})},
+             {"lines", nlohmann::json::array({{{"label", "kα²"}, {"value", 0.72}}})}}})},
+      {"context", {{"elapsed_s", 1.0}}}};
+}
+
+TEST(VerdictTable, ListsArmsThatDidNotRunWithTheSwitchThatRunsThem) {
+  std::ostringstream out;
+  PrintVerdictTable(Verdict(), out);
+  EXPECT_NE(out.str().find("main arm fig (the paper's figure): not run (--set fig=1 runs it)"),
+            std::string::npos)
+      << out.str();
+}
+
+TEST(VerdictTable, PrintsATableFigureAsRowsPerXAndSkipsTheOthers) {
+  std::ostringstream out;
+  PrintVerdictTable(Verdict(), out);
+  const std::string s = out.str();
+  EXPECT_EQ(s.find("Not printed"), std::string::npos);
+  EXPECT_NE(s.find("Error vs width (arm fig, err, mean [90% interval])"), std::string::npos) << s;
+  EXPECT_NE(s.find("resnet"), std::string::npos);
+  // Width 100 has both series; width 1000 only the ResNet, the kernel's column shows "-".
+  EXPECT_NE(s.find("0.2 [0.1, 0.3]"), std::string::npos) << s;
+  EXPECT_NE(s.find("1.5 [1.4, 1.6]"), std::string::npos) << s;
+  const size_t row = s.find("  1000 ");
+  ASSERT_NE(row, std::string::npos) << s;
+  const std::string line = s.substr(row, s.find('\n', row) - row);
+  EXPECT_NE(line.find("0.5 [0.4, 0.6]"), std::string::npos) << line;
+  EXPECT_NE(line.find("-"), std::string::npos) << line;
+  EXPECT_NE(s.find("line: kα² = 0.72"), std::string::npos) << s;
+}
+
+}  // namespace
+}  // namespace thmcheck
