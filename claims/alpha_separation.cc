@@ -14,8 +14,11 @@
 // Controls (each must be rejected by the ResNet checks): β = 0 and β = 0.2 at α = 0.3 (no usable F
 //   signal, CLAIMS.md §2 / paper Fig. 2b). Kernels: analytic 2-layer ReLU NTK, the ResNet's
 //   empirical NTK at init (W, V), RBF; ridge chosen on a fresh validation set, never on test data.
+// Arm fig2a (full scale, or --set fig2a=1): the paper's Fig. 2(a), N = 1000, α = 0.3, widths
+//   `fig2a_widths`: ResNet err < kα², two-layer net and kernels ≥ kα²; printed as a table.
 #include "claims/claims.h"
 
+#include <array>
 #include <string>
 
 #include "claims/alpha_separation_cells.h"
@@ -45,6 +48,23 @@ constexpr double kPhiFloor = 0.9;
 // 0.962–1.000 (β = 0: 0.17–0.22, β = 0.2: 0.76–0.86). R²(G) is reported, not checked (≈ −0.01).
 constexpr double kProbeFloor = 0.9;
 
+// Fig. 2(a) reproduction (arm `fig2a`, full scale): the paper's N = 1000, α = 0.3, 800 epochs with
+// ÷10 at 400, across widths. The level is kα² itself (ratio 1): the error of predicting βF exactly
+// and nothing of αG(F). Paper (read off the figure ±10%): ResNet err 0.10–0.29 (ratio 0.14–0.40),
+// two-layer ≈ 0.92 (1.28), every kernel ≥ 1.4 (≥ 1.94). Our learners there (pilot, notes): with
+// the main arm's init (w_scale 1) the ResNet does not learn G at N = 1000 (ratio ≥ 1); a smaller
+// first-layer init (w_scale 0.1–0.3) with second_lr_scale 0.3 does (m = 256: err 0.03–0.1 when a
+// run does not collapse), so w_scale is chosen per cell on validation from a grid — the paper
+// chose η and weight decay per width on test error.
+constexpr double kFig2aAlpha = 0.3, kFig2aLevel = 1.0;
+constexpr int kFig2aN = 1000, kFig2aEpochs = 800;
+constexpr double kFig2aDecayAt = 0.5, kFig2aSecondLrScale = 0.3;
+// The grid of W's init std at every width: pilot (N = 1000, 2–6 runs each) m = 256: 0.1 and 0.2
+// learn G in most runs (err 0.03–0.1), 0.3 partly (0.53–0.62), 1 not (1.2); m = 1024: 0.1 in one
+// run of two (0.34), 0.03 likewise (0.20); m = 100: only 1 (one run of two: 0.48). Wider nets need
+// a smaller init to leave the lazy regime (a neuron moves ∝ η/(√m·w_scale); A ~ N(0, 1/m)).
+constexpr std::array<double, 4> kFig2aWScales = {0.03, 0.1, 0.3, 1.0};
+
 constexpr const char* kKernelRatioWhy =
     "≥ 0.9: no kernel learns a degree-8 parity from N ≪ C(30,8) samples (Thm 2: ratio ≥ 1 − N/C); "
     "0.1 allows for test-set noise (≈ 1%) and a negative F–G cross term";
@@ -66,6 +86,22 @@ std::vector<CheckSpec> ResNetChecks() {
       MeanAtLeast("resnet.probe_f_r2", kProbeFloor, kProbeWhy),
       PairedBelow("resnet.err", "kernel_best.err", kSeparationWhy),
   };
+}
+
+constexpr const char* kFig2aBelowWhy =
+    "< 1 (err < kα² = 0.72) at every width: paper Fig. 2(a) ResNet 0.10–0.29 in err";
+constexpr const char* kFig2aAboveWhy =
+    "≥ 1 (err ≥ kα²) at every width: paper Fig. 2(a) two-layer ≈ 0.92, kernels ≥ 1.4 in err";
+
+// The paper's Fig. 2(a) statement, at each width: the ResNet below kα², the two-layer net and every
+// kernel above it, and the ResNet below the best kernel (paired).
+std::vector<CheckSpec> Fig2aChecks() {
+  std::vector<CheckSpec> checks = {MeanAtMost("resnet.err_ratio", kFig2aLevel, kFig2aBelowWhy)};
+  for (const char* learner : {"two_layer", "ntk", "resnet_ntk", "rbf"})
+    checks.push_back(
+        MeanAtLeast(std::string(learner) + ".err_ratio", kFig2aLevel, kFig2aAboveWhy));
+  checks.push_back(PairedBelow("resnet.err", "kernel_best.err", kSeparationWhy));
+  return checks;
 }
 
 std::vector<CheckSpec> MainChecks() {
@@ -131,19 +167,33 @@ ClaimSpec AlphaSeparationClaim() {
           .Defaults(nlohmann::json::array({0.25, 0.3, 0.35, 0.4}),
                     nlohmann::json::array({0.1, 0.15, 0.2, 0.3, 0.4})),
       RealParam("beta", 0.0, 10.0, "weight β of F in the main arm").Defaults(1.0, 1.0),
-      IntParam("epochs", 1, 10000, "SGD epochs (LR ÷10 at 3/4)").Defaults(200, 300).Smoke(10),
-      RealParam("lr", 1e-4, 100.0, "η of W, b₁ (batch-mean gradient)").Defaults(2.0, 2.0),
+      IntParam("epochs", 1, 10000, "SGD epochs").Defaults(200, 300).Smoke(10),
+      RealParam("decay_at", 0.0, 1.0, "η ÷= 10 at this fraction of the epochs")
+          .Defaults(0.75, 0.75),
+      RealListParam("lrs", 1e-4, 100.0, 1, true,
+                    "η of W, b₁ (batch-mean gradient); several: a grid chosen on validation "
+                    "(see restarts)")
+          .Defaults(nlohmann::json::array({2.0}), nlohmann::json::array({2.0})),
+      RealListParam("w_scales", 1e-3, 10.0, 1, true,
+                    "init std of W (inputs unit-norm); several: a grid chosen on validation")
+          .Defaults(nlohmann::json::array({1.0}), nlohmann::json::array({1.0})),
       RealParam("second_lr_scale", 0.0, 10.0, "η of V, b₂ as a multiple of η").Defaults(0.1, 0.1),
       RealParam("weight_decay", 0.0, 1.0, "weight decay on every trained parameter")
           .Defaults(0.0, 0.0),
       IntParam("restarts", 1, 16,
-               "independent ResNet (and two-layer) runs per cell, each trained for a quarter of "
-               "the epochs; the one with the lowest validation error is trained on and scored")
+               "independent ResNet (and two-layer) runs per cell and (w_scale, η) setting, each "
+               "trained for a quarter of the epochs; the one with the lowest validation error is "
+               "trained on and scored")
           .Defaults(2, 2)
           .Smoke(1),
       IntParam("two_layer", 0, 1, "also train the two-layer net baseline").Defaults(0, 1),
       RealParam("rbf_sigma", 1e-3, 1e3, "σ of the RBF kernel exp(−‖x − x'‖²/2σ²)")
           .Defaults(1.0, 1.0),
+      IntParam("fig2a", 0, 1, "also run the paper's Fig. 2(a) arm (N = 1000, α = 0.3, widths)")
+          .Defaults(0, 1),
+      IntListParam("fig2a_widths", 16, 20000, 1, true, "widths m of the fig2a arm")
+          .Defaults(nlohmann::json::array({100, 300, 1000}),
+                    nlohmann::json::array({100, 300, 1000})),
       IntParam("replicates", 2, 1000, "independent (samples, init, SGD order) draws")
           .Defaults(3, 8)
           .Smoke(2),
@@ -156,7 +206,21 @@ ClaimSpec AlphaSeparationClaim() {
        {{"beta", 0.0}, {"alpha", 0.3}}, {}, ResNetChecks()},
       {"beta0.2", ArmRole::kControl, "β = 0.2 at α = 0.3: F too weak to be learned first",
        {{"beta", 0.2}, {"alpha", 0.3}}, {}, ResNetChecks()},
+      {"fig2a", ArmRole::kMain,
+       "the paper's Fig. 2(a): N = 1000, α = 0.3, 800 epochs (÷10 at 400), width swept; W's init "
+       "scale chosen per cell on validation",
+       {{"n", kFig2aN},
+        {"alpha", kFig2aAlpha},
+        {"beta", 1.0},
+        {"epochs", kFig2aEpochs},
+        {"decay_at", kFig2aDecayAt},
+        {"second_lr_scale", kFig2aSecondLrScale},
+        {"two_layer", 1},
+        {"w_scales", nlohmann::json(kFig2aWScales)}},
+       {{"width", "fig2a_widths"}},
+       Fig2aChecks()},
   };
+  c.arm_switches = {{"fig2a", "fig2a"}};
   // What the report draws: the separation (kernels at the Ω(kα²) level, the ResNet far below its
   // ceiling) and the learned fraction of αG, per learner over the main arm's α.
   c.figures = {
@@ -167,6 +231,16 @@ ClaimSpec AlphaSeparationClaim() {
       {"phi_vs_alpha", "Fraction φ of αG(F) learned, per learner", "main", "alpha", "φ", true,
        false, {"*.phi"}, {}, {FigureLine::Constant("ResNet floor", kPhiFloor)}},
   };
+  // The paper's Fig. 2(a): test error against width, one line per learner, kα² drawn; also
+  // printed by `thmcheck run` (the arm runs at full scale or with --set fig2a=1).
+  c.figures.push_back(
+      {"fig2a_err_vs_width", "Fig. 2(a): test error vs width at N = 1000, α = 0.3", "fig2a",
+       "width", "test error E‖out − y‖²", true, true,
+       {"resnet.err", "two_layer.err", "ntk.err", "resnet_ntk.err", "rbf.err"}, {},
+       {{"kα² (α = 0.3)", [](const nlohmann::json& p) {
+          return p.at("k").get<double>() * kFig2aAlpha * kFig2aAlpha;
+        }}}});
+  c.printed_figures = {"fig2a_err_vs_width"};
   c.run = RunAlphaSeparationCell;
   return c;
 }

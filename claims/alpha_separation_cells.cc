@@ -38,10 +38,9 @@ constexpr double kRidgeDecades[] = {-8.0, -5.0, -3.0, -1.5, 0.0};
 // Ridge probe from the first hidden layer: λ ∈ {1e−6, 1e−4, 1e−2, 1} × mean diag of the Gram of
 // the centred features, chosen on the validation split.
 constexpr double kProbeRidges[] = {1e-6, 1e-4, 1e-2, 1.0};
-// The paper's optimizer (§7): batch 50, momentum 0.9, one ÷10 step decay (here at 3/4 of training).
+// The paper's optimizer (§7): batch 50, momentum 0.9, one ÷10 step decay (`decay_at`).
 constexpr int kBatch = 50;
 constexpr double kMomentum = 0.9;
-constexpr double kDecayAt = 0.75;
 // Restart screening point (TrainBest): pilot (N = 3000, α = 0.3, 200 epochs, 13 runs) — the 4
 // runs that ended with φ < 0.9 had test err/(kα²) ≥ 0.49 at epoch 50, the other 9 ≤ 0.29; at
 // epoch 25 the two overlapped (0.76–2.3 vs 0.30–0.86). Cost with R runs: (R − 1)/4 + 1 of one run.
@@ -64,12 +63,26 @@ struct Shared {
   std::vector<KernelPaths> kernels;
 };
 
-ResNet3Options NetOptions(const CellParams& p) {
+// One setting of the SGD-trained nets that TrainBest tries: W's init scale and the step size η.
+struct Candidate {
+  double w_scale = 1.0, lr = 2.0;
+};
+
+// The grid w_scales × lrs (w_scale outer), as declared in the cell's parameters.
+std::vector<Candidate> Candidates(const CellParams& p) {
+  std::vector<Candidate> out;
+  for (double w : p.RealList("w_scales"))
+    for (double lr : p.RealList("lrs")) out.push_back({w, lr});
+  return out;
+}
+
+ResNet3Options NetOptions(const CellParams& p, double w_scale) {
   ResNet3Options o;
   o.d = p.Int("d");
   o.m = p.Int("width");
   o.k = p.Int("k");
-  return o;  // init scales: the calibrated defaults (resnet3.h)
+  o.w_scale = w_scale;
+  return o;  // the other init scales: the calibrated defaults (resnet3.h)
 }
 
 Samples DrawSamples(const CellParams& p, uint64_t replicate) {
@@ -130,8 +143,8 @@ std::shared_ptr<const Shared> ComputeShared(const CellParams& p, uint64_t replic
   const NeuralKernel ntk(NeuralKernelKind::kNtk, 2, 0.0, Activation::kRelu);
   sh->kernels.push_back(FitPaths("ntk", ntk.Gram(X, X), ntk.Gram(Xv, X), ntk.Gram(Xt, X), s));
   // The ResNet's own empirical NTK at its init w.r.t. (W, V), output-averaged (K ⊗ I_k; resnet3.h).
-  Rng init_rng(DeriveSeed(replicate, "resnet_init"));
-  const ResNet3 net = ResNet3::Init(NetOptions(p), init_rng);
+  Rng init_rng(DeriveSeed(replicate, "resnet_init"));  // TrainBest's first run's init
+  const ResNet3 net = ResNet3::Init(NetOptions(p, Candidates(p).front().w_scale), init_rng);
   auto ntk_of = [&](const Eigen::MatrixXd& A) {
     return ResNet3EmpiricalNtk(net, A, X, NtkOutputs::kMean).front();
   };
@@ -146,7 +159,8 @@ std::shared_ptr<const Shared> GetShared(const CellParams& p, uint64_t replicate)
   static std::mutex mu;
   static std::map<std::string, std::shared_future<std::shared_ptr<const Shared>>> cache;
   nlohmann::json key = {{"replicate", replicate}};
-  for (const char* name : {"concept", "d", "k", "n", "n_val", "n_test", "width", "rbf_sigma"})
+  for (const char* name :
+       {"concept", "d", "k", "n", "n_val", "n_test", "width", "w_scales", "rbf_sigma"})
     key[name] = p.json().at(name);
   const std::string text = key.dump();
   std::promise<std::shared_ptr<const Shared>> promise;
@@ -210,62 +224,78 @@ double ProbeR2(const Eigen::MatrixXd& H, const Eigen::MatrixXd& T, const Eigen::
   return test_r2;
 }
 
-ResNet3TrainOptions TrainOptions(const CellParams& p, double second_lr_scale) {
+ResNet3TrainOptions TrainOptions(const CellParams& p, double lr, double second_lr_scale) {
   ResNet3TrainOptions t;
   t.epochs = p.Int("epochs");
   t.batch_size = kBatch;
   t.momentum = kMomentum;
-  t.lr = p.Real("lr");
+  t.lr = lr;
   t.weight_decay = p.Real("weight_decay");
   t.second_lr_scale = second_lr_scale;
-  t.decay_epochs = {static_cast<int>(kDecayAt * t.epochs)};
+  t.decay_epochs = {static_cast<int>(p.Real("decay_at") * t.epochs)};
   return t;
 }
 
-// Restart r's seed tag: restart 0 keeps the untagged names, so its init (and the ResNet NTK's,
-// which is taken at restart 0's init) is the same whatever `restarts` is.
-std::string RestartTag(const char* tag, int r) {
-  return r == 0 ? std::string(tag) : std::string(tag) + "#" + std::to_string(r);
+// Run i's seed tags: run 0 keeps the untagged names, so its init (and the ResNet NTK's, which is
+// taken at run 0's init) is the same whatever `restarts` and the grid's size are.
+std::string RunTag(const char* tag, int i) {
+  return i == 0 ? std::string(tag) : std::string(tag) + "#" + std::to_string(i);
 }
 
-// The learner "best of R screened runs": p.Int("restarts") = R independent inits (`init_tag`) and
-// SGD orders (`sgd_tag`), per replicate (paired across α and arms), each trained for the first
-// kScreenAt of the epochs; the one with the lowest validation error (the data the kernels' ridge
-// is chosen on) is trained to the end, the others dropped. Why: Thm 1 holds with high
-// probability over the init; at m = 256 about one run in 8 stalls with one output group of G half
-// learned (pilot: 4 of 31 runs ended with φ < 0.9; 7 other inits on one stalled run's samples all
-// learned), and R runs all stall with about that probability to the R-th power. Records
-// L.restart (the run kept) and L.screen_val_err#r; nullopt, with the cell marked diverged, if any
-// run hit a non-finite loss.
+// The learner "best of the screened runs": every candidate setting (Candidates: the declared
+// grid of W's init scale and η, one pair by default) × p.Int("restarts") independent inits
+// (`init_tag`) and SGD orders (`sgd_tag`), per replicate (paired across α and arms), each trained
+// for the first kScreenAt of the epochs; the run with the lowest validation error (the data the
+// kernels' ridge is chosen on) is trained to the end, the others dropped. Why restarts: Thm 1
+// holds with high probability over the init; at m = 256 about one run in 8 stalls with one
+// output group of G half learned (pilot: 4 of 31 runs ended with φ < 0.9; 7 other inits on one
+// stalled run's samples all learned), and R runs all stall with about that probability to the
+// R-th power. Why a grid: the paper chose η and weight decay per width on test error (§7); here
+// the choice is made on validation, like the kernels' ridge. Records L.restart (the run kept),
+// L.w_scale and L.lr (its setting) and L.screen_val_err#i (∞ for a run whose loss went
+// non-finite: screened out); nullopt, with the cell marked diverged, if every run or the kept
+// one did.
 std::optional<ResNet3> TrainBest(const std::string& learner, const CellParams& p,
-                                 const std::function<ResNet3(Rng&)>& init,
-                                 const ResNet3TrainOptions& t, const char* init_tag,
-                                 const char* sgd_tag, uint64_t replicate, const Samples& s,
-                                 const Eigen::MatrixXd& Y, const Eigen::MatrixXd& Yv,
-                                 CellOutcome* o) {
+                                 const std::function<ResNet3(Rng&, double w_scale)>& init,
+                                 double second_lr_scale, const char* init_tag, const char* sgd_tag,
+                                 uint64_t replicate, const Samples& s, const Eigen::MatrixXd& Y,
+                                 const Eigen::MatrixXd& Yv, CellOutcome* o) {
+  const std::vector<Candidate> grid = Candidates(p);
   const int restarts = p.Int("restarts");
-  const int screen =
-      restarts == 1 ? t.epochs : std::max(1, static_cast<int>(kScreenAt * t.epochs));
+  const int count = static_cast<int>(grid.size()) * restarts;
+  const int epochs = p.Int("epochs");
+  const int screen = count == 1 ? epochs : std::max(1, static_cast<int>(kScreenAt * epochs));
   std::vector<ResNet3Trainer> runs;
-  runs.reserve(restarts);
+  runs.reserve(count);
   int best = 0;
   double best_val = INFINITY;
-  for (int r = 0; r < restarts; ++r) {
-    Rng init_rng(DeriveSeed(replicate, RestartTag(init_tag, r)));
-    runs.emplace_back(init(init_rng), t, Rng(DeriveSeed(replicate, RestartTag(sgd_tag, r))));
-    if (runs.back().Run(s.train.x, Y, screen).diverged) {
-      o->status = CellStatus::kDiverged;
-      o->note = learner + " run " + std::to_string(r) + ": non-finite loss in epoch " +
-                std::to_string(runs.back().result().epochs_run + 1);
-      return std::nullopt;
-    }
-    const double val = (runs.back().net().Forward(s.val.x) - Yv).rowwise().squaredNorm().mean();
-    o->observables[learner + ".screen_val_err#" + std::to_string(r)] = val;
-    if (val < best_val) best_val = val, best = r;  // ties: the earlier run
+  for (int i = 0; i < count; ++i) {
+    const Candidate& c = grid[i / restarts];
+    Rng init_rng(DeriveSeed(replicate, RunTag(init_tag, i)));
+    runs.emplace_back(init(init_rng, c.w_scale), TrainOptions(p, c.lr, second_lr_scale),
+                      Rng(DeriveSeed(replicate, RunTag(sgd_tag, i))));
+    // A run whose loss went non-finite is screened out like a bad one (its validation error
+    // is recorded as ∞); only when every run did is the cell diverged.
+    const bool diverged = runs.back().Run(s.train.x, Y, screen).diverged;
+    const double val =
+        diverged ? INFINITY
+                 : (runs.back().net().Forward(s.val.x) - Yv).rowwise().squaredNorm().mean();
+    o->observables[learner + ".screen_val_err#" + std::to_string(i)] = val;
+    if (val < best_val) best_val = val, best = i;  // ties: the earlier run; NaN never selected
+  }
+  if (!(best_val < INFINITY)) {
+    o->status = CellStatus::kDiverged;
+    o->note = learner + ": every run's loss went non-finite (or its validation error did) within " +
+              std::to_string(screen) + " epochs";
+    return std::nullopt;
   }
   ResNet3Trainer& kept = runs[best];
-  const ResNet3TrainResult& result = kept.Run(s.train.x, Y, t.epochs);
+  const ResNet3TrainResult& result = kept.Run(s.train.x, Y, epochs);
   o->observables[learner + ".restart"] = best;
+  if (grid.size() > 1) {  // only then: a one-setting learner's cells keep their observables
+    o->observables[learner + ".w_scale"] = grid[best / restarts].w_scale;
+    o->observables[learner + ".lr"] = grid[best / restarts].lr;
+  }
   o->series[learner + ".epoch_loss"] = result.epoch_loss;
   if (result.diverged) {
     o->status = CellStatus::kDiverged;
@@ -312,10 +342,12 @@ CellOutcome RunAlphaSeparationCell(const CellParams& p, const CellSeeds& seeds) 
   o.observables["kernel_best.err"] = best_kernel;
 
   // ---- ResNet: best of `restarts` runs (TrainBest), selected on validation ----
-  const auto resnet_init = [&](Rng& rng) { return ResNet3::Init(NetOptions(p), rng); };
+  const auto resnet_init = [&](Rng& rng, double w_scale) {
+    return ResNet3::Init(NetOptions(p, w_scale), rng);
+  };
   const std::optional<ResNet3> net =
-      TrainBest("resnet", p, resnet_init, TrainOptions(p, p.Real("second_lr_scale")), "resnet_init",
-                "resnet_sgd", seeds.replicate, s, Y, Yv, &o);
+      TrainBest("resnet", p, resnet_init, p.Real("second_lr_scale"), "resnet_init", "resnet_sgd",
+                seeds.replicate, s, Y, Yv, &o);
   if (!net) return o;
   Score("resnet", net->Forward(s.test.x), s.test, alpha, beta, s.g2, &o);
   const Eigen::MatrixXd H = net->FirstHidden(s.train.x), Hv = net->FirstHidden(s.val.x),
@@ -327,16 +359,16 @@ CellOutcome RunAlphaSeparationCell(const CellParams& p, const CellSeeds& seeds) 
   // b₂ = −1 so σ(Z₂) = σ'(Z₂) = 0) and frozen; A fixed, W and b₁ trained by the same SGD and
   // the same restart rule ----
   if (p.Int("two_layer") != 0) {
-    const auto two_layer_init = [&](Rng& rng) {
-      const ResNet3 init = ResNet3::Init(NetOptions(p), rng);
+    const auto two_layer_init = [&](Rng& rng, double w_scale) {
+      const ResNet3 init = ResNet3::Init(NetOptions(p, w_scale), rng);
       ResNet3::Params q = init.params();
       q.v.setZero();
       q.b2.setConstant(-1.0);
       return ResNet3::FromParameters(q, init.a(), SecondLayer::kBottleneck);
     };
     const std::optional<ResNet3> two =
-        TrainBest("two_layer", p, two_layer_init, TrainOptions(p, 0.0), "two_layer_init",
-                  "two_layer_sgd", seeds.replicate, s, Y, Yv, &o);
+        TrainBest("two_layer", p, two_layer_init, 0.0, "two_layer_init", "two_layer_sgd",
+                  seeds.replicate, s, Y, Yv, &o);
     if (!two) return o;
     Score("two_layer", two->Forward(s.test.x), s.test, alpha, beta, s.g2, &o);
   }
