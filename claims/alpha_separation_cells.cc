@@ -65,7 +65,7 @@ struct Shared {
 
 // One setting of the SGD-trained nets that TrainBest tries: W's init scale and the step size η.
 struct Candidate {
-  double w_scale = 1.0, lr = 2.0;
+  double w_scale, lr;
 };
 
 // The grid w_scales × lrs (w_scale outer), as declared in the cell's parameters.

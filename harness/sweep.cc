@@ -29,16 +29,18 @@ std::vector<Cell> ExpandCells(const ClaimSpec& claim, const nlohmann::json& para
   THM_CHECK_MSG(params.contains(kReplicatesKey), claim.id << " declares no 'replicates'");
   const int replicates = params.at(kReplicatesKey).get<int>();
   const uint64_t claim_seed = DeriveSeed(user_seed, claim.id);
+  // What every cell starts from: neither `replicates`, the arms' switches nor the lists any arm
+  // sweeps are what a cell computes.
+  nlohmann::json common = params;
+  common.erase(kReplicatesKey);
+  for (const auto& [name, key] : claim.arm_switches) common.erase(key);
+  for (const ArmSpec& arm : claim.arms)
+    for (const auto& axis : arm.axes) common.erase(axis.from);
   std::vector<Cell> cells;
   for (size_t a = 0; a < claim.arms.size(); ++a) {
     const ArmSpec& arm = claim.arms[a];
     if (!ArmEnabled(claim, arm, params)) continue;
-    nlohmann::json base = params;
-    base.erase(kReplicatesKey);
-    // Neither the arms' switches nor the lists any arm sweeps are what this cell computes.
-    for (const auto& [name, key] : claim.arm_switches) base.erase(key);
-    for (const ArmSpec& any : claim.arms)
-      for (const auto& axis : any.axes) base.erase(axis.from);
+    nlohmann::json base = common;
     for (const auto& [k, v] : arm.overrides.items()) base[k] = v;
     // Cartesian product of the axes, last axis fastest.
     std::vector<nlohmann::json> points = {base};
