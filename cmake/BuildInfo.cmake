@@ -3,8 +3,8 @@
 set(THMCHECK_BUILD_INFO_CC ${CMAKE_BINARY_DIR}/generated/build_info.cc)
 string(TOUPPER "${CMAKE_BUILD_TYPE}" _bt)
 set(THMCHECK_FLAGS "${CMAKE_CXX_FLAGS} ${CMAKE_CXX_FLAGS_${_bt}} -std=c++20 -Wall -Wextra -ffp-contract=off")
-if(THMCHECK_NATIVE)
-  string(APPEND THMCHECK_FLAGS " -march=native")
+if(THMCHECK_ARCH_FLAG)  # cmake/TargetIsa.cmake
+  string(APPEND THMCHECK_FLAGS " ${THMCHECK_ARCH_FLAG}")
 endif()
 add_custom_target(thmcheck_build_info
   COMMAND ${CMAKE_COMMAND}

@@ -9,6 +9,7 @@
 #include <boost/math/special_functions/binomial.hpp>
 
 #include "harness/check.h"
+#include "learners/cross_products.h"
 
 namespace thmcheck {
 namespace {
@@ -120,7 +121,7 @@ Eigen::MatrixXd CubeSpectralKernel::Gram(const Eigen::MatrixXd& X1,
                                          const Eigen::MatrixXd& X2) const {
   THM_CHECK_EQ(X1.cols(), d_);
   THM_CHECK_EQ(X2.cols(), d_);
-  Eigen::MatrixXd K = X1 * X2.transpose();
+  Eigen::MatrixXd K = CrossProducts(X1, X2);
   for (Eigen::Index j = 0; j < K.cols(); ++j) {
     for (Eigen::Index i = 0; i < K.rows(); ++i) K(i, j) = profile_(WeightOf(K(i, j)));
   }

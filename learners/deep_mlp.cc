@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "harness/check.h"
+#include "learners/cross_products.h"
 
 namespace thmcheck {
 
@@ -113,11 +114,12 @@ Eigen::MatrixXd DeepMlp::EmpiricalNtk(const Eigen::Ref<const Eigen::MatrixXd>& X
   Backward(t1, &d1);
   Backward(t2, &d2);
   const double beta2 = beta_ * beta_;
+  const bool same = SameMatrix(X1, X2);
   Eigen::MatrixXd theta = Eigen::MatrixXd::Zero(X1.rows(), X2.rows());
   for (int l = 0; l < depth(); ++l) {
     // Weights: s_l² (Δ¹Δ²ᵀ)(A¹A²ᵀ) entrywise; biases: β² Δ¹Δ²ᵀ.
-    const Eigen::MatrixXd deltas = d1[l + 1] * d2[l + 1].transpose();
-    const Eigen::MatrixXd acts = t1.a[l] * t2.a[l].transpose();
+    const Eigen::MatrixXd deltas = CrossProducts(d1[l + 1], d2[l + 1], same);
+    const Eigen::MatrixXd acts = CrossProducts(t1.a[l], t2.a[l], same);
     theta.array() += deltas.array() * (Scale(l) * Scale(l) * acts.array() + beta2);
   }
   return theta;

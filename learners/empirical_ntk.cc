@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "harness/check.h"
+#include "learners/cross_products.h"
 
 namespace thmcheck {
 namespace {
@@ -18,21 +19,13 @@ void BlockFeatures(const TwoLayerNet& net, const Eigen::Ref<const Eigen::MatrixX
   ds.array().rowwise() *= net.a().segment(r0, b).cwiseAbs().transpose().array();
 }
 
-// Copies the strict lower triangle onto the upper one (a loop: `M = M.transpose()` would alias).
-void MirrorLowerTriangle(Eigen::MatrixXd& M) {
-  for (Eigen::Index j = 1; j < M.cols(); ++j) {
-    for (Eigen::Index i = 0; i < j; ++i) M(i, j) = M(j, i);
-  }
-}
-
 }  // namespace
 
 Eigen::MatrixXd EmpiricalNtk(const TwoLayerNet& net, const Eigen::Ref<const Eigen::MatrixXd>& X1,
                              const Eigen::Ref<const Eigen::MatrixXd>& X2) {
   THM_CHECK_EQ(X1.cols(), net.d());
   THM_CHECK_EQ(X2.cols(), net.d());
-  const bool same =
-      X1.data() == X2.data() && X1.rows() == X2.rows() && X1.outerStride() == X2.outerStride();
+  const bool same = SameMatrix(X1, X2);
   const Eigen::Index n1 = X1.rows(), n2 = X2.rows(), m = net.m();
   // first: Σ_r a_r² σ'(z₁ᵣ) σ'(z₂ᵣ); second: Σ_r σ(z₁ᵣ) σ(z₂ᵣ). Both n₁×n₂, summed block by block.
   Eigen::MatrixXd first = Eigen::MatrixXd::Zero(n1, n2);
@@ -52,12 +45,10 @@ Eigen::MatrixXd EmpiricalNtk(const TwoLayerNet& net, const Eigen::Ref<const Eige
     }
   }
   const double c2 = net.output_scale() * net.output_scale();
-  Eigen::MatrixXd h(n1, n2);
-  h.noalias() = X1 * X2.transpose();  // Gram of the inputs
+  Eigen::MatrixXd h = CrossProducts(X1, X2, same);  // Gram of the inputs
   if (same) {
     MirrorLowerTriangle(first);
     MirrorLowerTriangle(second);
-    MirrorLowerTriangle(h);  // GEMM need not round (i, j) and (j, i) alike
   }
   h = c2 * (first.cwiseProduct(h) + second);
   return h;

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "harness/check.h"
+#include "learners/cross_products.h"
 #include "learners/ntk_analytic.h"
 
 namespace thmcheck {
@@ -58,7 +59,8 @@ Eigen::MatrixXd SquaredDistances(const Eigen::MatrixXd& X1, const Eigen::MatrixX
   CheckSameDim(X1, X2);
   const Eigen::VectorXd sq1 = X1.rowwise().squaredNorm();
   const Eigen::VectorXd sq2 = X2.rowwise().squaredNorm();
-  Eigen::MatrixXd D = -2.0 * X1 * X2.transpose();
+  const bool same = SameMatrix(X1, X2);
+  Eigen::MatrixXd D = -2.0 * CrossProducts(X1, X2, same);
   D.colwise() += sq1;
   D.rowwise() += sq2.transpose();
   for (Eigen::Index j = 0; j < D.cols(); ++j) {
@@ -68,6 +70,7 @@ Eigen::MatrixXd SquaredDistances(const Eigen::MatrixXd& X1, const Eigen::MatrixX
       }
     }
   }
+  if (same) MirrorLowerTriangle(D);  // ‖x‖² + ‖x'‖² rounds by order too
   return D;
 }
 
@@ -103,7 +106,7 @@ std::string PolynomialKernel::Name() const {
 Eigen::MatrixXd PolynomialKernel::Gram(const Eigen::MatrixXd& X1,
                                        const Eigen::MatrixXd& X2) const {
   CheckSameDim(X1, X2);
-  Eigen::MatrixXd G = X1 * X2.transpose();
+  Eigen::MatrixXd G = CrossProducts(X1, X2);
   return (G.array() + offset_).pow(static_cast<double>(degree_)).matrix();
 }
 double PolynomialKernel::Profile(double t) const {
@@ -124,7 +127,7 @@ Eigen::MatrixXd ArcCosineKernel::Gram(const Eigen::MatrixXd& X1,
   // Augmented norms ‖x̃‖ = √(‖x‖² + β²) and inner products ⟨x̃,x̃'⟩ = ⟨x,x'⟩ + β².
   const Eigen::VectorXd n1 = (X1.rowwise().squaredNorm().array() + b2).sqrt();
   const Eigen::VectorXd n2 = (X2.rowwise().squaredNorm().array() + b2).sqrt();
-  Eigen::MatrixXd K = X1 * X2.transpose();
+  Eigen::MatrixXd K = CrossProducts(X1, X2);
   Eigen::RowVectorXd u2(X2.cols() + 1);
   Eigen::RowVectorXd u1(X1.cols() + 1);
   for (Eigen::Index j = 0; j < K.cols(); ++j) {

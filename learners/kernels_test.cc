@@ -69,6 +69,18 @@ TEST(KernelsTest, GramMatchesProfileOnTheCube) {
   }
 }
 
+// Off the cube too (Gaussian points of unequal norms, an odd count): Gram(X, X) is exactly
+// symmetric whatever the ISA's matrix-product kernels round (learners/cross_products.h).
+TEST(KernelsTest, GramOfOnePointSetIsExactlySymmetric) {
+  Rng rng(11);
+  Eigen::MatrixXd X(37, 10);
+  FillNormal(rng, X);
+  for (const auto& kernel : Family()) {
+    const Eigen::MatrixXd G = kernel->Gram(X, X);
+    EXPECT_TRUE(G == G.transpose()) << kernel->Name();
+  }
+}
+
 // The diagonal (t = 1) and antipodal pairs (t = −1) are where arccos and √(2 − 2t) lose half their
 // digits; the recomputation must make them exact.
 TEST(KernelsTest, NonSmoothKernelsAreExactAtCoincidentAndAntipodalPoints) {

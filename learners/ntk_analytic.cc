@@ -10,6 +10,7 @@
 #include <Eigen/Eigenvalues>
 
 #include "harness/check.h"
+#include "learners/cross_products.h"
 
 namespace thmcheck {
 namespace {
@@ -89,24 +90,6 @@ Eigen::VectorXd NextVariances(Activation act, const Eigen::VectorXd& q, double b
   return next;
 }
 
-bool SameMatrix(const Eigen::Ref<const Eigen::MatrixXd>& X1,
-                const Eigen::Ref<const Eigen::MatrixXd>& X2) {
-  return X1.data() == X2.data() && X1.rows() == X2.rows() && X1.cols() == X2.cols() &&
-         X1.outerStride() == X2.outerStride();
-}
-
-// X1 X2ᵀ, mirrored when same (GEMM need not round (i, j) and (j, i) alike).
-Eigen::MatrixXd InputGram(const Eigen::Ref<const Eigen::MatrixXd>& X1,
-                          const Eigen::Ref<const Eigen::MatrixXd>& X2, bool same) {
-  Eigen::MatrixXd g = X1 * X2.transpose();
-  if (same) {
-    for (Eigen::Index j = 1; j < g.cols(); ++j) {
-      for (Eigen::Index i = 0; i < j; ++i) g(i, j) = g(j, i);
-    }
-  }
-  return g;
-}
-
 }  // namespace
 
 GaussianMoments ActivationMoments(Activation act, double q1, double q2, double c12) {
@@ -147,7 +130,7 @@ Eigen::MatrixXd AnalyticNtkTwoLayer(const Eigen::Ref<const Eigen::MatrixXd>& X1,
                                     const Eigen::Ref<const Eigen::MatrixXd>& X2, Activation act) {
   THM_CHECK_EQ(X1.cols(), X2.cols());
   const bool same = SameMatrix(X1, X2);
-  const Eigen::MatrixXd gram = InputGram(X1, X2, same);
+  const Eigen::MatrixXd gram = CrossProducts(X1, X2, same);
   const Eigen::VectorXd q1 = X1.rowwise().squaredNorm();
   const Eigen::VectorXd q2 = X2.rowwise().squaredNorm();
   Eigen::MatrixXd S, Sdot;
@@ -165,7 +148,7 @@ DeepKernels DeepNngpAndNtk(const Eigen::Ref<const Eigen::MatrixXd>& X1,
   const bool same = SameMatrix(X1, X2);
   const double beta2 = beta * beta;
   // Layer 1: Σ¹ = x·x' + β² (weights N(0, I) on the raw input), Θ¹ = Σ¹.
-  Eigen::MatrixXd sigma = InputGram(X1, X2, same).array() + beta2;
+  Eigen::MatrixXd sigma = CrossProducts(X1, X2, same).array() + beta2;
   Eigen::VectorXd q1 = X1.rowwise().squaredNorm().array() + beta2;
   Eigen::VectorXd q2 = X2.rowwise().squaredNorm().array() + beta2;
   Eigen::MatrixXd theta = sigma;

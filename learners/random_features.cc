@@ -10,6 +10,7 @@
 #include <Eigen/QR>
 
 #include "harness/check.h"
+#include "learners/cross_products.h"
 
 namespace thmcheck {
 
@@ -96,7 +97,7 @@ Eigen::MatrixXd RandomFeaturesKernel::Gram(const Eigen::MatrixXd& X1,
   Eigen::MatrixXd phi1, phi2;
   RandomFeatureMap(features_, X1, &phi1);
   RandomFeatureMap(features_, X2, &phi2);
-  return phi1 * phi2.transpose();
+  return CrossProducts(phi1, phi2, SameMatrix(X1, X2));
 }
 
 }  // namespace thmcheck

@@ -11,6 +11,7 @@
 
 #include "harness/check.h"
 #include "learners/activation.h"
+#include "learners/cross_products.h"
 #include "learners/sgd.h"
 
 namespace thmcheck {
@@ -281,12 +282,12 @@ std::vector<Eigen::MatrixXd> ResNet3EmpiricalNtk(const ResNet3& net,
   THM_CHECK_EQ(X1.cols(), net.d());
   THM_CHECK_EQ(X2.cols(), net.d());
   // The same matrix object twice: accumulate lower triangles only (half the flops), then mirror.
-  const bool same = X1.data() == X2.data() && X1.rows() == X2.rows();
+  const bool same = SameMatrix(X1, X2);
   const NtkFactors f1 = Factors(net, X1);
   const NtkFactors f2 = same ? NtkFactors{} : Factors(net, X2);
   const NtkFactors& g2 = same ? f1 : f2;
-  const Eigen::MatrixXd xx = X1 * X2.transpose();
-  const Eigen::MatrixXd tt = f1.t * g2.t.transpose();
+  const Eigen::MatrixXd xx = CrossProducts(X1, X2, same);
+  const Eigen::MatrixXd tt = CrossProducts(f1.t, g2.t, same);
   auto accumulate = [&](const Eigen::MatrixXd& l, const Eigen::MatrixXd& r, Eigen::MatrixXd& acc) {
     if (same) {
       acc.selfadjointView<Eigen::Lower>().rankUpdate(l);
