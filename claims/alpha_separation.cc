@@ -15,7 +15,8 @@
 //   signal, CLAIMS.md §2 / paper Fig. 2b). Kernels: analytic 2-layer ReLU NTK, the ResNet's
 //   empirical NTK at init (W, V), RBF; ridge chosen on a fresh validation set, never on test data.
 // Arm fig2a (full scale, or --set fig2a=1): the paper's Fig. 2(a), N = 1000, α = 0.3, widths
-//   `fig2a_widths`: ResNet err < kα², two-layer net and kernels ≥ kα²; printed as a table.
+//   `fig2a_widths`, W's init scale and the batch size chosen on validation: ResNet err < kα²,
+//   two-layer net and kernels ≥ kα²; printed as a table.
 #include "claims/claims.h"
 
 #include <array>
@@ -54,7 +55,7 @@ constexpr double kProbeFloor = 0.9;
 // two-layer ≈ 0.92 (1.28), every kernel ≥ 1.4 (≥ 1.94). Our learners there (pilot, notes): with
 // the main arm's init (w_scale 1) the ResNet does not learn G at N = 1000 (ratio ≥ 1); a smaller
 // first-layer init (w_scale 0.1–0.3) with second_lr_scale 0.3 does (m = 256: err 0.03–0.1 when a
-// run does not collapse), so w_scale is chosen per cell on validation from a grid — the paper
+// run does not collapse), so w_scale (and the batch) is chosen per cell on validation — the paper
 // chose η and weight decay per width on test error.
 constexpr double kFig2aAlpha = 0.3, kFig2aLevel = 1.0;
 constexpr int kFig2aN = 1000, kFig2aEpochs = 800;
@@ -63,7 +64,10 @@ constexpr double kFig2aDecayAt = 0.5, kFig2aSecondLrScale = 0.3;
 // learn G in most runs (err 0.03–0.1), 0.3 partly (0.53–0.62), 1 not (1.2); m = 1024: 0.1 in one
 // run of two (0.34), 0.03 likewise (0.20); m = 100: only 1 (one run of two: 0.48). Wider nets need
 // a smaller init to leave the lazy regime (a neuron moves ∝ η/(√m·w_scale); A ~ N(0, 1/m)).
-constexpr std::array<double, 4> kFig2aWScales = {0.03, 0.1, 0.3, 1.0};
+// The batch grid: at m = 100 more, smaller steps at the same η/B learn G (8 runs each, w_scale 0.5:
+// B = 50 ends at err 0.6–0.9, B = 5 at 0.06–0.7, median 0.5), hence 0.5 joined the w_scale grid.
+constexpr std::array<double, 5> kFig2aWScales = {0.03, 0.1, 0.3, 0.5, 1.0};
+constexpr std::array<int, 2> kFig2aBatches = {50, 5};
 
 constexpr const char* kKernelRatioWhy =
     "≥ 0.9: no kernel learns a degree-8 parity from N ≪ C(30,8) samples (Thm 2: ratio ≥ 1 − N/C); "
@@ -174,6 +178,9 @@ ClaimSpec AlphaSeparationClaim() {
                     "η of W, b₁ (batch-mean gradient); several: a grid chosen on validation "
                     "(see restarts)")
           .Defaults(nlohmann::json::array({2.0}), nlohmann::json::array({2.0})),
+      IntListParam("batches", 1, 1000, 1, false,
+                   "mini-batch sizes B (η scales as η·B/50); several: a grid chosen on validation")
+          .Defaults(nlohmann::json::array({50}), nlohmann::json::array({50})),
       RealListParam("w_scales", 1e-3, 10.0, 1, true,
                     "init std of W (inputs unit-norm); several: a grid chosen on validation")
           .Defaults(nlohmann::json::array({1.0}), nlohmann::json::array({1.0})),
@@ -208,7 +215,7 @@ ClaimSpec AlphaSeparationClaim() {
        {{"beta", 0.2}, {"alpha", 0.3}}, {}, ResNetChecks()},
       {"fig2a", ArmRole::kMain,
        "the paper's Fig. 2(a): N = 1000, α = 0.3, 800 epochs (÷10 at 400), width swept; W's init "
-       "scale chosen per cell on validation",
+       "scale and batch size chosen per cell on validation",
        {{"n", kFig2aN},
         {"alpha", kFig2aAlpha},
         {"beta", 1.0},
@@ -216,7 +223,8 @@ ClaimSpec AlphaSeparationClaim() {
         {"decay_at", kFig2aDecayAt},
         {"second_lr_scale", kFig2aSecondLrScale},
         {"two_layer", 1},
-        {"w_scales", nlohmann::json(kFig2aWScales)}},
+        {"w_scales", nlohmann::json(kFig2aWScales)},
+        {"batches", nlohmann::json(kFig2aBatches)}},
        {{"width", "fig2a_widths"}},
        Fig2aChecks()},
   };

@@ -38,8 +38,12 @@ constexpr double kRidgeDecades[] = {-8.0, -5.0, -3.0, -1.5, 0.0};
 // Ridge probe from the first hidden layer: λ ∈ {1e−6, 1e−4, 1e−2, 1} × mean diag of the Gram of
 // the centred features, chosen on the validation split.
 constexpr double kProbeRidges[] = {1e-6, 1e-4, 1e-2, 1.0};
-// The paper's optimizer (§7): batch 50, momentum 0.9, one ÷10 step decay (`decay_at`).
-constexpr int kBatch = 50;
+// The paper's optimizer (§7): batch 50, momentum 0.9, one ÷10 step decay (`decay_at`). The
+// declared η (`lrs`) is the step at kLrBatch samples per step; a batch B takes η·B/kLrBatch (the
+// linear scaling rule, Goyal et al. 2017, arXiv 1706.02677: the same distance per epoch).
+// Measured at N = 1000, m = 100 (8 runs each, w_scale 0.5): η/B = 0.04 at B = 50, 10, 5 ends at
+// test err 0.6–0.9, 0.12–1.3, 0.06–1.4 — more, smaller steps help the narrow net (notes).
+constexpr int kLrBatch = 50;
 constexpr double kMomentum = 0.9;
 // Restart screening point (TrainBest): pilot (N = 3000, α = 0.3, 200 epochs, 13 runs) — the 4
 // runs that ended with φ < 0.9 had test err/(kα²) ≥ 0.49 at epoch 50, the other 9 ≤ 0.29; at
@@ -63,16 +67,20 @@ struct Shared {
   std::vector<KernelPaths> kernels;
 };
 
-// One setting of the SGD-trained nets that TrainBest tries: W's init scale and the step size η.
+// One setting of the SGD-trained nets that TrainBest tries: W's init scale, the mini-batch size
+// and the step size η (declared per kLrBatch samples).
 struct Candidate {
-  double w_scale, lr;
+  double w_scale;
+  int batch;
+  double lr;
 };
 
-// The grid w_scales × lrs (w_scale outer), as declared in the cell's parameters.
+// The grid w_scales × batches × lrs (w_scale outermost), as declared in the cell's parameters.
 std::vector<Candidate> Candidates(const CellParams& p) {
   std::vector<Candidate> out;
   for (double w : p.RealList("w_scales"))
-    for (double lr : p.RealList("lrs")) out.push_back({w, lr});
+    for (int b : p.IntList("batches"))
+      for (double lr : p.RealList("lrs")) out.push_back({w, b, lr});
   return out;
 }
 
@@ -224,12 +232,13 @@ double ProbeR2(const Eigen::MatrixXd& H, const Eigen::MatrixXd& T, const Eigen::
   return test_r2;
 }
 
-ResNet3TrainOptions TrainOptions(const CellParams& p, double lr, double second_lr_scale) {
+ResNet3TrainOptions TrainOptions(const CellParams& p, const Candidate& c, double second_lr_scale) {
   ResNet3TrainOptions t;
   t.epochs = p.Int("epochs");
-  t.batch_size = kBatch;
+  t.batch_size = c.batch;
   t.momentum = kMomentum;
-  t.lr = lr;
+  // B/kLrBatch first: exactly 1 at B = kLrBatch, so those cells keep their bytes.
+  t.lr = c.lr * (static_cast<double>(c.batch) / kLrBatch);
   t.weight_decay = p.Real("weight_decay");
   t.second_lr_scale = second_lr_scale;
   t.decay_epochs = {static_cast<int>(p.Real("decay_at") * t.epochs)};
@@ -242,17 +251,18 @@ std::string RunTag(const char* tag, int i) {
   return i == 0 ? std::string(tag) : std::string(tag) + "#" + std::to_string(i);
 }
 
-// The learner "best of the screened runs": every candidate setting (Candidates: the declared
-// grid of W's init scale and η, one pair by default) × p.Int("restarts") independent inits
-// (`init_tag`) and SGD orders (`sgd_tag`), per replicate (paired across α and arms), each trained
-// for the first kScreenAt of the epochs; the run with the lowest validation error (the data the
+// The learner "best of the screened runs": every candidate setting (Candidates: the declared grid
+// of W's init scale, batch size and η; one setting by default) × p.Int("restarts") independent
+// inits (`init_tag`) and SGD orders (`sgd_tag`), per replicate (paired across α and arms), each
+// trained for the first kScreenAt of the epochs; the run with the lowest validation error (the data the
 // kernels' ridge is chosen on) is trained to the end, the others dropped. Why restarts: Thm 1
 // holds with high probability over the init; at m = 256 about one run in 8 stalls with one
 // output group of G half learned (pilot: 4 of 31 runs ended with φ < 0.9; 7 other inits on one
 // stalled run's samples all learned), and R runs all stall with about that probability to the
 // R-th power. Why a grid: the paper chose η and weight decay per width on test error (§7); here
-// the choice is made on validation, like the kernels' ridge. Records L.restart (the run kept),
-// L.w_scale and L.lr (its setting) and L.screen_val_err#i (∞ for a run whose loss went
+// the choice is made on validation, like the kernels' ridge; batch sizes differ in steps per
+// epoch, so the screen compares them at equal epochs (equal passes over the data). Records L.restart (the run kept),
+// L.w_scale, L.batch and L.lr (its setting) and L.screen_val_err#i (∞ for a run whose loss went
 // non-finite: screened out); nullopt, with the cell marked diverged, if every run or the kept
 // one did.
 std::optional<ResNet3> TrainBest(const std::string& learner, const CellParams& p,
@@ -272,7 +282,7 @@ std::optional<ResNet3> TrainBest(const std::string& learner, const CellParams& p
   for (int i = 0; i < count; ++i) {
     const Candidate& c = grid[i / restarts];
     Rng init_rng(DeriveSeed(replicate, RunTag(init_tag, i)));
-    runs.emplace_back(init(init_rng, c.w_scale), TrainOptions(p, c.lr, second_lr_scale),
+    runs.emplace_back(init(init_rng, c.w_scale), TrainOptions(p, c, second_lr_scale),
                       Rng(DeriveSeed(replicate, RunTag(sgd_tag, i))));
     // A run whose loss went non-finite is screened out like a bad one (its validation error
     // is recorded as ∞); only when every run did is the cell diverged.
@@ -294,6 +304,7 @@ std::optional<ResNet3> TrainBest(const std::string& learner, const CellParams& p
   o->observables[learner + ".restart"] = best;
   if (grid.size() > 1) {  // only then: a one-setting learner's cells keep their observables
     o->observables[learner + ".w_scale"] = grid[best / restarts].w_scale;
+    o->observables[learner + ".batch"] = grid[best / restarts].batch;
     o->observables[learner + ".lr"] = grid[best / restarts].lr;
   }
   o->series[learner + ".epoch_loss"] = result.epoch_loss;
