@@ -64,8 +64,8 @@ constexpr double kFig2aDecayAt = 0.5, kFig2aSecondLrScale = 0.3;
 // learn G in most runs (err 0.03–0.1), 0.3 partly (0.53–0.62), 1 not (1.2); m = 1024: 0.1 in one
 // run of two (0.34), 0.03 likewise (0.20); m = 100: only 1 (one run of two: 0.48). Wider nets need
 // a smaller init to leave the lazy regime (a neuron moves ∝ η/(√m·w_scale); A ~ N(0, 1/m)).
-// The batch grid: at m = 100 more, smaller steps at the same η/B learn G (8 runs each, w_scale 0.5:
-// B = 50 ends at err 0.6–0.9, B = 5 at 0.06–0.7, median 0.5), hence 0.5 joined the w_scale grid.
+// The batch grid: at m = 100 more, smaller steps at the same η/B learn G (w_scale 0.5: B = 50 ends
+// at err 0.6–4.2 in 8 runs, B = 5 at 0.06–1.4, median 0.5, in 16), hence 0.5 joined the w_scales.
 constexpr std::array<double, 5> kFig2aWScales = {0.03, 0.1, 0.3, 0.5, 1.0};
 constexpr std::array<int, 2> kFig2aBatches = {50, 5};
 

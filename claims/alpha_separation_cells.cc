@@ -41,8 +41,8 @@ constexpr double kProbeRidges[] = {1e-6, 1e-4, 1e-2, 1.0};
 // The paper's optimizer (§7): batch 50, momentum 0.9, one ÷10 step decay (`decay_at`). The
 // declared η (`lrs`) is the step at kLrBatch samples per step; a batch B takes η·B/kLrBatch (the
 // linear scaling rule, Goyal et al. 2017, arXiv 1706.02677: the same distance per epoch).
-// Measured at N = 1000, m = 100 (8 runs each, w_scale 0.5): η/B = 0.04 at B = 50, 10, 5 ends at
-// test err 0.6–0.9, 0.12–1.3, 0.06–1.4 — more, smaller steps help the narrow net (notes).
+// Measured at N = 1000, m = 100 (w_scale 0.5, η/B = 0.04): B = 50, 10, 5 end at test err 0.6–4.2,
+// 0.12–1.3, 0.06–1.4 (8, 8, 16 runs) — more, smaller steps help the narrow net (notes).
 constexpr int kLrBatch = 50;
 constexpr double kMomentum = 0.9;
 // Restart screening point (TrainBest): pilot (N = 3000, α = 0.3, 200 epochs, 13 runs) — the 4
@@ -254,17 +254,17 @@ std::string RunTag(const char* tag, int i) {
 // The learner "best of the screened runs": every candidate setting (Candidates: the declared grid
 // of W's init scale, batch size and η; one setting by default) × p.Int("restarts") independent
 // inits (`init_tag`) and SGD orders (`sgd_tag`), per replicate (paired across α and arms), each
-// trained for the first kScreenAt of the epochs; the run with the lowest validation error (the data the
-// kernels' ridge is chosen on) is trained to the end, the others dropped. Why restarts: Thm 1
-// holds with high probability over the init; at m = 256 about one run in 8 stalls with one
+// trained for the first kScreenAt of the epochs; the run with the lowest validation error (the
+// data the kernels' ridge is chosen on) is trained to the end, the others dropped. Why restarts:
+// Thm 1 holds with high probability over the init; at m = 256 about one run in 8 stalls with one
 // output group of G half learned (pilot: 4 of 31 runs ended with φ < 0.9; 7 other inits on one
 // stalled run's samples all learned), and R runs all stall with about that probability to the
 // R-th power. Why a grid: the paper chose η and weight decay per width on test error (§7); here
 // the choice is made on validation, like the kernels' ridge; batch sizes differ in steps per
-// epoch, so the screen compares them at equal epochs (equal passes over the data). Records L.restart (the run kept),
-// L.w_scale, L.batch and L.lr (its setting) and L.screen_val_err#i (∞ for a run whose loss went
-// non-finite: screened out); nullopt, with the cell marked diverged, if every run or the kept
-// one did.
+// epoch, so the screen compares them at equal epochs (equal passes over the data). Records
+// L.restart (the run kept), L.w_scale, L.batch and L.lr (its setting) and L.screen_val_err#i (∞
+// for a run whose loss went non-finite: screened out); nullopt, with the cell marked diverged, if
+// every run or the kept one did.
 std::optional<ResNet3> TrainBest(const std::string& learner, const CellParams& p,
                                  const std::function<ResNet3(Rng&, double w_scale)>& init,
                                  double second_lr_scale, const char* init_tag, const char* sgd_tag,

@@ -9,9 +9,9 @@
 #                   cells agreed to ≤ 3e−10 relative, control arms that leave the kernel regime
 #                   (ntk_closeness mean_field, large_step) to ≤ 3% per cell (chaotic training).
 #   x86-64          any x86-64 machine (SSE2 only).
-#   x86-64-v3, native, ... passed to -march as given (native: the build machine's own ISA).
+#   x86-64-v3, native, ... passed to -march as given (native: the build machine's ISA).
 # Non-x86 processors: no -march (the compiler's default).
-set(THMCHECK_ARCH "auto" CACHE STRING "-march of every target: auto, x86-64, x86-64-v3, native, ...")
+set(THMCHECK_ARCH "auto" CACHE STRING "-march of every target: auto, x86-64, x86-64-v3, native…")
 
 set(THMCHECK_ARCH_FLAG "")
 if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
