@@ -31,6 +31,8 @@ const char* ArmVerdict(ArmRole role, const std::vector<CheckResult>& checks, Ver
   return "INCONCLUSIVE";
 }
 
+const char* ArmRoleName(ArmRole role) { return role == ArmRole::kMain ? "main" : "control"; }
+
 }  // namespace
 
 std::vector<CellView> ArmCellViews(const std::vector<Cell>& cells,
@@ -53,7 +55,7 @@ ClaimJudgement JudgeClaim(const ClaimSpec& claim, const nlohmann::json& params,
     const ArmSpec& arm = claim.arms[a];
     if (!ArmEnabled(claim, arm, params)) {
       j.arms_not_run.push_back({{"name", arm.name},
-                                {"role", arm.role == ArmRole::kMain ? "main" : "control"},
+                                {"role", ArmRoleName(arm.role)},
                                 {"condition", arm.condition},
                                 {"enabled_by", claim.arm_switches.at(arm.name)}});
       continue;
@@ -79,7 +81,7 @@ ClaimJudgement JudgeClaim(const ClaimSpec& claim, const nlohmann::json& params,
     all_pass &= v == Verdict::kPass;
     any_fail |= v == Verdict::kFail;
     j.arms.push_back({{"name", arm.name},
-                      {"role", arm.role == ArmRole::kMain ? "main" : "control"},
+                      {"role", ArmRoleName(arm.role)},
                       {"condition", arm.condition},
                       {"overrides", arm.overrides},
                       {"verdict", name},

@@ -60,7 +60,7 @@ Eigen::MatrixXd SquaredDistances(const Eigen::MatrixXd& X1, const Eigen::MatrixX
   const Eigen::VectorXd sq1 = X1.rowwise().squaredNorm();
   const Eigen::VectorXd sq2 = X2.rowwise().squaredNorm();
   const bool same = SameMatrix(X1, X2);
-  Eigen::MatrixXd D = -2.0 * CrossProducts(X1, X2, same);
+  Eigen::MatrixXd D = -2.0 * X1 * X2.transpose();  // made symmetric once, at the end
   D.colwise() += sq1;
   D.rowwise() += sq2.transpose();
   for (Eigen::Index j = 0; j < D.cols(); ++j) {

@@ -96,8 +96,9 @@ Eigen::MatrixXd RandomFeaturesKernel::Gram(const Eigen::MatrixXd& X1,
                                            const Eigen::MatrixXd& X2) const {
   Eigen::MatrixXd phi1, phi2;
   RandomFeatureMap(features_, X1, &phi1);
+  if (SameMatrix(X1, X2)) return CrossProducts(phi1, phi1, true);  // one feature map, not two
   RandomFeatureMap(features_, X2, &phi2);
-  return CrossProducts(phi1, phi2, SameMatrix(X1, X2));
+  return CrossProducts(phi1, phi2, false);
 }
 
 }  // namespace thmcheck
