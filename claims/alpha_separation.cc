@@ -15,7 +15,7 @@
 //   signal, CLAIMS.md §2 / paper Fig. 2b). Kernels: analytic 2-layer ReLU NTK, the ResNet's
 //   empirical NTK at init (W, V), RBF; ridge chosen on a fresh validation set, never on test data.
 // Arm fig2a (full scale, or --set fig2a=1): the paper's Fig. 2(a), N = 1000, α = 0.3, widths
-//   `fig2a_widths`, W's init scale and the batch size chosen on validation: ResNet err < kα²,
+//   `fig2a_widths`, W's init scale, the batch size and η chosen on validation: ResNet err < kα²,
 //   two-layer net and kernels ≥ kα²; printed as a table.
 #include "claims/claims.h"
 
@@ -55,7 +55,7 @@ constexpr double kProbeFloor = 0.9;
 // two-layer ≈ 0.92 (1.28), every kernel ≥ 1.4 (≥ 1.94). Our learners there (pilot, notes): with
 // the main arm's init (w_scale 1) the ResNet does not learn G at N = 1000 (ratio ≥ 1); a smaller
 // first-layer init (w_scale 0.1–0.3) with second_lr_scale 0.3 does (m = 256: err 0.03–0.1 when a
-// run does not collapse), so w_scale (and the batch) is chosen per cell on validation — the paper
+// run does not collapse), so w_scale, the batch and η are chosen per cell on validation — the paper
 // chose η and weight decay per width on test error.
 constexpr double kFig2aAlpha = 0.3, kFig2aLevel = 1.0;
 constexpr int kFig2aN = 1000, kFig2aEpochs = 800;
@@ -68,6 +68,11 @@ constexpr double kFig2aDecayAt = 0.5, kFig2aSecondLrScale = 0.3;
 // at err 0.6–4.2 in 8 runs, B = 5 at 0.06–1.4, median 0.5, in 16), hence 0.5 joined the w_scales.
 constexpr std::array<double, 5> kFig2aWScales = {0.03, 0.1, 0.3, 0.5, 1.0};
 constexpr std::array<int, 2> kFig2aBatches = {50, 5};
+// The η grid: wide nets need a larger step to leave the lazy regime, narrower ones collapse with
+// it (notes, session 6; N = 1000, w_scale 0.03, B = 50, 2 runs each): m = 3000 learns G with η = 4
+// (err 0.15, 0.17) and not with η = 1 or 2 (≥ 0.83, whatever the init), η = 8 diverges; m = 1000
+// learns it with η = 2 and collapses with η = 4 (err 4.3 from epoch 50 on: the screen sees it).
+constexpr std::array<double, 2> kFig2aLrs = {2.0, 4.0};
 
 constexpr const char* kKernelRatioWhy =
     "≥ 0.9: no kernel learns a degree-8 parity from N ≪ C(30,8) samples (Thm 2: ratio ≥ 1 − N/C); "
@@ -215,7 +220,7 @@ ClaimSpec AlphaSeparationClaim() {
        {{"beta", 0.2}, {"alpha", 0.3}}, {}, ResNetChecks()},
       {"fig2a", ArmRole::kMain,
        "the paper's Fig. 2(a): N = 1000, α = 0.3, 800 epochs (÷10 at 400), width swept; W's init "
-       "scale and batch size chosen per cell on validation",
+       "scale, batch size and η chosen per cell on validation",
        {{"n", kFig2aN},
         {"alpha", kFig2aAlpha},
         {"beta", 1.0},
@@ -224,7 +229,8 @@ ClaimSpec AlphaSeparationClaim() {
         {"second_lr_scale", kFig2aSecondLrScale},
         {"two_layer", 1},
         {"w_scales", nlohmann::json(kFig2aWScales)},
-        {"batches", nlohmann::json(kFig2aBatches)}},
+        {"batches", nlohmann::json(kFig2aBatches)},
+        {"lrs", nlohmann::json(kFig2aLrs)}},
        {{"width", "fig2a_widths"}},
        Fig2aChecks()},
   };
