@@ -99,28 +99,29 @@ ResNet3 ResNet3::FromParameters(Params params, Eigen::MatrixXd a, SecondLayer se
   return ResNet3(std::move(params), std::move(a), second);
 }
 
-void ResNet3::Grow(long n) const {
+void ResNet3::Grow(Workspace& w, long n) const {
   const long m = this->m(), k = this->k();
-  GrowTo(ws_.h1, n, m);
-  GrowTo(ws_.d1, n, m);
-  GrowTo(ws_.h2, n, m);
-  GrowTo(ws_.d2, n, m);
-  GrowTo(ws_.g, n, m);
-  GrowTo(ws_.s, n, k);
-  GrowTo(ws_.out, n, k);
-  GrowTo(ws_.r, n, k);
-  GrowTo(ws_.ds, n, k);
+  GrowTo(w.h1, n, m);
+  GrowTo(w.d1, n, m);
+  GrowTo(w.h2, n, m);
+  GrowTo(w.d2, n, m);
+  GrowTo(w.g, n, m);
+  GrowTo(w.s, n, k);
+  GrowTo(w.out, n, k);
+  GrowTo(w.r, n, k);
+  GrowTo(w.ds, n, k);
 }
 
-void ResNet3::ForwardScratch(const Eigen::Ref<const Eigen::MatrixXd>& X, long n) const {
+void ResNet3::ForwardScratch(Workspace& w, const Eigen::Ref<const Eigen::MatrixXd>& X,
+                             long n) const {
   THM_CHECK_EQ(X.cols(), d());
-  Grow(n);
-  auto h1 = ws_.h1.topRows(n);
-  auto d1 = ws_.d1.topRows(n);
-  auto h2 = ws_.h2.topRows(n);
-  auto d2 = ws_.d2.topRows(n);
-  auto s = ws_.s.topRows(n);
-  auto out = ws_.out.topRows(n);
+  Grow(w, n);
+  auto h1 = w.h1.topRows(n);
+  auto d1 = w.d1.topRows(n);
+  auto h2 = w.h2.topRows(n);
+  auto d2 = w.d2.topRows(n);
+  auto s = w.s.topRows(n);
+  auto out = w.out.topRows(n);
   h1.noalias() = X.topRows(n) * p_.w.transpose();  // Z₁ (n×m), overwritten by σ(Z₁) below
   h1.rowwise() += p_.b1.transpose();
   ApplySigmaPrime(Activation::kRelu, h1, d1);
@@ -168,11 +169,15 @@ void ResNet3::BackwardScratch(const Eigen::Ref<const Eigen::MatrixXd>& X, long n
 }
 
 Eigen::MatrixXd ResNet3::Forward(const Eigen::Ref<const Eigen::MatrixXd>& X) const {
+  // A scratch of its own, not ws_: an evaluation (mid-training too) then leaves the training
+  // scratch's row stride — on which the rounding of the next SGD steps' products depends — as it
+  // was, and a net kept between runs of its trainer holds batch-sized buffers only.
+  Workspace w;
   Eigen::MatrixXd out(X.rows(), k());
   for (long start = 0; start < X.rows(); start += kForwardBlock) {
     const long n = std::min<long>(kForwardBlock, X.rows() - start);
-    ForwardScratch(X.middleRows(start, n), n);
-    out.middleRows(start, n) = ws_.out.topRows(n);
+    ForwardScratch(w, X.middleRows(start, n), n);
+    out.middleRows(start, n) = w.out.topRows(n);
   }
   return out;
 }
@@ -215,7 +220,7 @@ double ResNet3::ResidualStep(const Eigen::Ref<const Eigen::MatrixXd>& X,
                              const Eigen::Ref<const Eigen::MatrixXd>& Y, double scale,
                              Gradient* grad) const {
   const long n = X.rows();
-  ForwardScratch(X, n);
+  ForwardScratch(ws_, X, n);
   auto r = ws_.r.topRows(n);
   r = ws_.out.topRows(n) - Y;
   const double loss = 0.5 * r.squaredNorm();
@@ -229,7 +234,7 @@ void ResNet3::Backprop(const Eigen::Ref<const Eigen::MatrixXd>& X,
   THM_CHECK_EQ(X.rows(), R.rows());
   THM_CHECK_EQ(R.cols(), k());
   const long n = X.rows();
-  ForwardScratch(X, n);
+  ForwardScratch(ws_, X, n);
   ws_.r.topRows(n) = R;
   BackwardScratch(X, n, grad);
 }

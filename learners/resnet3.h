@@ -98,9 +98,11 @@ class ResNet3 {
   static constexpr int kForwardBlock = 512;
 
  private:
-  // Scratch for the hot path; buffers only grow (their leading rows are used), so alternating
-  // batch and block sizes does not reallocate. Copying a net does not copy its scratch.
-  // NOTE: const methods write this scratch: do not share one net between threads (copy it).
+  // Scratch for the hot path (ws_: training steps, Backprop); buffers only grow (their leading
+  // rows are used), so alternating batch sizes does not reallocate. Forward uses a scratch of its
+  // own per call, so evaluating a net does not change the bytes of its later training steps.
+  // Copying a net does not copy its scratch.
+  // NOTE: const methods write ws_: do not share one net between threads (copy it).
   struct Workspace {
     Workspace() = default;
     Workspace(const Workspace&) {}
@@ -113,9 +115,9 @@ class ResNet3 {
     Eigen::MatrixXd g, ds;   // ≥n×m: backward through h; ≥n×k: ∂/∂s
   };
   ResNet3(Params p, Eigen::MatrixXd a, SecondLayer second);
-  void Grow(long n) const;
-  // Forward pass on n rows into the scratch (h1, d1, s, h2, d2, out).
-  void ForwardScratch(const Eigen::Ref<const Eigen::MatrixXd>& X, long n) const;
+  void Grow(Workspace& w, long n) const;
+  // Forward pass on n rows into the scratch w (h1, d1, s, h2, d2, out).
+  void ForwardScratch(Workspace& w, const Eigen::Ref<const Eigen::MatrixXd>& X, long n) const;
   // Backward pass from the scratch residual r (n rows) into *grad.
   void BackwardScratch(const Eigen::Ref<const Eigen::MatrixXd>& X, long n, Gradient* grad) const;
   // ½‖out(X) − Y‖² (returned) and the gradient of scale × that loss into *grad.
