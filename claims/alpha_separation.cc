@@ -198,6 +198,11 @@ ClaimSpec AlphaSeparationClaim() {
                "trained on and scored")
           .Defaults(2, 2)
           .Smoke(1),
+      IntParam("screen_keep", 0, 1000,
+               "0: every run of the screen (see restarts) is trained for a quarter of the epochs; "
+               "K ≥ 1: every run for an eighth, and only the K lowest on validation on to the "
+               "quarter")
+          .Defaults(0, 0),
       IntParam("two_layer", 0, 1, "also train the two-layer net baseline").Defaults(0, 1),
       RealParam("rbf_sigma", 1e-3, 1e3, "σ of the RBF kernel exp(−‖x − x'‖²/2σ²)")
           .Defaults(1.0, 1.0),

@@ -8,6 +8,7 @@
 // its parameters and seeds), so --shard and --resume are unaffected.
 #include "claims/alpha_separation_cells.h"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <future>
@@ -15,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <numeric>
 #include <optional>
 
 #include <Eigen/Cholesky>
@@ -49,6 +51,12 @@ constexpr double kMomentum = 0.9;
 // runs that ended with φ < 0.9 had test err/(kα²) ≥ 0.49 at epoch 50, the other 9 ≤ 0.29; at
 // epoch 25 the two overlapped (0.76–2.3 vs 0.30–0.86). Cost with R runs: (R − 1)/4 + 1 of one run.
 constexpr double kScreenAt = 0.25;
+// Pruning point of the two-stage screen (`screen_keep` ≥ 1): every run to E/8, the best
+// `screen_keep` of them on to E/4. Pilot (N = 1000, α = 0.3, 800 epochs, 6 runs per setting; notes,
+// session 8): the test error at epoch 100 ranked first the two runs that ended lowest in each of
+// m = 3000 (η 4 and 5) and m = 1000 (B = 5). Cost with R runs and K kept: R/8 + K/8 + 3/4 of one
+// run, against (R − 1)/4 + 1 with every run screened to E/4.
+constexpr double kPruneAt = 0.125;
 
 struct Samples {
   HierarchicalSample train, val, test;
@@ -255,16 +263,20 @@ std::string RunTag(const char* tag, int i) {
 // of W's init scale, batch size and η; one setting by default) × p.Int("restarts") independent
 // inits (`init_tag`) and SGD orders (`sgd_tag`), per replicate (paired across α and arms), each
 // trained for the first kScreenAt of the epochs; the run with the lowest validation error (the
-// data the kernels' ridge is chosen on) is trained to the end, the others dropped. Why restarts:
-// Thm 1 holds with high probability over the init; at m = 256 about one run in 8 stalls with one
-// output group of G half learned (pilot: 4 of 31 runs ended with φ < 0.9; 7 other inits on one
-// stalled run's samples all learned), and R runs all stall with about that probability to the
-// R-th power. Why a grid: the paper chose η and weight decay per width on test error (§7); here
-// the choice is made on validation, like the kernels' ridge; batch sizes differ in steps per
+// data the kernels' ridge is chosen on) is trained to the end, the others dropped. With
+// p.Int("screen_keep") = K ≥ 1 the screen has two stages: every run is trained to kPruneAt of the
+// epochs and only the K lowest on validation go on to kScreenAt (a run continues where it stopped,
+// so a kept run's bytes are those of the one-stage screen, and K ≥ all runs is that screen). Why
+// restarts: Thm 1 holds with high probability over the init; at m = 256 about one run in 8 stalls
+// with one output group of G half learned (pilot: 4 of 31 runs ended with φ < 0.9; 7 other inits
+// on one stalled run's samples all learned), and R runs all stall with about that probability to
+// the R-th power. Why a grid: the paper chose η and weight decay per width on test error (§7);
+// here the choice is made on validation, like the kernels' ridge; batch sizes differ in steps per
 // epoch, so the screen compares them at equal epochs (equal passes over the data). Records
-// L.restart (the run kept), L.w_scale, L.batch and L.lr (its setting) and L.screen_val_err#i (∞
-// for a run whose loss went non-finite: screened out); nullopt, with the cell marked diverged, if
-// every run or the kept one did.
+// L.restart (the run kept), L.w_scale, L.batch and L.lr (its setting), L.screen_val_err#i for
+// every run screened at kScreenAt and, with two stages, L.prune_val_err#i for every run (∞ for a
+// run whose loss went non-finite: screened out); nullopt, with the cell marked diverged, if every
+// run or the kept one did.
 std::optional<ResNet3> TrainBest(const std::string& learner, const CellParams& p,
                                  const std::function<ResNet3(Rng&, double w_scale)>& init,
                                  double second_lr_scale, const char* init_tag, const char* sgd_tag,
@@ -275,28 +287,51 @@ std::optional<ResNet3> TrainBest(const std::string& learner, const CellParams& p
   const int count = static_cast<int>(grid.size()) * restarts;
   const int epochs = p.Int("epochs");
   const int screen = count == 1 ? epochs : std::max(1, static_cast<int>(kScreenAt * epochs));
+  const int keep = p.Int("screen_keep");
+  const bool two_stage = keep >= 1 && keep < count;
+  const int prune = two_stage ? std::max(1, static_cast<int>(kPruneAt * epochs)) : 0;
   std::vector<ResNet3Trainer> runs;
   runs.reserve(count);
-  int best = 0;
-  double best_val = INFINITY;
   for (int i = 0; i < count; ++i) {
     const Candidate& c = grid[i / restarts];
     Rng init_rng(DeriveSeed(replicate, RunTag(init_tag, i)));
     runs.emplace_back(init(init_rng, c.w_scale), TrainOptions(p, c, second_lr_scale),
                       Rng(DeriveSeed(replicate, RunTag(sgd_tag, i))));
-    // A run whose loss went non-finite is screened out like a bad one (its validation error
-    // is recorded as ∞); only when every run did is the cell diverged.
-    const bool diverged = runs.back().Run(s.train.x, Y, screen).diverged;
-    const double val =
-        diverged ? INFINITY
-                 : (runs.back().net().Forward(s.val.x) - Yv).rowwise().squaredNorm().mean();
+  }
+  // Trains run i on to epoch `upto` and returns its validation error: ∞ if its loss went
+  // non-finite (screened out like a bad run; only when every run did is the cell diverged).
+  const auto val_err_at = [&](int i, int upto) -> double {
+    ResNet3Trainer& run = runs[i];
+    if (run.Run(s.train.x, Y, upto - run.result().epochs_run).diverged) return INFINITY;
+    const double val = (run.net().Forward(s.val.x) - Yv).rowwise().squaredNorm().mean();
+    return std::isnan(val) ? INFINITY : val;
+  };
+  std::vector<int> screened(count);
+  std::iota(screened.begin(), screened.end(), 0);
+  if (two_stage) {
+    std::vector<double> val(count);
+    for (int i = 0; i < count; ++i) {
+      val[i] = val_err_at(i, prune);
+      o->observables[learner + ".prune_val_err#" + std::to_string(i)] = val[i];
+    }
+    // The K lowest (ties: the earlier run), in run order; runs at ∞ do not go on.
+    std::stable_sort(screened.begin(), screened.end(),
+                     [&](int a, int b) { return val[a] < val[b]; });
+    screened.resize(keep);
+    std::erase_if(screened, [&](int i) { return !(val[i] < INFINITY); });
+    std::sort(screened.begin(), screened.end());
+  }
+  int best = 0;
+  double best_val = INFINITY;
+  for (int i : screened) {
+    const double val = val_err_at(i, screen);
     o->observables[learner + ".screen_val_err#" + std::to_string(i)] = val;
-    if (val < best_val) best_val = val, best = i;  // ties: the earlier run; NaN never selected
+    if (val < best_val) best_val = val, best = i;  // ties: the earlier run
   }
   if (!(best_val < INFINITY)) {
     o->status = CellStatus::kDiverged;
     o->note = learner + ": every run's loss went non-finite (or its validation error did) within " +
-              std::to_string(screen) + " epochs";
+              std::to_string(two_stage && screened.empty() ? prune : screen) + " epochs";
     return std::nullopt;
   }
   ResNet3Trainer& kept = runs[best];

@@ -7,9 +7,10 @@
 //   the parity instance, where ‖G‖² = k exactly), L.phi = E⟨out − βF, G⟩ / (α E‖G‖²);
 //   kernels also L.excess = err_λ(α) − err_λ(0) at the same selected ridge λ (linear in labels);
 //   resnet.probe_f_r2 / probe_g_r2: ridge probe R² from σ(Wx + b₁) to F / G; kernel_best.err;
-//   networks also L.restart (which of the screened runs was kept), L.screen_val_err#r and, when
-//   the (w_scales × batches × lrs) grid has several settings, the kept run's L.w_scale, L.batch
-//   and L.lr.
+//   networks also L.restart (which of the screened runs was kept), L.screen_val_err#r (with
+//   screen_keep ≥ 1 also L.prune_val_err#r, and screen_val_err only for the runs kept past the
+//   pruning point) and, when the (w_scales × batches × lrs) grid has several settings, the kept
+//   run's L.w_scale, L.batch and L.lr.
 #pragma once
 
 #include "harness/claim.h"

@@ -3,8 +3,11 @@
 // Plus the learner's selection rule on a tiny cell (TrainBest, alpha_separation_cells.cc).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "claims/alpha_separation_cells.h"
 #include "claims/claim_test_support.h"
@@ -49,6 +52,50 @@ TEST(AlphaSeparationCell, KeepsTheRunWithTheLowestValidationErrorAndRecordsItsSe
   EXPECT_EQ(o.observables.at("resnet.w_scale"), best / 8 == 0 ? 0.3 : 1.0);
   EXPECT_EQ(o.observables.at("resnet.batch"), best / 4 % 2 == 0 ? 50 : 10);
   EXPECT_EQ(o.observables.at("resnet.lr"), best / 2 % 2 == 0 ? 0.5 : 2.0);
+}
+
+// The two-stage screen (screen_keep = K): every run is recorded at the pruning point, only the K
+// lowest there (ties: the earlier run) are screened on, and each of those is screened exactly as
+// in the one-stage screen (a run continues where it stopped); K ≥ all runs is that screen.
+// Same tiny cell, 16 epochs (pruned at 2, screened at 4), 16 runs.
+TEST(AlphaSeparationCell, TwoStageScreenGoesOnWithTheLowestAtThePruningPointOnly) {
+  const ClaimSpec claim = AlphaSeparationClaim();
+  const auto cell = [&](const std::string& keep) {
+    const nlohmann::json params = ResolveParams(
+        claim.params, "smoke",
+        {{"d", "8"}, {"k", "4"}, {"n", "100"}, {"n_val", "100"}, {"n_test", "100"},
+         {"width", "16"}, {"epochs", "16"}, {"lrs", "0.5,2"}, {"w_scales", "0.3,1"},
+         {"batches", "50,10"}, {"restarts", "2"}, {"screen_keep", keep}});
+    const std::vector<Cell> cells = ExpandCells(claim, params, 7);
+    return RunAlphaSeparationCell(CellParams(cells.at(0).params),
+                                  {cells[0].seed, cells[0].replicate_seed});
+  };
+  const CellOutcome one_stage = cell("0"), two_stage = cell("5"), keep_all = cell("16");
+  ASSERT_EQ(one_stage.status, CellStatus::kOk) << one_stage.note;
+  ASSERT_EQ(two_stage.status, CellStatus::kOk) << two_stage.note;
+  EXPECT_EQ(keep_all.observables, one_stage.observables);
+  EXPECT_EQ(one_stage.observables.count("resnet.prune_val_err#0"), 0u);
+
+  std::vector<std::pair<double, int>> pruned;
+  for (int i = 0; i < 16; ++i)
+    pruned.emplace_back(two_stage.observables.at("resnet.prune_val_err#" + std::to_string(i)), i);
+  std::sort(pruned.begin(), pruned.end());  // by value, then by index
+  int best = -1;
+  double best_val = INFINITY;
+  for (int rank = 0; rank < 16; ++rank) {
+    const int i = pruned[rank].second;
+    const std::string key = "resnet.screen_val_err#" + std::to_string(i);
+    if (rank >= 5) {
+      EXPECT_EQ(two_stage.observables.count(key), 0u) << "run " << i << " was pruned";
+      continue;
+    }
+    ASSERT_EQ(two_stage.observables.count(key), 1u) << "run " << i << " was kept";
+    EXPECT_EQ(two_stage.observables.at(key), one_stage.observables.at(key));
+    if (two_stage.observables.at(key) < best_val || (two_stage.observables.at(key) == best_val &&
+                                                     i < best))
+      best_val = two_stage.observables.at(key), best = i;
+  }
+  EXPECT_EQ(two_stage.observables.at("resnet.restart"), best);
 }
 
 }  // namespace
