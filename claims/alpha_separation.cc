@@ -211,7 +211,8 @@ ClaimSpec AlphaSeparationClaim() {
       // Stops at 1000, the paper's goes to 10⁴: at m = 3000 the kept run learned part of G (φ 0.44
       // to 0.81) in 6 of 8 replicates and none in 2 (err 0.55 [0.27, 0.84] vs kα² = 0.72:
       // INCONCLUSIVE, +100 min; notes, session 8); 10⁴ learned no G (session 6). Run them with
-      // `--set fig2a_widths=100,300,1000,3000`.
+      // `--set fig2a_widths=100,300,1000,3000`, best with `--set restarts=4 --set screen_keep=16`
+      // (m = 3000, 4 replicates: err 0.29 [0.17, 0.40], PASS; notes, session 9).
       IntListParam("fig2a_widths", 16, 20000, 1, true, "widths m of the fig2a arm")
           .Defaults(nlohmann::json::array({100, 300, 1000}),
                     nlohmann::json::array({100, 300, 1000})),
