@@ -25,24 +25,27 @@ TEST(AlphaSeparationClaim, PassesAtQuickScaleWithControlsRejected) {
   EXPECT_EQ(r.verdict, Verdict::kPass);
 }
 
-// Every (w_scale, batch, η) × restart run is screened on validation; the kept run is the argmin
-// and the cell records its setting. Tiny sizes: d = 8, k = 4, N = 100, m = 16, 8 epochs (2
-// screened).
-TEST(AlphaSeparationCell, KeepsTheRunWithTheLowestValidationErrorAndRecordsItsSetting) {
+// The first cell of a tiny main arm: d = 8, k = 4, N = 100, m = 16, and a grid of 2 w_scales ×
+// 2 batches × 2 η × 2 restarts = 16 screened runs (w_scale outermost, restarts innermost).
+CellOutcome TinyCell(const std::string& epochs, const std::string& screen_keep) {
   const ClaimSpec claim = AlphaSeparationClaim();
   const nlohmann::json params = ResolveParams(
       claim.params, "smoke",
       {{"d", "8"}, {"k", "4"}, {"n", "100"}, {"n_val", "100"}, {"n_test", "100"},
-       {"width", "16"}, {"epochs", "8"}, {"lrs", "0.5,2"}, {"w_scales", "0.3,1"},
-       {"batches", "50,10"}, {"restarts", "2"}});
+       {"width", "16"}, {"epochs", epochs}, {"lrs", "0.5,2"}, {"w_scales", "0.3,1"},
+       {"batches", "50,10"}, {"restarts", "2"}, {"screen_keep", screen_keep}});
   const std::vector<Cell> cells = ExpandCells(claim, params, 7);
-  ASSERT_FALSE(cells.empty());
-  const CellOutcome o =
-      RunAlphaSeparationCell(CellParams(cells[0].params), {cells[0].seed, cells[0].replicate_seed});
+  return RunAlphaSeparationCell(CellParams(cells.at(0).params),
+                                {cells[0].seed, cells[0].replicate_seed});
+}
+
+// Every (w_scale, batch, η) × restart run is screened on validation; the kept run is the argmin
+// and the cell records its setting. 8 epochs (2 screened).
+TEST(AlphaSeparationCell, KeepsTheRunWithTheLowestValidationErrorAndRecordsItsSetting) {
+  const CellOutcome o = TinyCell("8", "0");
   ASSERT_EQ(o.status, CellStatus::kOk) << o.note;
   int best = -1;
   double best_val = INFINITY;
-  // 2 w_scales × 2 batches × 2 η × 2 restarts: w_scale outermost, restarts innermost.
   for (int i = 0; i < 16; ++i) {
     const double v = o.observables.at("resnet.screen_val_err#" + std::to_string(i));
     if (v < best_val) best_val = v, best = i;
@@ -57,20 +60,10 @@ TEST(AlphaSeparationCell, KeepsTheRunWithTheLowestValidationErrorAndRecordsItsSe
 // The two-stage screen (screen_keep = K): every run is recorded at the pruning point, only the K
 // lowest there (ties: the earlier run) are screened on, and each of those is screened exactly as
 // in the one-stage screen (a run continues where it stopped); K ≥ all runs is that screen.
-// Same tiny cell, 16 epochs (pruned at 2, screened at 4), 16 runs.
+// Tiny cell, 16 epochs (pruned at 2, screened at 4), 16 runs.
 TEST(AlphaSeparationCell, TwoStageScreenGoesOnWithTheLowestAtThePruningPointOnly) {
-  const ClaimSpec claim = AlphaSeparationClaim();
-  const auto cell = [&](const std::string& keep) {
-    const nlohmann::json params = ResolveParams(
-        claim.params, "smoke",
-        {{"d", "8"}, {"k", "4"}, {"n", "100"}, {"n_val", "100"}, {"n_test", "100"},
-         {"width", "16"}, {"epochs", "16"}, {"lrs", "0.5,2"}, {"w_scales", "0.3,1"},
-         {"batches", "50,10"}, {"restarts", "2"}, {"screen_keep", keep}});
-    const std::vector<Cell> cells = ExpandCells(claim, params, 7);
-    return RunAlphaSeparationCell(CellParams(cells.at(0).params),
-                                  {cells[0].seed, cells[0].replicate_seed});
-  };
-  const CellOutcome one_stage = cell("0"), two_stage = cell("5"), keep_all = cell("16");
+  const CellOutcome one_stage = TinyCell("16", "0"), two_stage = TinyCell("16", "5"),
+                    keep_all = TinyCell("16", "16");
   ASSERT_EQ(one_stage.status, CellStatus::kOk) << one_stage.note;
   ASSERT_EQ(two_stage.status, CellStatus::kOk) << two_stage.note;
   EXPECT_EQ(keep_all.observables, one_stage.observables);
