@@ -10,17 +10,16 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <future>
 #include <iterator>
 #include <map>
 #include <memory>
 #include <mutex>
-#include <numeric>
 #include <optional>
 
 #include <Eigen/Cholesky>
 
+#include "claims/alpha_separation_screen.h"
 #include "concepts/hierarchical.h"
 #include "harness/check.h"
 #include "harness/rng.h"
@@ -40,25 +39,6 @@ constexpr double kRidgeDecades[] = {-8.0, -5.0, -3.0, -1.5, 0.0};
 // Ridge probe from the first hidden layer: λ ∈ {1e−6, 1e−4, 1e−2, 1} × mean diag of the Gram of
 // the centred features, chosen on the validation split.
 constexpr double kProbeRidges[] = {1e-6, 1e-4, 1e-2, 1.0};
-// The paper's optimizer (§7): batch 50, momentum 0.9, one ÷10 step decay (`decay_at`). The
-// declared η (`lrs`) is the step at kLrBatch samples per step; a batch B takes η·B/kLrBatch (the
-// linear scaling rule, Goyal et al. 2017, arXiv 1706.02677: the same distance per epoch).
-// Measured at N = 1000, m = 100 (w_scale 0.5, η/B = 0.04): B = 50, 10, 5 end at test err 0.6–4.2,
-// 0.12–1.3, 0.06–1.4 (8, 8, 16 runs) — more, smaller steps help the narrow net (notes).
-constexpr int kLrBatch = 50;
-constexpr double kMomentum = 0.9;
-// Restart screening point (TrainBest): pilot (N = 3000, α = 0.3, 200 epochs, 13 runs) — the 4
-// runs that ended with φ < 0.9 had test err/(kα²) ≥ 0.49 at epoch 50, the other 9 ≤ 0.29; at
-// epoch 25 the two overlapped (0.76–2.3 vs 0.30–0.86). Cost with R runs: (R − 1)/4 + 1 of one run.
-constexpr double kScreenAt = 0.25;
-// Pruning point of the two-stage screen (`screen_keep` ≥ 1): every run to E/8, the best
-// `screen_keep` of them on to E/4. Pilot (N = 1000, α = 0.3, 800 epochs, 6 runs per setting; notes,
-// session 8): the test error at epoch 100 ranked first the two runs that ended lowest in each of
-// m = 3000 (η 4 and 5) and m = 1000 (B = 5). Across settings it separates less: at m = 3000 (80
-// runs: restarts 4 on the fig2a grid) a stable η = 4 run ranked 9th behind runs that had memorized
-// the training set, so K = 8 pruned the only learner of one replicate and K = 16 kept it (notes,
-// session 9). Cost with R runs and K kept: R/8 + K/8 + 3/4 of one run, against (R − 1)/4 + 1.
-constexpr double kPruneAt = 0.125;
 
 struct Samples {
   HierarchicalSample train, val, test;
@@ -76,23 +56,6 @@ struct Shared {
   Samples data;
   std::vector<KernelPaths> kernels;
 };
-
-// One setting of the SGD-trained nets that TrainBest tries: W's init scale, the mini-batch size
-// and the step size η (declared per kLrBatch samples).
-struct Candidate {
-  double w_scale;
-  int batch;
-  double lr;
-};
-
-// The grid w_scales × batches × lrs (w_scale outermost), as declared in the cell's parameters.
-std::vector<Candidate> Candidates(const CellParams& p) {
-  std::vector<Candidate> out;
-  for (double w : p.RealList("w_scales"))
-    for (int b : p.IntList("batches"))
-      for (double lr : p.RealList("lrs")) out.push_back({w, b, lr});
-  return out;
-}
 
 ResNet3Options NetOptions(const CellParams& p, double w_scale) {
   ResNet3Options o;
@@ -242,117 +205,6 @@ double ProbeR2(const Eigen::MatrixXd& H, const Eigen::MatrixXd& T, const Eigen::
   return test_r2;
 }
 
-ResNet3TrainOptions TrainOptions(const CellParams& p, const Candidate& c, double second_lr_scale) {
-  ResNet3TrainOptions t;
-  t.epochs = p.Int("epochs");
-  t.batch_size = c.batch;
-  t.momentum = kMomentum;
-  // B/kLrBatch first: exactly 1 at B = kLrBatch, so those cells keep their bytes.
-  t.lr = c.lr * (static_cast<double>(c.batch) / kLrBatch);
-  t.weight_decay = p.Real("weight_decay");
-  t.second_lr_scale = second_lr_scale;
-  t.decay_epochs = {static_cast<int>(p.Real("decay_at") * t.epochs)};
-  return t;
-}
-
-// Run i's seed tags: run 0 keeps the untagged names, so its init (and the ResNet NTK's, which is
-// taken at run 0's init) is the same whatever `restarts` and the grid's size are.
-std::string RunTag(const char* tag, int i) {
-  return i == 0 ? std::string(tag) : std::string(tag) + "#" + std::to_string(i);
-}
-
-// The learner "best of the screened runs": every candidate setting (Candidates: the declared grid
-// of W's init scale, batch size and η; one setting by default) × p.Int("restarts") independent
-// inits (`init_tag`) and SGD orders (`sgd_tag`), per replicate (paired across α and arms), each
-// trained for the first kScreenAt of the epochs; the run with the lowest validation error (the
-// data the kernels' ridge is chosen on) is trained to the end, the others dropped. With
-// p.Int("screen_keep") = K ≥ 1 the screen has two stages: every run is trained to kPruneAt of the
-// epochs and only the K lowest on validation go on to kScreenAt (a run continues where it stopped,
-// so a kept run's bytes are those of the one-stage screen, and K ≥ all runs is that screen). Why
-// restarts: Thm 1 holds with high probability over the init; at m = 256 about one run in 8 stalls
-// with one output group of G half learned (pilot: 4 of 31 runs ended with φ < 0.9; 7 other inits
-// on one stalled run's samples all learned), and R runs all stall with about that probability to
-// the R-th power. Why a grid: the paper chose η and weight decay per width on test error (§7);
-// here the choice is made on validation, like the kernels' ridge; batch sizes differ in steps per
-// epoch, so the screen compares them at equal epochs (equal passes over the data). Records
-// L.restart (the run kept), L.w_scale, L.batch and L.lr (its setting), L.screen_val_err#i for
-// every run screened at kScreenAt and, with two stages, L.prune_val_err#i for every run (∞ for a
-// run whose loss went non-finite: screened out); nullopt, with the cell marked diverged, if every
-// run or the kept one did.
-std::optional<ResNet3> TrainBest(const std::string& learner, const CellParams& p,
-                                 const std::function<ResNet3(Rng&, double w_scale)>& init,
-                                 double second_lr_scale, const char* init_tag, const char* sgd_tag,
-                                 uint64_t replicate, const Samples& s, const Eigen::MatrixXd& Y,
-                                 const Eigen::MatrixXd& Yv, CellOutcome* o) {
-  const std::vector<Candidate> grid = Candidates(p);
-  const int restarts = p.Int("restarts");
-  const int count = static_cast<int>(grid.size()) * restarts;
-  const int epochs = p.Int("epochs");
-  const int screen = count == 1 ? epochs : std::max(1, static_cast<int>(kScreenAt * epochs));
-  const int keep = p.Int("screen_keep");
-  const bool two_stage = keep >= 1 && keep < count;
-  const int prune = two_stage ? std::max(1, static_cast<int>(kPruneAt * epochs)) : 0;
-  std::vector<ResNet3Trainer> runs;
-  runs.reserve(count);
-  for (int i = 0; i < count; ++i) {
-    const Candidate& c = grid[i / restarts];
-    Rng init_rng(DeriveSeed(replicate, RunTag(init_tag, i)));
-    runs.emplace_back(init(init_rng, c.w_scale), TrainOptions(p, c, second_lr_scale),
-                      Rng(DeriveSeed(replicate, RunTag(sgd_tag, i))));
-  }
-  // Trains run i on to epoch `upto` and returns its validation error: ∞ if its loss went
-  // non-finite (screened out like a bad run; only when every run did is the cell diverged).
-  const auto val_err_at = [&](int i, int upto) -> double {
-    ResNet3Trainer& run = runs[i];
-    if (run.Run(s.train.x, Y, upto - run.result().epochs_run).diverged) return INFINITY;
-    const double val = (run.net().Forward(s.val.x) - Yv).rowwise().squaredNorm().mean();
-    return std::isnan(val) ? INFINITY : val;
-  };
-  std::vector<int> screened(count);
-  std::iota(screened.begin(), screened.end(), 0);
-  if (two_stage) {
-    std::vector<double> val(count);
-    for (int i = 0; i < count; ++i) {
-      val[i] = val_err_at(i, prune);
-      o->observables[learner + ".prune_val_err#" + std::to_string(i)] = val[i];
-    }
-    // The K lowest (ties: the earlier run), in run order; runs at ∞ do not go on.
-    std::stable_sort(screened.begin(), screened.end(),
-                     [&](int a, int b) { return val[a] < val[b]; });
-    screened.resize(keep);
-    std::erase_if(screened, [&](int i) { return !(val[i] < INFINITY); });
-    std::sort(screened.begin(), screened.end());
-  }
-  int best = 0;
-  double best_val = INFINITY;
-  for (int i : screened) {
-    const double val = val_err_at(i, screen);
-    o->observables[learner + ".screen_val_err#" + std::to_string(i)] = val;
-    if (val < best_val) best_val = val, best = i;  // ties: the earlier run
-  }
-  if (!(best_val < INFINITY)) {
-    o->status = CellStatus::kDiverged;
-    o->note = learner + ": every run's loss went non-finite (or its validation error did) within " +
-              std::to_string(two_stage && screened.empty() ? prune : screen) + " epochs";
-    return std::nullopt;
-  }
-  ResNet3Trainer& kept = runs[best];
-  const ResNet3TrainResult& result = kept.Run(s.train.x, Y, epochs);
-  o->observables[learner + ".restart"] = best;
-  if (grid.size() > 1) {  // only then: a one-setting learner's cells keep their observables
-    o->observables[learner + ".w_scale"] = grid[best / restarts].w_scale;
-    o->observables[learner + ".batch"] = grid[best / restarts].batch;
-    o->observables[learner + ".lr"] = grid[best / restarts].lr;
-  }
-  o->series[learner + ".epoch_loss"] = result.epoch_loss;
-  if (result.diverged) {
-    o->status = CellStatus::kDiverged;
-    o->note = learner + ": non-finite loss in epoch " + std::to_string(result.epochs_run + 1);
-    return std::nullopt;
-  }
-  return std::move(kept).take_net();
-}
-
 }  // namespace
 
 CellOutcome RunAlphaSeparationCell(const CellParams& p, const CellSeeds& seeds) {
@@ -395,7 +247,7 @@ CellOutcome RunAlphaSeparationCell(const CellParams& p, const CellSeeds& seeds) 
   };
   const std::optional<ResNet3> net =
       TrainBest("resnet", p, resnet_init, p.Real("second_lr_scale"), "resnet_init", "resnet_sgd",
-                seeds.replicate, s, Y, Yv, &o);
+                seeds.replicate, s.train.x, Y, s.val.x, Yv, &o);
   if (!net) return o;
   Score("resnet", net->Forward(s.test.x), s.test, alpha, beta, s.g2, &o);
   const Eigen::MatrixXd H = net->FirstHidden(s.train.x), Hv = net->FirstHidden(s.val.x),
@@ -416,7 +268,7 @@ CellOutcome RunAlphaSeparationCell(const CellParams& p, const CellSeeds& seeds) 
     };
     const std::optional<ResNet3> two =
         TrainBest("two_layer", p, two_layer_init, 0.0, "two_layer_init", "two_layer_sgd",
-                  seeds.replicate, s, Y, Yv, &o);
+                  seeds.replicate, s.train.x, Y, s.val.x, Yv, &o);
     if (!two) return o;
     Score("two_layer", two->Forward(s.test.x), s.test, alpha, beta, s.g2, &o);
   }

@@ -1,6 +1,6 @@
 // Claim test: `alpha_separation` at quick scale PASSes and both control arms (β = 0, β = 0.2) are
 // rejected; at full scale (the `.full` variant) the Fig. 2(a) arm runs too and must PASS with them.
-// Plus the learner's selection rule on a tiny cell (TrainBest, alpha_separation_cells.cc).
+// Plus the learner's selection rule on a tiny cell (TrainBest, alpha_separation_screen.cc).
 #include <gtest/gtest.h>
 
 #include <algorithm>
