@@ -1,6 +1,7 @@
 // Claim test: `alpha_separation` at quick scale PASSes and both control arms (β = 0, β = 0.2) are
 // rejected; at full scale (the `.full` variant) the Fig. 2(a) arm runs too and must PASS with them.
-// Plus the learner's selection rule on a tiny cell (TrainBest, alpha_separation_screen.cc).
+// Plus the fig2a arm's declared screen and the learner's selection rule on a tiny cell (TrainBest,
+// alpha_separation_screen.cc).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -23,6 +24,25 @@ TEST(AlphaSeparationClaim, PassesAtQuickScaleWithControlsRejected) {
   EXPECT_EQ(ArmVerdict(r.verdict_json, "beta0"), "REJECTED");
   EXPECT_EQ(ArmVerdict(r.verdict_json, "beta0.2"), "REJECTED");
   EXPECT_EQ(r.verdict, Verdict::kPass);
+}
+
+// The fig2a arm's screen is declared by the arm (80 runs, 16 on past E/8), not by --set, and full
+// scale runs it at the widths up to 3000 (alpha_separation.cc, kFig2aRestarts).
+TEST(AlphaSeparationClaim, Fig2aArmDeclaresItsScreenAndFullWidths) {
+  const ClaimSpec claim = AlphaSeparationClaim();
+  const nlohmann::json params =
+      ResolveParams(claim.params, "full", {{"restarts", "1"}, {"screen_keep", "0"}});
+  std::vector<int> widths;
+  for (const Cell& c : ExpandCells(claim, params, 1)) {
+    if (claim.arms.at(c.arm).name != "fig2a") {
+      EXPECT_EQ(c.params.at("restarts"), 1);
+      continue;
+    }
+    EXPECT_EQ(c.params.at("restarts"), 4);
+    EXPECT_EQ(c.params.at("screen_keep"), 16);
+    if (c.replicate == 0) widths.push_back(c.params.at("width"));
+  }
+  EXPECT_EQ(widths, (std::vector<int>{100, 300, 1000, 3000}));
 }
 
 // The first cell of a tiny main arm: d = 8, k = 4, N = 100, m = 16, and a grid of 2 w_scales ×
