@@ -220,7 +220,7 @@ ClaimSpec AlphaSeparationClaim() {
           .Defaults(0, 1),
       // Full stops at 3000, the paper's goes to 10⁴: 10⁴ learned no G in its only pilot (notes,
       // session 6; ≈ 10× a 3000 cell). m = 3000 costs ≈ 18 core-min per cell with the arm's 80-run
-      // screen (8 cells ≈ 72 min wall on 2 cores; notes, session 10); quick (--set fig2a=1) leaves
+      // screen (8 cells ≈ 75 min wall on 2 cores; notes, session 10); quick (--set fig2a=1) leaves
       // it out.
       IntListParam("fig2a_widths", 16, 20000, 1, true, "widths m of the fig2a arm")
           .Defaults(nlohmann::json::array({100, 300, 1000}),
