@@ -168,7 +168,8 @@ CheckResult EvaluatePointwise(const CheckSpec& spec, const std::vector<std::stri
       r.estimate = m.mean;
       r.ci90 = m.t90;
       r.ci95 = m.t95;
-      r.reason = "decided at " + at.dump();
+      // With no swept axis there is one grid point, and nothing to say where it was decided.
+      r.reason = at.empty() ? "" : "decided at " + at.dump();
     }
   }
   r.detail["points"] = points;
@@ -182,7 +183,7 @@ CheckResult EvaluatePointwise(const CheckSpec& spec, const std::vector<std::stri
               : passes == groups ? Verdict::kPass
                                  : Verdict::kInconclusive;
   if (diverged + unusable > 0)
-    r.reason += "; " + std::to_string(diverged) + " diverged and " + std::to_string(unusable) +
+    r.reason += (r.reason.empty() ? "" : "; ") + std::to_string(diverged) + " diverged and " + std::to_string(unusable) +
                 " unusable cells excluded";
   return r;
 }

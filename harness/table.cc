@@ -24,10 +24,15 @@ std::string Range(const nlohmann::json& r) {
   return "[" + lo + ", " + hi + "]";
 }
 
-std::string Pad(std::string s, size_t w) {
-  // Count UTF-8 code points, not bytes, so "−" and "≤" do not skew the columns.
+// UTF-8 code points, not bytes, so "−" and "≤" do not skew the columns.
+size_t Length(const std::string& s) {
   size_t len = 0;
   for (unsigned char c : s) len += (c & 0xC0) != 0x80;
+  return len;
+}
+
+std::string Pad(std::string s, size_t w) {
+  const size_t len = Length(s);
   if (len < w) s.append(w - len, ' ');
   return s;
 }
@@ -75,19 +80,25 @@ void PrintVerdictTable(const nlohmann::json& v, std::ostream& out) {
       << c.at("authors").get<std::string>() << " (" << c.at("year") << "), arXiv "
       << c.at("arxiv").get<std::string>() << ", " << c.at("theorem").get<std::string>()
       << "\n  scale " << v.at("scale").get<std::string>() << ", seed " << v.at("seed") << "\n\n";
-  out << Pad("arm", 14) << Pad("observable", 34) << Pad("kind", 18) << Pad("estimate", 10)
-      << Pad("90% interval", 22) << Pad("predicted band", 20) << "verdict\n";
-  for (const auto& arm : v.at("arms")) {
+  // One row of cells per check; each column as wide as its widest entry (arm names such as
+  // "threshold_degree_one" are longer than any fixed width would allow), plus two spaces.
+  std::vector<std::vector<std::string>> rows = {
+      {"arm", "observable", "kind", "estimate", "90% interval", "predicted band", "verdict"}};
+  for (const auto& arm : v.at("arms"))
     for (const auto& ch : arm.at("checks")) {
-      out << Pad(arm.at("name").get<std::string>(), 14)
-          << Pad(ch.at("observable").get<std::string>(), 34)
-          << Pad(ch.at("kind").get<std::string>(), 18) << Pad(Num(ch.at("estimate")), 10)
-          << Pad(Range(ch.at("ci")), 22) << Pad(Range(ch.at("band")), 20)
-          << ch.at("verdict").get<std::string>();
+      std::string verdict = ch.at("verdict").get<std::string>();
       const std::string reason = ch.value("reason", "");
-      if (ch.at("verdict") == "INCONCLUSIVE" && !reason.empty()) out << "  (" << reason << ")";
-      out << "\n";
+      if (verdict == "INCONCLUSIVE" && !reason.empty()) verdict += "  (" + reason + ")";
+      rows.push_back({arm.at("name").get<std::string>(), ch.at("observable").get<std::string>(),
+                      ch.at("kind").get<std::string>(), Num(ch.at("estimate")),
+                      Range(ch.at("ci")), Range(ch.at("band")), verdict});
     }
+  std::vector<size_t> width(rows[0].size(), 0);
+  for (const auto& row : rows)
+    for (size_t i = 0; i + 1 < row.size(); ++i) width[i] = std::max(width[i], Length(row[i]) + 2);
+  for (const auto& row : rows) {
+    for (size_t i = 0; i + 1 < row.size(); ++i) out << Pad(row[i], width[i]);
+    out << row.back() << "\n";
   }
   out << "\n";
   for (const auto& arm : v.at("arms"))

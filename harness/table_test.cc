@@ -68,5 +68,16 @@ TEST(VerdictTable, PrintsATableFigureAsRowsPerXAndSkipsTheOthers) {
   EXPECT_NE(s.find("line: kα² = 0.72"), std::string::npos) << s;
 }
 
+TEST(VerdictTable, WidensAColumnToItsLongestEntry) {
+  nlohmann::json v = Verdict();
+  v["arms"][0]["name"] = "threshold_degree_one";  // longer than the header's 14 columns
+  v["arms"][0]["checks"] = nlohmann::json::array(
+      {{{"observable", "threshold_n"}, {"kind", "exponent"}, {"estimate", 0.4},
+        {"ci", {0.35, 0.48}}, {"band", {0.85, 1.15}}, {"verdict", "FAIL"}}});
+  std::ostringstream out;
+  PrintVerdictTable(v, out);
+  EXPECT_NE(out.str().find("threshold_degree_one  threshold_n"), std::string::npos) << out.str();
+}
+
 }  // namespace
 }  // namespace thmcheck
