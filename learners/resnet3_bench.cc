@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "learners/resnet3.h"
+#include "learners/resnet3_ntk.h"
 
 namespace thmcheck {
 namespace {
