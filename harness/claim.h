@@ -124,6 +124,10 @@ struct ArmSpec {
   nlohmann::json overrides = nlohmann::json::object();  // cell parameters this arm forces
   std::vector<Axis> axes;
   std::vector<CheckSpec> checks;
+  // Cell parameter → the declared claim parameter that sets it for this arm alone (e.g. the
+  // epochs of a paper's figure: {"epochs", "fig2a_epochs"}): like an override, but a user can
+  // --set it; the claim parameter itself reaches no cell (see sweep.h).
+  std::map<std::string, std::string> own_params = {};
 };
 
 struct ClaimSpec {

@@ -163,6 +163,24 @@ TEST_F(RunnerTest, ASwitchedOffArmHasNoCellsIsNotJudgedAndIsListed) {
   EXPECT_EQ(on.verdict, Verdict::kFail);
 }
 
+TEST_F(RunnerTest, AnArmsOwnParameterReachesOnlyThatArmsCells) {
+  ClaimSpec claim = ToyClaim(-0.5);
+  claim.params.push_back(RealParam("broken_b", -2, 2, "").Defaults(0.5, 0.5));
+  claim.arms[1].overrides = nlohmann::json::object();
+  claim.arms[1].own_params = {{"b", "broken_b"}};
+  const RunOutcome first = Run(claim, dir_, 2);
+  EXPECT_EQ(first.verdict_json["arms"][1]["overrides"], nlohmann::json({{"b", 0.5}}));
+  for (const Cell& c : ExpandCells(claim, ResolveParams(claim.params, "quick", {}), 1)) {
+    EXPECT_FALSE(c.params.contains("broken_b"));
+    EXPECT_EQ(c.params.at("b"), c.arm == 0 ? -0.5 : 0.5);
+  }
+  // Another value: the control's cells are new, the main arm's are reused.
+  const RunOutcome second = Run(claim, dir_, 2, /*resume=*/true, {{"broken_b", "1"}});
+  EXPECT_EQ(second.cells_reused, 5 * 4);
+  EXPECT_EQ(second.cells_computed, 5 * 4);
+  EXPECT_EQ(second.verdict_json["arms"][1]["overrides"], nlohmann::json({{"b", 1.0}}));
+}
+
 TEST_F(RunnerTest, SeedsDependOnTheCellNotTheArm) {
   // Identical parameters ⇒ identical seed (paired data across arms); other replicate ⇒ other seed.
   ClaimSpec claim = ToyClaim(-0.5);

@@ -34,14 +34,21 @@ std::vector<Cell> ExpandCells(const ClaimSpec& claim, const nlohmann::json& para
   nlohmann::json common = params;
   common.erase(kReplicatesKey);
   for (const auto& [name, key] : claim.arm_switches) common.erase(key);
-  for (const ArmSpec& arm : claim.arms)
+  for (const ArmSpec& arm : claim.arms) {
     for (const auto& axis : arm.axes) common.erase(axis.from);
+    for (const auto& [name, from] : arm.own_params) common.erase(from);
+  }
   std::vector<Cell> cells;
   for (size_t a = 0; a < claim.arms.size(); ++a) {
     const ArmSpec& arm = claim.arms[a];
     if (!ArmEnabled(claim, arm, params)) continue;
     nlohmann::json base = common;
     for (const auto& [k, v] : arm.overrides.items()) base[k] = v;
+    for (const auto& [name, from] : arm.own_params) {
+      THM_CHECK_MSG(params.contains(from), claim.id << ": arm " << arm.name << "'s parameter "
+                                                    << from << " is not declared");
+      base[name] = params.at(from);
+    }
     // Cartesian product of the axes, last axis fastest.
     std::vector<nlohmann::json> points = {base};
     for (const auto& axis : arm.axes) {
