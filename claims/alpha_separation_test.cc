@@ -45,6 +45,39 @@ TEST(AlphaSeparationClaim, Fig2aArmDeclaresItsScreenAndFullWidths) {
   EXPECT_EQ(widths, (std::vector<int>{100, 300, 1000, 3000}));
 }
 
+// The fig2a arm's schedule and grid are its own parameters: their defaults are the paper's
+// schedule and the declared grid, and setting them changes the fig2a cells alone.
+TEST(AlphaSeparationClaim, Fig2aScheduleAndGridAreTheArmsOwnParameters) {
+  const ClaimSpec claim = AlphaSeparationClaim();
+  const auto expand = [&](std::vector<std::pair<std::string, std::string>> sets) {
+    return ExpandCells(claim, ResolveParams(claim.params, "full", sets), 1);
+  };
+  const std::vector<Cell> paper = expand({});
+  const std::vector<Cell> longer =
+      expand({{"fig2a_epochs", "1600"}, {"fig2a_decay_at", "0.75"}, {"fig2a_w_scales", "0.003,0.01"},
+              {"fig2a_batches", "50"}, {"fig2a_lrs", "5"}});
+  ASSERT_EQ(paper.size(), longer.size());
+  for (size_t i = 0; i < paper.size(); ++i) {
+    EXPECT_FALSE(paper[i].params.contains("fig2a_epochs"));
+    if (claim.arms.at(paper[i].arm).name != "fig2a") {
+      EXPECT_EQ(paper[i].id, longer[i].id);  // the other arms' cells are the same cells
+      EXPECT_EQ(paper[i].params.at("epochs"), 300);
+      continue;
+    }
+    EXPECT_EQ(paper[i].params.at("epochs"), 800);
+    EXPECT_EQ(paper[i].params.at("decay_at"), 0.5);
+    EXPECT_EQ(paper[i].params.at("w_scales"), nlohmann::json({0.03, 0.1, 0.3, 0.5, 1.0}));
+    EXPECT_EQ(paper[i].params.at("batches"), nlohmann::json({50, 5}));
+    EXPECT_EQ(paper[i].params.at("lrs"), nlohmann::json({2.0, 4.0}));
+    EXPECT_EQ(longer[i].params.at("epochs"), 1600);
+    EXPECT_EQ(longer[i].params.at("decay_at"), 0.75);
+    EXPECT_EQ(longer[i].params.at("w_scales"), nlohmann::json({0.003, 0.01}));
+    EXPECT_EQ(longer[i].params.at("batches"), nlohmann::json({50}));
+    EXPECT_EQ(longer[i].params.at("lrs"), nlohmann::json({5.0}));
+    EXPECT_NE(paper[i].id, longer[i].id);
+  }
+}
+
 // The first cell of a tiny main arm: d = 8, k = 4, N = 100, m = 16, and a grid of 2 w_scales ×
 // 2 batches × 2 η × 2 restarts = 16 screened runs (w_scale outermost, restarts innermost).
 CellOutcome TinyCell(const std::string& epochs, const std::string& screen_keep) {
