@@ -224,7 +224,7 @@ ClaimSpec AlphaSeparationClaim() {
       IntParam("fig2a", 0, 1, "also run the paper's Fig. 2(a) arm (N = 1000, α = 0.3, widths)")
           .Defaults(0, 1),
       // Full stops at 3000, the paper's goes to 10⁴: with the paper's 800 epochs (÷10 at 400) no
-      // setting tried at 10⁴ learned G beyond φ ≈ 0.5 (20 runs, err ≥ 0.35); with 1600 epochs
+      // setting tried at 10⁴ learned G beyond φ ≈ 0.5 (22 runs, err ≥ 0.35); with 1600 epochs
       // (÷10 at 1200), w_scale 0.003–0.01 and η = 5, 3 of 7 runs did (err 0.013–0.055) — a
       // longer schedule and another grid, hence the arm's own keys below, not a default (notes,
       // session 11). m = 3000 costs ≈ 18 core-min per cell with the arm's 80-run screen (8 cells

@@ -183,8 +183,8 @@ CheckResult EvaluatePointwise(const CheckSpec& spec, const std::vector<std::stri
               : passes == groups ? Verdict::kPass
                                  : Verdict::kInconclusive;
   if (diverged + unusable > 0)
-    r.reason += (r.reason.empty() ? "" : "; ") + std::to_string(diverged) + " diverged and " + std::to_string(unusable) +
-                " unusable cells excluded";
+    r.reason += (r.reason.empty() ? "" : "; ") + std::to_string(diverged) + " diverged and " +
+                std::to_string(unusable) + " unusable cells excluded";
   return r;
 }
 
