@@ -124,7 +124,8 @@ std::shared_ptr<const Shared> ComputeShared(const CellParams& p, uint64_t replic
   // Analytic infinite-width NTK of the two-layer ReLU net (CLAIMS.md "Conventions").
   const NeuralKernel ntk(NeuralKernelKind::kNtk, 2, 0.0, Activation::kRelu);
   sh->kernels.push_back(FitPaths("ntk", ntk.Gram(X, X), ntk.Gram(Xv, X), ntk.Gram(Xt, X), s));
-  // The ResNet's own empirical NTK at its init w.r.t. (W, V), output-averaged (K ⊗ I_k; resnet3_ntk.h).
+  // The ResNet's own empirical NTK at its init w.r.t. (W, V), output-averaged (K ⊗ I_k;
+  // resnet3_ntk.h).
   Rng init_rng(DeriveSeed(replicate, "resnet_init"));  // TrainBest's first run's init
   const ResNet3 net = ResNet3::Init(NetOptions(p, Candidates(p).front().w_scale), init_rng);
   auto ntk_of = [&](const Eigen::MatrixXd& A) {

@@ -54,8 +54,8 @@ TEST(AlphaSeparationClaim, Fig2aScheduleAndGridAreTheArmsOwnParameters) {
   };
   const std::vector<Cell> paper = expand({});
   const std::vector<Cell> longer =
-      expand({{"fig2a_epochs", "1600"}, {"fig2a_decay_at", "0.75"}, {"fig2a_w_scales", "0.003,0.01"},
-              {"fig2a_batches", "50"}, {"fig2a_lrs", "5"}});
+      expand({{"fig2a_epochs", "1600"}, {"fig2a_decay_at", "0.75"},
+              {"fig2a_w_scales", "0.003,0.01"}, {"fig2a_batches", "50"}, {"fig2a_lrs", "5"}});
   ASSERT_EQ(paper.size(), longer.size());
   for (size_t i = 0; i < paper.size(); ++i) {
     EXPECT_FALSE(paper[i].params.contains("fig2a_epochs"));

@@ -24,6 +24,16 @@ bool ArmEnabled(const ClaimSpec& claim, const ArmSpec& arm, const nlohmann::json
   return params.at(key).get<long long>() != 0;
 }
 
+nlohmann::json ArmSets(const ClaimSpec& claim, const ArmSpec& arm, const nlohmann::json& params) {
+  nlohmann::json sets = arm.overrides;
+  for (const auto& [name, from] : arm.own_params) {
+    THM_CHECK_MSG(params.contains(from),
+                  claim.id << ": arm " << arm.name << "'s parameter " << from << " is not declared");
+    sets[name] = params.at(from);
+  }
+  return sets;
+}
+
 std::vector<Cell> ExpandCells(const ClaimSpec& claim, const nlohmann::json& params,
                               uint64_t user_seed) {
   THM_CHECK_MSG(params.contains(kReplicatesKey), claim.id << " declares no 'replicates'");
@@ -43,12 +53,8 @@ std::vector<Cell> ExpandCells(const ClaimSpec& claim, const nlohmann::json& para
     const ArmSpec& arm = claim.arms[a];
     if (!ArmEnabled(claim, arm, params)) continue;
     nlohmann::json base = common;
-    for (const auto& [k, v] : arm.overrides.items()) base[k] = v;
-    for (const auto& [name, from] : arm.own_params) {
-      THM_CHECK_MSG(params.contains(from), claim.id << ": arm " << arm.name << "'s parameter "
-                                                    << from << " is not declared");
-      base[name] = params.at(from);
-    }
+    const nlohmann::json sets = ArmSets(claim, arm, params);  // items() does not own it
+    for (const auto& [k, v] : sets.items()) base[k] = v;
     // Cartesian product of the axes, last axis fastest.
     std::vector<nlohmann::json> points = {base};
     for (const auto& axis : arm.axes) {

@@ -31,6 +31,10 @@ struct Cell {
 std::vector<Cell> ExpandCells(const ClaimSpec& claim, const nlohmann::json& params,
                               uint64_t user_seed);
 
+// What `arm` sets in each of its cells under the resolved `params`: its overrides and the values of
+// its own parameters (ArmSpec::own_params), before the axis values.
+nlohmann::json ArmSets(const ClaimSpec& claim, const ArmSpec& arm, const nlohmann::json& params);
+
 // Whether `arm` runs under the resolved `params`: it has no switch, or its switch is ≠ 0.
 bool ArmEnabled(const ClaimSpec& claim, const ArmSpec& arm, const nlohmann::json& params);
 

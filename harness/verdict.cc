@@ -67,9 +67,6 @@ ClaimJudgement JudgeClaim(const ClaimSpec& claim, const nlohmann::json& params,
       arm_cells.push_back("cells/" + cells[i].id + ".json");
       j.cells.push_back(arm_cells.back());
     }
-    // What the arm sets in its cells: its overrides and the values of its own parameters.
-    nlohmann::json sets = arm.overrides;
-    for (const auto& [name, from] : arm.own_params) sets[name] = params.at(from);
     std::vector<std::string> axes;
     for (const auto& ax : arm.axes) axes.push_back(ax.name);
     std::vector<CheckResult> results;
@@ -86,7 +83,7 @@ ClaimJudgement JudgeClaim(const ClaimSpec& claim, const nlohmann::json& params,
     j.arms.push_back({{"name", arm.name},
                       {"role", ArmRoleName(arm.role)},
                       {"condition", arm.condition},
-                      {"overrides", sets},
+                      {"overrides", ArmSets(claim, arm, params)},
                       {"verdict", name},
                       {"checks", checks},
                       {"cells", arm_cells}});

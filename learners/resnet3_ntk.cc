@@ -7,7 +7,6 @@
 #include "learners/cross_products.h"
 
 namespace thmcheck {
-
 namespace {
 
 // What the NTK needs from one input set: σ'(Z₁), σ'(Z₂) and the block-2 input T.
