@@ -126,7 +126,8 @@ struct ArmSpec {
   std::vector<CheckSpec> checks;
   // Cell parameter → the declared claim parameter that sets it for this arm alone (e.g. the
   // epochs of a paper's figure: {"epochs", "fig2a_epochs"}): like an override, but a user can
-  // --set it; the claim parameter itself reaches no cell (see sweep.h).
+  // --set it; the claim parameter itself reaches no cell (see sweep.h). A cell parameter has one
+  // source: none of these may also be an override or an axis of the arm (CHECKed).
   std::map<std::string, std::string> own_params = {};
 };
 

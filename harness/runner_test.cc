@@ -181,6 +181,17 @@ TEST_F(RunnerTest, AnArmsOwnParameterReachesOnlyThatArmsCells) {
   EXPECT_EQ(second.verdict_json["arms"][1]["overrides"], nlohmann::json({{"b", 1.0}}));
 }
 
+TEST(SweepTest, AnOwnParameterMayNotCollideWithTheArmsOverridesOrAxes) {
+  ClaimSpec claim = ToyClaim(-0.5);
+  claim.params.push_back(RealParam("broken_b", -2, 2, "").Defaults(0.5, 0.5));
+  claim.arms[1].own_params = {{"b", "broken_b"}};  // the toy control also overrides b
+  const nlohmann::json params = ResolveParams(claim.params, "quick", {});
+  EXPECT_DEATH(ArmSets(claim, claim.arms[1], params), "both overrides b and sets it from broken_b");
+  claim.arms[1].overrides = nlohmann::json::object();
+  claim.arms[1].own_params = {{claim.arms[1].axes.at(0).name, "broken_b"}};
+  EXPECT_DEATH(ArmSets(claim, claim.arms[1], params), "both sweeps");
+}
+
 TEST_F(RunnerTest, SeedsDependOnTheCellNotTheArm) {
   // Identical parameters ⇒ identical seed (paired data across arms); other replicate ⇒ other seed.
   ClaimSpec claim = ToyClaim(-0.5);

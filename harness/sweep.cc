@@ -29,6 +29,13 @@ nlohmann::json ArmSets(const ClaimSpec& claim, const ArmSpec& arm, const nlohman
   for (const auto& [name, from] : arm.own_params) {
     THM_CHECK_MSG(params.contains(from),
                   claim.id << ": arm " << arm.name << "'s parameter " << from << " is not declared");
+    // One source per cell parameter: which of two would win is not something to leave to order.
+    THM_CHECK_MSG(!arm.overrides.contains(name),
+                  claim.id << ": arm " << arm.name << " both overrides " << name
+                           << " and sets it from " << from);
+    for (const auto& axis : arm.axes)
+      THM_CHECK_MSG(axis.name != name, claim.id << ": arm " << arm.name << " both sweeps " << name
+                                                << " and sets it from " << from);
     sets[name] = params.at(from);
   }
   return sets;
