@@ -39,8 +39,9 @@ std::string Pad(std::string s, size_t w) {
 
 // A figure the claim lists in ClaimSpec::printed_figures (its verdict.json entry has "table":
 // true): a row per x, a column per series, each entry the replicate mean and its 90% t-interval;
-// the figure's lines (levels) below it.
-void PrintFigureTable(const nlohmann::json& f, std::ostream& out) {
+// the figure's lines (levels) below it, then what its arm set (a schedule, a grid), since the
+// numbers mean little without it.
+void PrintFigureTable(const nlohmann::json& f, const nlohmann::json& arms, std::ostream& out) {
   out << f.at("title").get<std::string>() << " (arm " << f.at("arm").get<std::string>() << ", "
       << f.at("y_label").get<std::string>() << ", mean [90% interval])\n";
   std::vector<double> xs;
@@ -69,6 +70,10 @@ void PrintFigureTable(const nlohmann::json& f, std::ostream& out) {
   for (const auto& line : f.at("lines"))
     out << "  line: " << line.at("label").get<std::string>() << " = " << Num(line.at("value"))
         << "\n";
+  for (const auto& arm : arms)
+    if (arm.at("name") == f.at("arm") && !arm.value("overrides", nlohmann::json::object()).empty())
+      out << "  arm " << arm.at("name").get<std::string>() << " sets "
+          << arm.at("overrides").dump() << "\n";
   out << "\n";
 }
 
@@ -112,7 +117,7 @@ void PrintVerdictTable(const nlohmann::json& v, std::ostream& out) {
           << "): not run (--set " << arm.at("enabled_by").get<std::string>() << "=1 runs it)\n";
   if (v.contains("figures"))
     for (const auto& f : v.at("figures"))
-      if (f.value("table", false)) PrintFigureTable(f, out);
+      if (f.value("table", false)) PrintFigureTable(f, v.at("arms"), out);
   char elapsed[32];
   std::snprintf(elapsed, sizeof elapsed, "%.1f", v.at("context").at("elapsed_s").get<double>());
   out << "VERDICT " << v.at("claim").get<std::string>() << ": " << v.at("verdict").get<std::string>()

@@ -68,6 +68,25 @@ TEST(VerdictTable, PrintsATableFigureAsRowsPerXAndSkipsTheOthers) {
   EXPECT_NE(s.find("line: kα² = 0.72"), std::string::npos) << s;
 }
 
+TEST(VerdictTable, NamesWhatAPrintedFiguresArmSetBelowItsTable) {
+  nlohmann::json v = Verdict();
+  std::ostringstream bare;
+  PrintVerdictTable(v, bare);
+  EXPECT_EQ(bare.str().find(" sets "), std::string::npos) << bare.str();  // nothing set, no line
+  v["arms"].push_back({{"name", "fig"},
+                       {"role", "main"},
+                       {"condition", "the paper's figure"},
+                       {"verdict", "PASS"},
+                       {"overrides", {{"epochs", 1600}, {"lrs", {5.0}}}},
+                       {"checks", nlohmann::json::array()}});
+  std::ostringstream out;
+  PrintVerdictTable(v, out);
+  const std::string s = out.str();
+  const size_t sets = s.find("  arm fig sets {\"epochs\":1600,\"lrs\":[5.0]}\n");
+  ASSERT_NE(sets, std::string::npos) << s;
+  EXPECT_LT(s.find("line: kα² = 0.72"), sets) << s;  // below the table it describes
+}
+
 TEST(VerdictTable, WidensAColumnToItsLongestEntry) {
   nlohmann::json v = Verdict();
   v["arms"][0]["name"] = "threshold_degree_one";  // longer than the header's 14 columns
