@@ -85,6 +85,10 @@ struct FigureSpec {
   std::vector<std::string> series;
   std::vector<std::string> reference_series;
   std::vector<FigureLine> lines;
+  // Further arms drawn with `arm` on the same axis x, e.g. the widest widths under a schedule of
+  // their own. A point is still the mean over one arm's cells: the arms' x values must differ (the
+  // claim's validate keeps them apart), and each arm keeps its own checks and verdict.
+  std::vector<std::string> more_arms = {};
 };
 
 // A comparison with ANOTHER claim's results, drawn by the report when both claims' results sit in

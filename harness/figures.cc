@@ -101,18 +101,40 @@ nlohmann::json FiguresJson(const ClaimSpec& claim, const std::vector<Cell>& cell
                            const std::vector<CellOutcome>& outcomes, const nlohmann::json& params) {
   nlohmann::json figures = nlohmann::json::array();
   for (const FigureSpec& figure : claim.figures) {
-    const auto arm = std::find_if(claim.arms.begin(), claim.arms.end(),
-                                  [&](const ArmSpec& a) { return a.name == figure.arm; });
-    THM_CHECK_MSG(arm != claim.arms.end(), "figure " << figure.name << ": no arm " << figure.arm);
-    THM_CHECK_MSG(std::any_of(arm->axes.begin(), arm->axes.end(),
-                              [&](const Axis& a) { return a.name == figure.x; }),
-                  "figure " << figure.name << ": " << figure.x << " is not an axis of arm "
-                            << figure.arm);
-    if (!ArmEnabled(claim, *arm, params)) continue;  // its arm did not run: nothing to draw
-    const auto views = ArmCellViews(cells, outcomes, arm - claim.arms.begin());
+    std::vector<std::string> names = {figure.arm};
+    names.insert(names.end(), figure.more_arms.begin(), figure.more_arms.end());
+    std::vector<CellView> views;
+    nlohmann::json drawn = nlohmann::json::array();  // the arms that ran, in declaration order
+    std::map<double, std::string> arm_at_x;          // which arm a value of x came from
+    for (const std::string& name : names) {
+      const auto arm = std::find_if(claim.arms.begin(), claim.arms.end(),
+                                    [&](const ArmSpec& a) { return a.name == name; });
+      THM_CHECK_MSG(arm != claim.arms.end(), "figure " << figure.name << ": no arm " << name);
+      THM_CHECK_MSG(std::any_of(arm->axes.begin(), arm->axes.end(),
+                                [&](const Axis& a) { return a.name == figure.x; }),
+                    "figure " << figure.name << ": " << figure.x << " is not an axis of arm "
+                              << name);
+      if (!ArmEnabled(claim, *arm, params)) continue;  // did not run: nothing of it to draw
+      drawn.push_back(name);
+      for (CellView& view : ArmCellViews(cells, outcomes, arm - claim.arms.begin())) {
+        const nlohmann::json& x = view.params.at(figure.x);
+        if (x.is_number()) {
+          const auto [at, fresh] = arm_at_x.emplace(x.get<double>(), name);
+          THM_CHECK_MSG(fresh || at->second == name,
+                        "figure " << figure.name << ": " << figure.x << " = " << x
+                                  << " in arms " << at->second << " and " << name
+                                  << " (a point is one arm's mean; the claim's validate must "
+                                     "keep their values apart)");
+        }
+        views.push_back(std::move(view));
+      }
+    }
+    if (drawn.empty()) continue;  // none of its arms ran
     const bool table = std::find(claim.printed_figures.begin(), claim.printed_figures.end(),
                                  figure.name) != claim.printed_figures.end();
-    figures.push_back(FigureJson(figure, views, params, table));
+    nlohmann::json j = FigureJson(figure, views, params, table);
+    if (!figure.more_arms.empty()) j["arms"] = drawn;  // only then: other figures stay identical
+    figures.push_back(std::move(j));
   }
   return figures;
 }

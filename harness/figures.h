@@ -25,8 +25,9 @@ bool MatchesPattern(const std::string& pattern, const std::string& name);
 nlohmann::json FigureJson(const FigureSpec& figure, const std::vector<CellView>& cells,
                           const nlohmann::json& params, bool table = false);
 
-// Every figure of `claim` whose arm ran, in declaration order. `outcomes[i]` belongs to
-// `cells[i]`.
+// Every figure of `claim` of which some arm ran (FigureSpec::arm, more_arms), in declaration order,
+// drawn from the cells of the arms that ran; a figure declaring more_arms also records their
+// names under "arms". `outcomes[i]` belongs to `cells[i]`.
 nlohmann::json FiguresJson(const ClaimSpec& claim, const std::vector<Cell>& cells,
                            const std::vector<CellOutcome>& outcomes, const nlohmann::json& params);
 

@@ -1,7 +1,8 @@
 // Figure aggregation: patterns expand to the arm's observables with short labels, each point is
 // the replicate mean with its 90% t-interval, diverged cells and missing values are counted (not
 // averaged in), lines take their value from the resolved parameters, and the runner writes it all
-// into verdict.json only for claims that declare figures (and cross-checks, cross_checks.h).
+// into verdict.json only for claims that declare figures (and cross-checks, cross_checks.h); a
+// figure may draw several arms on one axis.
 #include "harness/figures.h"
 
 #include <gtest/gtest.h>
@@ -111,6 +112,64 @@ TEST(FiguresTest, RunnerWritesFiguresAndCrossChecksOnlyWhenDeclared) {
   EXPECT_EQ(v["figures"][0]["series"][1]["unusable"], 4);  // "bound": no cell reports it
   ASSERT_EQ(v["cross_checks"].size(), 1u);
   EXPECT_EQ(v["cross_checks"][0]["claim"], "toy_other");
+}
+
+// A figure may draw several arms on one axis (FigureSpec::more_arms): the narrow widths under one
+// schedule, the wide ones under another. Each point is one arm's mean; an arm that did not run is
+// left out of the points and of "arms"; a value of x found in two arms is a claim bug.
+ClaimSpec TwoArmClaim() {
+  ClaimSpec c;
+  c.id = "toy_two_arms";
+  c.params = {IntListParam("ms", 1, 1000, 1, true, "").Defaults({8, 16}, {8, 16}),
+              IntListParam("wide_ms", 1, 1000, 1, true, "").Defaults({64}, {64}),
+              IntParam("wide", 0, 1, "").Defaults(1, 1),
+              IntParam("replicates", 1, 10, "").Defaults(2, 2)};
+  c.arms = {{"narrow", ArmRole::kMain, "", nlohmann::json::object(), {{"m", "ms"}}, {}},
+            {"wide", ArmRole::kMain, "", {{"epochs", 2}}, {{"m", "wide_ms"}}, {}}};
+  c.arm_switches = {{"wide", "wide"}};
+  FigureSpec f;
+  f.name = "err_vs_m";
+  f.arm = "narrow";
+  f.more_arms = {"wide"};
+  f.x = "m";
+  f.series = {"err"};
+  c.figures = {f};
+  return c;
+}
+
+nlohmann::json TwoArmFigure(const ClaimSpec& c, const nlohmann::json& params) {
+  const std::vector<Cell> cells = ExpandCells(c, params, 1);
+  std::vector<CellOutcome> outcomes(cells.size());
+  for (size_t i = 0; i < cells.size(); ++i)
+    outcomes[i].observables["err"] = 1.0 / cells[i].params.at("m").get<double>();
+  return FiguresJson(c, cells, outcomes, params);
+}
+
+TEST(FiguresTest, MoreArmsDrawOnTheSameAxisAndSayWhichRan) {
+  const ClaimSpec c = TwoArmClaim();
+  nlohmann::json params = {{"ms", {8, 16}}, {"wide_ms", {64}}, {"wide", 1}, {"replicates", 2}};
+  nlohmann::json f = TwoArmFigure(c, params);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0]["arm"], "narrow");
+  EXPECT_EQ(f[0]["arms"], nlohmann::json::array({"narrow", "wide"}));
+  const nlohmann::json& points = f[0]["series"][0]["points"];
+  ASSERT_EQ(points.size(), 3u);
+  EXPECT_EQ(points[2]["x"], 64.0);
+  EXPECT_EQ(points[2]["n"], 2);
+  EXPECT_DOUBLE_EQ(points[2]["mean"].get<double>(), 1.0 / 64);
+  params["wide"] = 0;  // switched off: its width is not drawn, and not named
+  f = TwoArmFigure(c, params);
+  EXPECT_EQ(f[0]["arms"], nlohmann::json::array({"narrow"}));
+  EXPECT_EQ(f[0]["series"][0]["points"].size(), 2u);
+  ClaimSpec one = c;  // without more_arms the figure's JSON has no "arms" (byte-identical)
+  one.figures[0].more_arms.clear();
+  EXPECT_FALSE(TwoArmFigure(one, params)[0].contains("arms"));
+}
+
+TEST(FiguresDeathTest, AValueOfXInTwoArmsIsAClaimBug) {
+  const nlohmann::json params = {
+      {"ms", {8, 64}}, {"wide_ms", {64}}, {"wide", 1}, {"replicates", 2}};
+  EXPECT_DEATH(TwoArmFigure(TwoArmClaim(), params), "m = 64 in arms narrow and wide");
 }
 
 }  // namespace

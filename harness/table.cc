@@ -39,11 +39,14 @@ std::string Pad(std::string s, size_t w) {
 
 // A figure the claim lists in ClaimSpec::printed_figures (its verdict.json entry has "table":
 // true): a row per x, a column per series, each entry the replicate mean and its 90% t-interval;
-// the figure's lines (levels) below it, then what its arm set (a schedule, a grid), since the
-// numbers mean little without it.
+// the figure's lines (levels) below it, then what each of its arms set (a schedule, a grid), since
+// the numbers mean little without it. A figure drawn from several arms lists them under "arms".
 void PrintFigureTable(const nlohmann::json& f, const nlohmann::json& arms, std::ostream& out) {
-  out << f.at("title").get<std::string>() << " (arm " << f.at("arm").get<std::string>() << ", "
-      << f.at("y_label").get<std::string>() << ", mean [90% interval])\n";
+  const nlohmann::json drawn = f.value("arms", nlohmann::json::array({f.at("arm")}));
+  std::string names;
+  for (const auto& name : drawn) names += (names.empty() ? "" : ", ") + name.get<std::string>();
+  out << f.at("title").get<std::string>() << " (arm" << (drawn.size() > 1 ? "s " : " ") << names
+      << ", " << f.at("y_label").get<std::string>() << ", mean [90% interval])\n";
   std::vector<double> xs;
   for (const auto& s : f.at("series"))
     for (const auto& p : s.at("points"))
@@ -70,10 +73,11 @@ void PrintFigureTable(const nlohmann::json& f, const nlohmann::json& arms, std::
   for (const auto& line : f.at("lines"))
     out << "  line: " << line.at("label").get<std::string>() << " = " << Num(line.at("value"))
         << "\n";
-  for (const auto& arm : arms)
-    if (arm.at("name") == f.at("arm") && !arm.value("overrides", nlohmann::json::object()).empty())
-      out << "  arm " << arm.at("name").get<std::string>() << " sets "
-          << arm.at("overrides").dump() << "\n";
+  for (const auto& name : drawn)
+    for (const auto& arm : arms)
+      if (arm.at("name") == name && !arm.value("overrides", nlohmann::json::object()).empty())
+        out << "  arm " << name.get<std::string>() << " sets " << arm.at("overrides").dump()
+            << "\n";
   out << "\n";
 }
 

@@ -87,6 +87,25 @@ TEST(VerdictTable, NamesWhatAPrintedFiguresArmSetBelowItsTable) {
   EXPECT_LT(s.find("line: kα² = 0.72"), sets) << s;  // below the table it describes
 }
 
+TEST(VerdictTable, AFigureFromSeveralArmsNamesThemAndWhatEachSet) {
+  nlohmann::json v = Verdict();
+  for (const char* name : {"fig", "fig_wide"})
+    v["arms"].push_back({{"name", name},
+                         {"role", "main"},
+                         {"condition", "the paper's figure"},
+                         {"verdict", "PASS"},
+                         {"overrides", {{"epochs", name == std::string("fig") ? 800 : 1600}}},
+                         {"checks", nlohmann::json::array()}});
+  v["figures"][1]["arms"] = {"fig", "fig_wide"};
+  std::ostringstream out;
+  PrintVerdictTable(v, out);
+  const std::string s = out.str();
+  EXPECT_NE(s.find("Error vs width (arms fig, fig_wide, err, mean"), std::string::npos) << s;
+  const size_t narrow = s.find("  arm fig sets {\"epochs\":800}\n");
+  ASSERT_NE(narrow, std::string::npos) << s;
+  EXPECT_GT(s.find("  arm fig_wide sets {\"epochs\":1600}\n"), narrow) << s;  // declaration order
+}
+
 TEST(VerdictTable, WidensAColumnToItsLongestEntry) {
   nlohmann::json v = Verdict();
   v["arms"][0]["name"] = "threshold_degree_one";  // longer than the header's 14 columns

@@ -79,9 +79,12 @@ std::string FitCaption(const PlotSpec& spec) {
 
 // A figure the claim declared: what is drawn, on which axes, and what was left out.
 std::string DeclaredCaption(const PlotSpec& spec) {
+  std::string arms;
+  for (const std::string& arm : spec.arms)
+    arms += (arms.empty() ? "<code>" : ", <code>") + HtmlEscape(arm) + "</code>";
   std::string html = "<strong>" + HtmlEscape(spec.title) + "</strong> " +
                      HtmlEscape(spec.observable) + " against <code>" + HtmlEscape(spec.x) +
-                     "</code> (arm <code>" + HtmlEscape(spec.arm) + "</code>), " +
+                     "</code> (arm" + (spec.arms.size() > 1 ? "s " : " ") + arms + "), " +
                      AxesName(spec) +
                      ". Points: the mean over replicates with its 90% t-interval, one curve per "
                      "series.";

@@ -63,7 +63,7 @@ PlotSpec DeclaredPlot(const ClaimFigure& figure, std::set<std::string>* stems) {
   plot.observable = figure.y_label;
   plot.x = figure.x;
   plot.title = figure.title;
-  plot.arm = figure.arm;
+  plot.arms = figure.arms;
   plot.log_x = figure.log_x;
   plot.log_y = figure.log_y;
   plot.diverged = figure.diverged;

@@ -47,7 +47,7 @@ struct PlotSpec {
   // y label. Fit plots are log-log and have none of these.
   bool declared = false;
   std::string title;
-  std::string arm;
+  std::vector<std::string> arms;  // the arms whose cells it draws
   bool log_x = true, log_y = true;
   std::vector<PlotLine> lines;  // those drawable: finite, and > 0 on a log y axis
   int diverged = 0;             // cells excluded from every series

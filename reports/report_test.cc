@@ -42,6 +42,17 @@ std::vector<fs::path> LocalReferences(const fs::path& page) {
   return refs;
 }
 
+// The fixture's claim page from a report of `verdict` written without plots (the pages alone);
+// "" with a test failure if the report failed.
+std::string ClaimPageWithoutPlots(const ScratchDir& dir, const nlohmann::json& verdict) {
+  std::ostringstream log;
+  ReportOptions options{WriteFixture(dir.path(), verdict), dir.path() / "out"};
+  options.gnuplot = "";
+  const ReportResult result = WriteReport(options, log);
+  EXPECT_TRUE(result.ok) << result.error;
+  return result.ok ? ReadText(dir.path() / "out" / "ntk_closeness" / "index.html") : "";
+}
+
 TEST(WriteReportTest, WritesIndexAndClaimPageThatLinkEachOther) {
   ScratchDir dir;
   const fs::path in = WriteFixture(dir.path());
@@ -150,17 +161,24 @@ TEST(WriteReportTest, ClaimPageNamesAnArmThatDidNotRunAndHowToRunIt) {
                               {"role", "main"},
                               {"condition", "the paper's Fig. 2(a) <setting>"},
                               {"enabled_by", "fig2a"}}};
-  std::ostringstream log;
-  ReportOptions options{WriteFixture(dir.path(), verdict), dir.path() / "out"};
-  options.gnuplot = "";
-  const ReportResult result = WriteReport(options, log);
-  ASSERT_TRUE(result.ok) << result.error;
-  const std::string page = ReadText(dir.path() / "out" / "ntk_closeness" / "index.html");
+  const std::string page = ClaimPageWithoutPlots(dir, verdict);
   EXPECT_NE(page.find("fig2a <span class=\"muted small\">(main arm)</span> not run"),
             std::string::npos)
       << page;
   EXPECT_NE(page.find("the paper&#39;s Fig. 2(a) &lt;setting&gt;"), std::string::npos);
   EXPECT_NE(page.find("<code>--set fig2a=1</code> runs it"), std::string::npos);
+}
+
+TEST(WriteReportTest, AFigureFromSeveralArmsNamesThemInItsCaption) {
+  ScratchDir dir;
+  nlohmann::json verdict = test::FixtureVerdict();
+  verdict["figures"] = nlohmann::json::parse(R"json([{"name": "err_vs_m", "title": "Error",
+    "arm": "main", "arms": ["main", "wide"], "x": "m", "y_label": "err",
+    "series": [{"observable": "err", "points": [{"x": 16, "mean": 1.0, "lo": 0.9, "hi": 1.1, "n": 3},
+                                                {"x": 64, "mean": 0.5, "lo": 0.4, "hi": 0.6, "n": 3}]}],
+    "lines": []}])json");
+  const std::string page = ClaimPageWithoutPlots(dir, verdict);
+  EXPECT_NE(page.find("(arms <code>main</code>, <code>wide</code>)"), std::string::npos) << page;
 }
 
 TEST(WriteReportTest, EscapesEveryStringFromJson) {

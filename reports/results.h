@@ -112,10 +112,11 @@ struct ClaimFigure {
   std::string name;  // file stem, unique within the claim
   std::string title;
   std::string arm;
+  std::vector<std::string> arms;  // the arms drawn: "arms" when several were declared, else {arm}
   std::string x;
   std::string y_label;
   bool log_x = true, log_y = true;
-  int diverged = 0;  // cells of the arm excluded from every series
+  int diverged = 0;  // cells of the arms excluded from every series
   std::vector<FigureSeries> series;
   std::vector<FigureLine> lines;
 };

@@ -119,6 +119,22 @@ std::vector<ArmNotRun> ReadArmsNotRun(FieldReader& r, const json& root) {
   return arms;
 }
 
+// A list of strings at obj[key] (absent or null: empty).
+std::vector<std::string> ReadStrings(FieldReader& r, const json& obj, std::string_view key,
+                                     const std::string& where) {
+  std::vector<std::string> out;
+  const json* array = r.Array(obj, key, where, Need::kOptional);
+  for (size_t i = 0; array != nullptr && i < array->size() && r.ok(); ++i) {
+    if (!(*array)[i].is_string()) {
+      r.Fail(IndexPath(FieldPath(where, key), i),
+             std::string("expected a string, got ") + (*array)[i].type_name());
+    } else {
+      out.push_back((*array)[i].get<std::string>());
+    }
+  }
+  return out;
+}
+
 // verdict.json's optional "figures" (figures.h of the harness): series points are read like a
 // check's sweep points.
 std::vector<ClaimFigure> ReadFigures(FieldReader& r, const json& root) {
@@ -128,6 +144,8 @@ std::vector<ClaimFigure> ReadFigures(FieldReader& r, const json& root) {
     figure.name = r.String(f, "name", at, Need::kRequired);
     figure.title = r.String(f, "title", at, Need::kOptional);
     figure.arm = r.String(f, "arm", at, Need::kOptional);
+    figure.arms = ReadStrings(r, f, "arms", at);
+    if (figure.arms.empty() && !figure.arm.empty()) figure.arms = {figure.arm};
     figure.x = r.String(f, "x", at, Need::kRequired);
     figure.y_label = r.String(f, "y_label", at, Need::kOptional);
     figure.log_x = r.Bool(f, "log_x", at, Need::kOptional).value_or(true);
@@ -221,22 +239,6 @@ bool ListCells(const fs::path& claim_dir, const json& root, const fs::path& verd
   }
   std::sort(cells->begin(), cells->end());
   return true;
-}
-
-// A list of strings at obj[key] (absent or null: empty).
-std::vector<std::string> ReadStrings(FieldReader& r, const json& obj, std::string_view key,
-                                     const std::string& where) {
-  std::vector<std::string> out;
-  const json* array = r.Array(obj, key, where, Need::kOptional);
-  for (size_t i = 0; array != nullptr && i < array->size() && r.ok(); ++i) {
-    if (!(*array)[i].is_string()) {
-      r.Fail(IndexPath(FieldPath(where, key), i),
-             std::string("expected a string, got ") + (*array)[i].type_name());
-    } else {
-      out.push_back((*array)[i].get<std::string>());
-    }
-  }
-  return out;
 }
 
 // verdict.json's optional "cross_checks" (harness/cross_checks.h): declarations only; the numbers

@@ -80,6 +80,7 @@ TEST(ResultsReaderTest, ReadsDeclaredFiguresAndToleratesTheirAbsence) {
   ASSERT_EQ(claim.figures.size(), 1u);
   const ClaimFigure& f = claim.figures[0];
   EXPECT_EQ(f.name, "risk_vs_n");
+  EXPECT_EQ(f.arms, std::vector<std::string>{"main"});  // no "arms": the one arm
   EXPECT_TRUE(f.log_x);
   EXPECT_FALSE(f.log_y);
   EXPECT_EQ(f.diverged, 2);
@@ -93,6 +94,12 @@ TEST(ResultsReaderTest, ReadsDeclaredFiguresAndToleratesTheirAbsence) {
   ASSERT_EQ(f.lines.size(), 2u);
   EXPECT_EQ(f.lines[0].value, 0.005625);
   EXPECT_FALSE(f.lines[1].value.has_value());
+  ClaimResult two;  // a figure drawn from several arms names them
+  ASSERT_EQ(ReadEdited(dir, [](json& v) {
+              AddFigure(v);
+              v["figures"][0]["arms"] = {"main", "wide"};
+            }, &two), "");
+  EXPECT_EQ(two.figures[0].arms, (std::vector<std::string>{"main", "wide"}));
   // A verdict file written before figures existed loads with none.
   ClaimResult old;
   ASSERT_EQ(ReadEdited(dir, [](json&) {}, &old), "");
