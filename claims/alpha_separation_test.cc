@@ -1,5 +1,6 @@
 // Claim test: `alpha_separation` at quick scale PASSes and both control arms (β = 0, β = 0.2) are
-// rejected; at full scale (the `.full` variant) the Fig. 2(a) arm runs too and must PASS with them.
+// rejected; at full scale (the `.full` variant) the Fig. 2(a) arms (fig2a, fig2a_wide) run too and
+// must PASS with them.
 // Plus the fig2a arm's declared screen and the learner's selection rule on a tiny cell (TrainBest,
 // alpha_separation_screen.cc).
 #include <gtest/gtest.h>
@@ -26,21 +27,22 @@ TEST(AlphaSeparationClaim, PassesAtQuickScaleWithControlsRejected) {
   EXPECT_EQ(r.verdict, Verdict::kPass);
 }
 
-// The fig2a arm's screen is declared by the arm (80 runs, 16 on past E/8), not by --set, and full
-// scale runs it at the widths up to 3000 (alpha_separation.cc, kFig2aRestarts).
+// The Fig. 2(a) arms' screen is declared by the arms (80 runs, 16 on past E/8), not by --set, and
+// full scale runs fig2a at the widths up to 3000 (alpha_separation.cc, kFig2aRestarts).
 TEST(AlphaSeparationClaim, Fig2aArmDeclaresItsScreenAndFullWidths) {
   const ClaimSpec claim = AlphaSeparationClaim();
   const nlohmann::json params =
       ResolveParams(claim.params, "full", {{"restarts", "1"}, {"screen_keep", "0"}});
   std::vector<int> widths;
   for (const Cell& c : ExpandCells(claim, params, 1)) {
-    if (claim.arms.at(c.arm).name != "fig2a") {
+    const std::string arm = claim.arms.at(c.arm).name;
+    if (!arm.starts_with("fig2a")) {
       EXPECT_EQ(c.params.at("restarts"), 1);
       continue;
     }
-    EXPECT_EQ(c.params.at("restarts"), 4);
+    EXPECT_EQ(c.params.at("restarts"), 4);  // fig2a and fig2a_wide
     EXPECT_EQ(c.params.at("screen_keep"), 16);
-    if (c.replicate == 0) widths.push_back(c.params.at("width"));
+    if (arm == "fig2a" && c.replicate == 0) widths.push_back(c.params.at("width"));
   }
   EXPECT_EQ(widths, (std::vector<int>{100, 300, 1000, 3000}));
 }
@@ -59,9 +61,10 @@ TEST(AlphaSeparationClaim, Fig2aScheduleAndGridAreTheArmsOwnParameters) {
   ASSERT_EQ(paper.size(), longer.size());
   for (size_t i = 0; i < paper.size(); ++i) {
     EXPECT_FALSE(paper[i].params.contains("fig2a_epochs"));
-    if (claim.arms.at(paper[i].arm).name != "fig2a") {
+    const std::string arm = claim.arms.at(paper[i].arm).name;
+    if (arm != "fig2a") {
       EXPECT_EQ(paper[i].id, longer[i].id);  // the other arms' cells are the same cells
-      EXPECT_EQ(paper[i].params.at("epochs"), 300);
+      EXPECT_EQ(paper[i].params.at("epochs"), arm == "fig2a_wide" ? 1600 : 300);
       continue;
     }
     EXPECT_EQ(paper[i].params.at("epochs"), 800);
@@ -76,6 +79,42 @@ TEST(AlphaSeparationClaim, Fig2aScheduleAndGridAreTheArmsOwnParameters) {
     EXPECT_EQ(longer[i].params.at("lrs"), nlohmann::json({5.0}));
     EXPECT_NE(paper[i].id, longer[i].id);
   }
+}
+
+// Full scale draws Fig. 2(a) at 10⁴ from the fig2a_wide arm, under its own schedule and grid (the
+// one measured in notes, sessions 11–12), on the same figure as fig2a; a width both arms would
+// run is bad input.
+TEST(AlphaSeparationClaim, Fig2aWideRunsTenThousandUnderItsOwnScheduleAtFullScale) {
+  const ClaimSpec claim = AlphaSeparationClaim();
+  std::vector<int> widths;
+  for (const Cell& c : ExpandCells(claim, ResolveParams(claim.params, "full", {}), 1)) {
+    if (claim.arms.at(c.arm).name != "fig2a_wide") continue;
+    EXPECT_EQ(c.params.at("n"), 1000);
+    EXPECT_EQ(c.params.at("epochs"), 1600);
+    EXPECT_EQ(c.params.at("decay_at"), 0.75);
+    EXPECT_EQ(c.params.at("w_scales"), nlohmann::json({0.003, 0.01}));
+    EXPECT_EQ(c.params.at("batches"), nlohmann::json({50}));
+    EXPECT_EQ(c.params.at("lrs"), nlohmann::json({5.0}));
+    EXPECT_EQ(c.params.at("restarts"), 4);
+    widths.push_back(c.params.at("width"));
+  }
+  EXPECT_EQ(widths, std::vector<int>(8, 10000));  // 8 replicates
+  const auto quick = ExpandCells(claim, ResolveParams(claim.params, "quick", {}), 1);
+  EXPECT_TRUE(std::none_of(quick.begin(), quick.end(), [&](const Cell& c) {
+    return claim.arms.at(c.arm).name == "fig2a_wide";
+  }));
+  const auto figure = std::find_if(claim.figures.begin(), claim.figures.end(),
+                                   [](const FigureSpec& f) { return f.name == "fig2a_err_vs_width"; });
+  ASSERT_NE(figure, claim.figures.end());
+  EXPECT_EQ(figure->more_arms, std::vector<std::string>{"fig2a_wide"});
+  const std::string shared = claim.validate(
+      ResolveParams(claim.params, "full", {{"fig2a_widths", "1000,10000"}}));
+  EXPECT_NE(shared.find("fig2a_widths and fig2a_wide_widths both contain m = 10000"),
+            std::string::npos)
+      << shared;
+  EXPECT_EQ(claim.validate(ResolveParams(
+                claim.params, "full", {{"fig2a_widths", "1000,10000"}, {"fig2a_wide", "0"}})),
+            "");
 }
 
 // The first cell of a tiny main arm: d = 8, k = 4, N = 100, m = 16, and a grid of 2 w_scales ×
