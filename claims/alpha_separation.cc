@@ -87,9 +87,9 @@ constexpr int kFig2aRestarts = 4, kFig2aScreenKeep = 16;
 // The widest widths (arm fig2a_wide, m = 10⁴ by default): with the paper's 800 epochs (÷10 at 400)
 // no setting tried at 10⁴ learned G beyond φ ≈ 0.5 (22 runs, err ≥ 0.35); a constant-η phase twice
 // as long (1600 epochs, ÷10 at 1200) with W's init 0.003–0.01 and η = 5 at B = 50 did in 3 of 7
-// pilot runs (err 0.013–0.055; notes, session 11). Under the fig2a screen, 7 of full's 8
-// replicates learned it (err 0.008–0.088, the 8th 0.59 with φ 0.55: mean 0.111 [−0.020, 0.242];
-// session 12). A schedule of its own arm, since the narrower widths learn G under the paper's (the
+// pilot runs (err 0.013–0.055; notes, session 11; the pilot drew its own samples and seeds, so
+// the choice saw none of full's replicates). Under the fig2a screen, 7 of full's 8 replicates then
+// learned it (err 0.008–0.088, the 8th 0.59 with φ 0.55: mean 0.111 [−0.020, 0.242]; session 12). A schedule of its own arm, since the narrower widths learn G under the paper's (the
 // paper, too, chose its step per width); ≈ 24 core-min per cell.
 constexpr int kFig2aWideWidth = 10000, kFig2aWideEpochs = 1600;
 constexpr double kFig2aWideDecayAt = 0.75;
