@@ -73,7 +73,7 @@ ClaimFigure RiskFigure() {
   ClaimFigure f;
   f.name = "risk_vs_n";
   f.title = "Risk";
-  f.arm = "main";
+  f.arms = {"main"};
   f.x = "n";
   f.y_label = "risk";
   f.diverged = 1;

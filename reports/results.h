@@ -111,8 +111,7 @@ struct FigureLine {
 struct ClaimFigure {
   std::string name;  // file stem, unique within the claim
   std::string title;
-  std::string arm;
-  std::vector<std::string> arms;  // the arms drawn: "arms" when several were declared, else {arm}
+  std::vector<std::string> arms;  // the arms drawn: "arms" when several were declared, else {"arm"}
   std::string x;
   std::string y_label;
   bool log_x = true, log_y = true;

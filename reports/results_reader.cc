@@ -143,9 +143,9 @@ std::vector<ClaimFigure> ReadFigures(FieldReader& r, const json& root) {
     ClaimFigure figure;
     figure.name = r.String(f, "name", at, Need::kRequired);
     figure.title = r.String(f, "title", at, Need::kOptional);
-    figure.arm = r.String(f, "arm", at, Need::kOptional);
     figure.arms = ReadStrings(r, f, "arms", at);
-    if (figure.arms.empty() && !figure.arm.empty()) figure.arms = {figure.arm};
+    const std::string arm = r.String(f, "arm", at, Need::kOptional);
+    if (figure.arms.empty() && !arm.empty()) figure.arms = {arm};
     figure.x = r.String(f, "x", at, Need::kRequired);
     figure.y_label = r.String(f, "y_label", at, Need::kOptional);
     figure.log_x = r.Bool(f, "log_x", at, Need::kOptional).value_or(true);
