@@ -6,6 +6,7 @@
 #include <map>
 
 #include "harness/check.h"
+#include "harness/check_values.h"
 #include "harness/mean_estimate.h"
 #include "harness/rng.h"
 
@@ -18,41 +19,24 @@ nlohmann::json IntervalJson(const Interval& i) {
   return {FiniteOrNull(i.lo), FiniteOrNull(i.hi)};
 }
 
-// Cells grouped by the values of `keys` (a JSON object of those values, sorted by key).
-std::map<nlohmann::json, std::vector<const CellView*>> GroupBy(
-    const std::vector<std::string>& keys, const std::vector<CellView>& cells) {
-  std::map<nlohmann::json, std::vector<const CellView*>> groups;
-  for (const auto& c : cells) {
-    nlohmann::json at = nlohmann::json::object();
-    for (const auto& k : keys) at[k] = c.params.at(k);
-    groups[at].push_back(&c);
-  }
-  return groups;
+// A PASS judged with gaps in scope becomes INCONCLUSIVE (a FAIL stays: what was measured fails).
+void Cap(const GapTally& gaps, CheckResult* r) {
+  if (!gaps.Caps()) return;
+  if (r->verdict == Verdict::kPass) r->verdict = Verdict::kInconclusive;
+  r->reason += (r->reason.empty() ? "" : "; ") + gaps.CapReason();
 }
 
-// The value a check reads from one cell: the observable, or its paired difference.
-bool ReadValue(const CheckSpec& spec, const CellView& c, double* v) {
-  auto a = c.observables.find(spec.observable);
-  if (a == c.observables.end()) return false;
-  *v = a->second;
-  if (spec.kind == CheckKind::kPairedDifference) {
-    auto b = c.observables.find(spec.other);
-    if (b == c.observables.end()) return false;
-    *v -= b->second;
-  }
-  return std::isfinite(*v);
-}
-
-CheckResult EvaluateExponent(const CheckSpec& spec, const std::vector<std::string>& axes,
-                             const std::vector<CellView>& cells, uint64_t seed) {
+// Exponent fits: the slope of log value against log x over the arm's grid (fit.h), judged once.
+CheckResult EvaluateExponent(const CheckSpec& spec, const ArmData& data, const CheckContext& ctx) {
   CheckResult r;
   r.spec = spec;
+  const std::vector<std::string>& axes = data.axes;
   // The abscissa is a swept axis, or else an observable constant within a grid point (grouping by
   // the arm's axes, each group must agree on it).
   const bool x_is_axis = std::find(axes.begin(), axes.end(), spec.x) != axes.end();
-  std::vector<CellView> with_x = cells;
+  std::vector<CellView> with_x = data.cells;
   if (!x_is_axis) {
-    for (const auto& [at, group] : GroupBy(axes, cells)) {
+    for (const auto& [at, group] : GroupBy(axes, data.cells)) {
       double xv = std::numeric_limits<double>::quiet_NaN();
       for (const CellView* c : group)
         if (c->ok && c->observables.count(spec.x)) xv = c->observables.at(spec.x);
@@ -61,30 +45,33 @@ CheckResult EvaluateExponent(const CheckSpec& spec, const std::vector<std::strin
     }
   } else {
     for (const auto& a : axes)
-      THM_CHECK_MSG(a == spec.x || GroupBy({a}, cells).size() == 1,
+      THM_CHECK_MSG(a == spec.x || GroupBy({a}, data.cells).size() == 1,
                     "exponent in " << spec.x << " needs axis " << a << " fixed");
   }
-  int diverged = 0, unusable = 0;
+  const ValueReader reader(spec, ctx, /*log_scale=*/true);
+  GapTally gaps(ctx.gaps);
   std::vector<double> x;
   std::vector<std::vector<double>> y;
   nlohmann::json points = nlohmann::json::array();
   for (const auto& [at, group] : GroupBy({spec.x}, with_x)) {
-    if (!at.at(spec.x).is_number()) continue;  // no usable cell told this point's abscissa
-    const double xv = at.at(spec.x).get<double>();
+    // A grid point whose abscissa no usable cell told is unusable as a whole.
+    const bool known = at.at(spec.x).is_number();
+    const double xv = known ? at.at(spec.x).get<double>() : 0;
+    const bool in_scope = !known || (xv >= spec.x_min && xv > 0);
     std::vector<double> ys;  // present values, for the point estimate
     std::vector<double> by_replicate;  // aligned by replicate index, NaN where missing
     for (const CellView* c : group) {
       double v;
-      if (!c->ok) ++diverged;
-      else if (!ReadValue(spec, *c, &v) || !(v > 0)) ++unusable;  // log needs v > 0
-      else {
-        ys.push_back(v);
-        if (by_replicate.size() <= static_cast<size_t>(c->replicate))
-          by_replicate.resize(c->replicate + 1, std::numeric_limits<double>::quiet_NaN());
-        by_replicate[c->replicate] = v;
-      }
+      ValueReader::Read read = known ? reader.Value(*c, &v) : ValueReader::Read::kUnusable;
+      if (!known && !c->ok) read = ValueReader::Read::kDiverged;
+      gaps.Add(read, *c, in_scope);
+      if (read != ValueReader::Read::kUsable) continue;
+      ys.push_back(v);
+      if (by_replicate.size() <= static_cast<size_t>(c->replicate))
+        by_replicate.resize(c->replicate + 1, std::numeric_limits<double>::quiet_NaN());
+      by_replicate[c->replicate] = v;
     }
-    if (ys.empty() || xv < spec.x_min || !(xv > 0)) continue;
+    if (ys.empty() || !in_scope) continue;
     const MeanEstimate m = EstimateMean(ys);
     double lo = m.t90.lo;
     double min_y = ys[0];
@@ -97,16 +84,18 @@ CheckResult EvaluateExponent(const CheckSpec& spec, const std::vector<std::strin
     x.push_back(xv);
     y.push_back(by_replicate);
   }
-  r.detail["excluded"] = {{"diverged", diverged}, {"unusable", unusable}};
+  r.detail["excluded"] = gaps.Json();
   if (x.size() < 3) {
     r.detail["points"] = points;
     r.reason = "only " + std::to_string(x.size()) + " grid points with usable cells (need 3; " +
-               std::to_string(diverged) + " diverged, " + std::to_string(unusable) +
-               " non-positive or missing)";
+               std::to_string(gaps.diverged()) + " diverged, " +
+               std::to_string(gaps.unusable()) + " non-positive or missing" +
+               (reader.problem().empty() ? "" : "; " + reader.problem()) + ")";
     return r;
   }
-  const PowerLawFit fit = FitPowerLaw(x, y, DeriveSeed(seed, "fit:" + spec.observable + "/" + spec.x));
-  r.estimate = fit.slope;
+  const PowerLawFit fit =
+      FitPowerLaw(x, y, DeriveSeed(ctx.seed, "fit:" + spec.observable + "/" + spec.x));
+  r.estimate = fit.estimate();
   r.ci90 = fit.ci90();
   r.ci95 = fit.ci95();
   r.verdict = Judge(r.ci90, r.ci95, spec.lo, spec.hi);
@@ -116,35 +105,45 @@ CheckResult EvaluateExponent(const CheckSpec& spec, const std::vector<std::strin
                      {"worst_residual", fit.worst_residual},
                      {"t90", IntervalJson(fit.t90)},
                      {"boot90", IntervalJson(fit.boot90)},
-                     {"excluded", diverged + unusable},
+                     {"replicate_slope", FiniteOrNull(fit.replicate_slope)},
+                     {"replicate_slopes", fit.replicate_slopes},
+                     {"rep90", IntervalJson(fit.rep90)},
+                     {"excluded", gaps.diverged() + gaps.unusable()},
                      {"points", points}};
-  if (diverged + unusable > 0)
-    r.reason = std::to_string(diverged) + " diverged and " + std::to_string(unusable) +
-               " unusable cells excluded";
+  if (gaps.diverged() + gaps.unusable() > 0)
+    r.reason = std::to_string(gaps.diverged()) + " diverged and " +
+               std::to_string(gaps.unusable()) + " unusable cells excluded";
+  Cap(gaps, &r);
   return r;
 }
 
-// Mean bounds and paired differences: judged at every grid point; any FAIL fails, all PASS pass.
-CheckResult EvaluatePointwise(const CheckSpec& spec, const std::vector<std::string>& axes,
-                              const std::vector<CellView>& cells) {
+// Pointwise kinds: judged at every grid point; any FAIL fails, all PASS pass.
+CheckResult EvaluatePointwise(const CheckSpec& spec, const ArmData& data,
+                              const CheckContext& ctx) {
   CheckResult r;
   r.spec = spec;
-  int diverged = 0, unusable = 0, fails = 0, passes = 0, groups = 0;
+  const ValueReader reader(spec, ctx, /*log_scale=*/false);
+  GapTally gaps(ctx.gaps);
+  const bool counts = spec.kind == CheckKind::kProportion || spec.kind == CheckKind::kStatus;
+  int fails = 0, passes = 0, groups = 0, empty = 0;
   // The reported estimate is the grid point whose interval comes closest to (or past) the bound.
   double worst_margin = kInf;
   nlohmann::json points = nlohmann::json::array();
-  for (const auto& [at, group] : GroupBy(axes, cells)) {
+  for (const auto& [at, group] : GroupBy(data.axes, data.cells)) {
     std::vector<double> vs;
     for (const CellView* c : group) {
       double v;
-      if (!c->ok) ++diverged;
-      else if (!ReadValue(spec, *c, &v)) ++unusable;
-      else vs.push_back(v);
+      const ValueReader::Read read = reader.Value(*c, &v);
+      gaps.Add(read, *c, /*in_scope=*/true);
+      if (read == ValueReader::Read::kUsable) vs.push_back(v);
     }
-    if (vs.empty()) continue;
+    if (vs.empty()) {
+      ++empty;
+      continue;
+    }
     ++groups;
     MeanEstimate m;
-    if (spec.kind == CheckKind::kProportion) {
+    if (counts) {
       int ones = 0;
       for (double v : vs) ones += v == 1.0;
       const ProportionEstimate pe = EstimateProportion(ones, static_cast<int>(vs.size()));
@@ -162,7 +161,9 @@ CheckResult EvaluatePointwise(const CheckSpec& spec, const std::vector<std::stri
     point["at"] = at;
     point["verdict"] = VerdictName(v);
     points.push_back(std::move(point));
-    const double margin = std::isfinite(spec.hi) ? spec.hi - m.t90.hi : m.t90.lo - spec.lo;
+    // Distance of the 90% interval to the nearer band edge (negative: past it).
+    const double margin = std::min(std::isfinite(spec.hi) ? spec.hi - m.t90.hi : kInf,
+                                   std::isfinite(spec.lo) ? m.t90.lo - spec.lo : kInf);
     if (margin < worst_margin || !std::isfinite(r.estimate)) {
       worst_margin = margin;
       r.estimate = m.mean;
@@ -173,31 +174,23 @@ CheckResult EvaluatePointwise(const CheckSpec& spec, const std::vector<std::stri
     }
   }
   r.detail["points"] = points;
-  r.detail["excluded"] = {{"diverged", diverged}, {"unusable", unusable}};
+  r.detail["excluded"] = gaps.Json();
   if (groups == 0) {
-    r.reason = "no usable cells (" + std::to_string(diverged) + " diverged, " +
-               std::to_string(unusable) + " missing or non-finite)";
+    r.reason = "no usable cells (" + std::to_string(gaps.diverged()) + " diverged, " +
+               std::to_string(gaps.unusable()) + " missing or non-finite" +
+               (reader.problem().empty() ? "" : "; " + reader.problem()) + ")";
     return r;
   }
-  r.verdict = fails > 0 ? Verdict::kFail
-              : passes == groups ? Verdict::kPass
-                                 : Verdict::kInconclusive;
-  if (diverged + unusable > 0)
-    r.reason += (r.reason.empty() ? "" : "; ") + std::to_string(diverged) + " diverged and " +
-                std::to_string(unusable) + " unusable cells excluded";
+  r.verdict = fails > 0                              ? Verdict::kFail
+              : passes == groups && empty == 0 ? Verdict::kPass
+                                                     : Verdict::kInconclusive;
+  if (gaps.diverged() + gaps.unusable() > 0)
+    r.reason += (r.reason.empty() ? "" : "; ") + std::to_string(gaps.diverged()) +
+                " diverged and " + std::to_string(gaps.unusable()) + " unusable cells excluded";
+  if (empty > 0)
+    r.reason += "; " + std::to_string(empty) + " grid point(s) with no usable cell";
+  Cap(gaps, &r);
   return r;
-}
-
-CheckSpec Make(CheckKind kind, std::string observable, double predicted, double lo, double hi,
-               std::string tolerance) {
-  CheckSpec s;
-  s.kind = kind;
-  s.observable = std::move(observable);
-  s.predicted = predicted;
-  s.lo = lo;
-  s.hi = hi;
-  s.tolerance = std::move(tolerance);
-  return s;
 }
 
 }  // namespace
@@ -209,17 +202,6 @@ nlohmann::json FiniteOrNull(double v) {
 nlohmann::json MeanPointJson(const MeanEstimate& m) {
   return {{"mean", m.mean}, {"lo", FiniteOrNull(m.t90.lo)}, {"hi", FiniteOrNull(m.t90.hi)},
           {"n", m.n}};
-}
-
-const char* CheckKindName(CheckKind k) {
-  switch (k) {
-    case CheckKind::kExponent: return "exponent";
-    case CheckKind::kExponentBound: return "exponent_bound";
-    case CheckKind::kMeanBound: return "mean_bound";
-    case CheckKind::kPairedDifference: return "paired_difference";
-    case CheckKind::kProportion: return "proportion";
-  }
-  return "?";
 }
 
 const char* VerdictName(Verdict v) {
@@ -238,66 +220,32 @@ Verdict Judge(const Interval& ci90, const Interval& ci95, double lo, double hi) 
   return Verdict::kInconclusive;
 }
 
-CheckSpec ExponentCheck(std::string observable, std::string x, double predicted, double tol,
-                        std::string tolerance, double x_min) {
-  CheckSpec s = Make(CheckKind::kExponent, std::move(observable), predicted, predicted - tol,
-                     predicted + tol, std::move(tolerance));
-  s.x = std::move(x);
-  s.x_min = x_min;
-  return s;
-}
-
-CheckSpec ExponentAtMost(std::string observable, std::string x, double predicted, double bound,
-                         std::string tolerance, double x_min) {
-  CheckSpec s = Make(CheckKind::kExponentBound, std::move(observable), predicted, -kInf, bound,
-                     std::move(tolerance));
-  s.x = std::move(x);
-  s.x_min = x_min;
-  return s;
-}
-
-CheckSpec MeanAtMost(std::string observable, double bound, std::string tolerance) {
-  return Make(CheckKind::kMeanBound, std::move(observable), bound, -kInf, bound,
-              std::move(tolerance));
-}
-CheckSpec MeanAtLeast(std::string observable, double bound, std::string tolerance) {
-  return Make(CheckKind::kMeanBound, std::move(observable), bound, bound, kInf,
-              std::move(tolerance));
-}
-CheckSpec ProportionAtLeast(std::string observable, double bound, std::string tolerance) {
-  return Make(CheckKind::kProportion, std::move(observable), bound, bound, 1.0,
-              std::move(tolerance));
-}
-CheckSpec PairedBelow(std::string observable, std::string other, std::string tolerance) {
-  CheckSpec s = Make(CheckKind::kPairedDifference, std::move(observable), 0, -kInf, 0,
-                     std::move(tolerance));
-  s.other = std::move(other);
-  return s;
-}
-CheckSpec PairedAbove(std::string observable, std::string other, std::string tolerance) {
-  CheckSpec s = Make(CheckKind::kPairedDifference, std::move(observable), 0, 0, kInf,
-                     std::move(tolerance));
-  s.other = std::move(other);
-  return s;
-}
-
-CheckResult EvaluateCheck(const CheckSpec& spec, const std::vector<std::string>& axes,
-                          const std::vector<CellView>& cells, uint64_t seed) {
+CheckResult EvaluateCheck(const CheckSpec& spec, const ArmData& data, const CheckContext& ctx) {
   switch (spec.kind) {
     case CheckKind::kExponent:
-    case CheckKind::kExponentBound: return EvaluateExponent(spec, axes, cells, seed);
+    case CheckKind::kExponentBound: return EvaluateExponent(spec, data, ctx);
     case CheckKind::kMeanBound:
     case CheckKind::kPairedDifference:
-    case CheckKind::kProportion: return EvaluatePointwise(spec, axes, cells);
+    case CheckKind::kProportion:
+    case CheckKind::kCrossArm:
+    case CheckKind::kStatus: return EvaluatePointwise(spec, data, ctx);
   }
   THM_CHECK(false);
 }
 
+CheckResult EvaluateCheck(const CheckSpec& spec, const std::vector<std::string>& axes,
+                          const std::vector<CellView>& cells, uint64_t seed) {
+  CheckContext ctx;
+  ctx.seed = seed;
+  return EvaluateCheck(spec, ArmData{axes, cells}, ctx);
+}
+
 nlohmann::json CheckResultJson(const CheckResult& r) {
   const CheckSpec& s = r.spec;
-  std::string observable = s.observable;
-  if (s.kind == CheckKind::kPairedDifference) observable += " - " + s.other;
-  nlohmann::json j = {{"observable", observable},
+  // "observable": what was measured ("a - b" for a paired difference), whatever the check's name.
+  CheckSpec unnamed = s;
+  unnamed.name.clear();
+  nlohmann::json j = {{"observable", CheckName(unnamed)},
                       {"kind", CheckKindName(s.kind)},
                       {"estimate", FiniteOrNull(r.estimate)},
                       {"ci", IntervalJson(r.ci90)},
@@ -307,6 +255,8 @@ nlohmann::json CheckResultJson(const CheckResult& r) {
                       {"verdict", VerdictName(r.verdict)},
                       {"tolerance", s.tolerance},
                       {"reason", r.reason}};
+  if (s.sanity) j["sanity"] = true;
+  if (!s.versus_arm.empty()) j["versus_arm"] = s.versus_arm, j["match_on"] = s.match_on;
   if (!s.x.empty()) j["x"] = s.x;
   if (s.x_min > 0) j["x_min"] = s.x_min;
   for (const auto& [k, v] : r.detail.items()) j[k] = v;

@@ -1,9 +1,16 @@
 // Checks: what a claim asserts about its observables, and how an arm's cells are judged.
-// Verdict rule (issue 2): PASS when the 90% interval lies inside the predicted band, FAIL when the
-// 95% interval lies entirely outside it, INCONCLUSIVE otherwise. A bound is one-sided: the band
-// is (−∞, b] or [b, ∞). Intervals are the hull of bootstrap and t intervals (fit.h).
+// Verdict rule: PASS when the 90% interval lies inside the predicted band, FAIL when the 95%
+// interval lies entirely outside it, INCONCLUSIVE otherwise. A bound is one-sided: the band is
+// (−∞, b] or [b, ∞); a two-sided band around 0 is an equivalence band ("no effect": the 90%
+// interval inside ±δ is two one-sided tests at 5% each, TOST). Intervals: exponents fit.h (the
+// hull of three); means Student t on the replicates; proportions Clopper–Pearson.
+// Gaps: a cell is unusable for a check when it diverged, or the value the check reads is missing,
+// non-finite, or ≤ 0 where a log is taken. Under Gaps::kCap (main arms) an unusable cell in the
+// check's scope caps its verdict at INCONCLUSIVE: a PASS needs every cell it judges.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <limits>
 #include <map>
 #include <string>
@@ -11,50 +18,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "harness/check_specs.h"
 #include "harness/fit.h"
 
 namespace thmcheck {
 
-enum class CheckKind {
-  kExponent,          // slope of log(mean observable) vs log(x): two-sided band around a rate
-  kExponentBound,     // the same slope, one-sided (a rate that is an upper or lower bound)
-  kMeanBound,         // the replicate mean of an observable, at every grid point, one-sided
-  kPairedDifference,  // observable − other within each cell, averaged over replicates, one-sided
-  kProportion,        // the fraction of cells whose 0/1 observable is 1, at every grid point,
-                      // one-sided, with the exact Clopper–Pearson interval (Boost.Math)
-};
-const char* CheckKindName(CheckKind k);
-
 enum class Verdict { kPass, kFail, kInconclusive };
 const char* VerdictName(Verdict v);
-
-struct CheckSpec {
-  CheckKind kind = CheckKind::kExponent;
-  std::string observable;
-  std::string other;      // kPairedDifference: the subtrahend observable
-  std::string x;          // exponents: the abscissa — a swept axis, or else an observable that
-                          // is the same in every replicate of a grid point (e.g. D_k of d)
-  double predicted = 0;   // the rate (exponents) or the bound
-  double lo = -std::numeric_limits<double>::infinity();  // band; ±∞ for an open side
-  double hi = std::numeric_limits<double>::infinity();
-  double x_min = 0;       // exponents: fit only grid points with x ≥ x_min (finite-size cut)
-  std::string tolerance;  // the derivation of the band's width, shown beside the verdict
-};
-
-// slope = predicted ± tol.
-CheckSpec ExponentCheck(std::string observable, std::string x, double predicted, double tol,
-                        std::string tolerance, double x_min = 0);
-// slope ≤ bound (e.g. a rate "≤ m^−1/2": bound = −0.5 + allowance).
-CheckSpec ExponentAtMost(std::string observable, std::string x, double predicted, double bound,
-                         std::string tolerance, double x_min = 0);
-// mean ≤ bound / mean ≥ bound at every grid point.
-CheckSpec MeanAtMost(std::string observable, double bound, std::string tolerance);
-CheckSpec MeanAtLeast(std::string observable, double bound, std::string tolerance);
-// The fraction of cells with observable = 1 is ≥ bound at every grid point.
-CheckSpec ProportionAtLeast(std::string observable, double bound, std::string tolerance);
-// mean(observable − other) < 0 / > 0 (paired within cells).
-CheckSpec PairedBelow(std::string observable, std::string other, std::string tolerance);
-CheckSpec PairedAbove(std::string observable, std::string other, std::string tolerance);
 
 // Judges an estimate's intervals against [lo, hi] by the rule above.
 Verdict Judge(const Interval& ci90, const Interval& ci95, double lo, double hi);
@@ -63,20 +33,45 @@ Verdict Judge(const Interval& ci90, const Interval& ci95, double lo, double hi);
 struct CellView {
   nlohmann::json params;  // the cell's parameters (axes included)
   int replicate = 0;
-  bool ok = true;         // false: diverged; excluded from every check, and counted
+  bool ok = true;         // false: diverged; unusable for every check but status checks
   std::map<std::string, double> observables;
+  std::string id = {};    // the cell file's id, to name unusable cells ("" in synthetic tests)
 };
+
+inline constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();
 
 struct CheckResult {
   CheckSpec spec;
   Verdict verdict = Verdict::kInconclusive;
-  double estimate = std::numeric_limits<double>::quiet_NaN();
-  Interval ci90, ci95;
+  double estimate = kNoValue;
+  // NaN (null in verdict.json) until a fit or a mean sets them: no interval, not [0, 0].
+  Interval ci90{kNoValue, kNoValue}, ci95{kNoValue, kNoValue};
   std::string reason;  // why INCONCLUSIVE for lack of data, or which point decided
   nlohmann::json detail = nlohmann::json::object();  // fit and per-point estimates (reports)
 };
 
-// `axes` are the arm's swept parameter names; `seed` seeds the bootstrap.
+// An arm's cells as the checks see them: its swept parameter names and its cells.
+struct ArmData {
+  std::vector<std::string> axes;
+  std::vector<CellView> cells;
+};
+
+// What unusable cells do to a verdict (see the header). kCap: main arms — any unusable cell in
+// scope caps the verdict at INCONCLUSIVE. kDivergenceIsResult: a main arm that declares its
+// learner's divergence a result, counted by a status check — diverged cells are left out without
+// a cap, any other gap caps. kExclude: controls and report arms — unusable cells are left out
+// (counted in the result) and act only through status checks.
+enum class Gaps { kCap, kDivergenceIsResult, kExclude };
+
+struct CheckContext {
+  Gaps gaps = Gaps::kCap;
+  uint64_t seed = 0;  // seeds the bootstrap
+  // kCrossArm: the cells of another arm by name; nullptr when that arm did not run.
+  std::function<const ArmData*(const std::string&)> arm;
+};
+
+CheckResult EvaluateCheck(const CheckSpec& spec, const ArmData& data, const CheckContext& ctx);
+// A main arm's check (Gaps::kCap) with no other arm to match: the common case in tests.
 CheckResult EvaluateCheck(const CheckSpec& spec, const std::vector<std::string>& axes,
                           const std::vector<CellView>& cells, uint64_t seed);
 

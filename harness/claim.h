@@ -59,7 +59,20 @@ struct Axis {
   std::string from;
 };
 
-enum class ArmRole { kMain, kControl };
+// kMain: the theorem's conditions hold; its checks must PASS. kControl: one condition is broken;
+// it names the main-arm checks that break must make FAIL and predicts its own outcome (verdict.h).
+// kReport: measured and drawn, never judged (only sanity checks, whose FAIL is a bug).
+enum class ArmRole { kMain, kControl, kReport };
+const char* ArmRoleName(ArmRole role);
+
+// A check of the main arm a control is judged against (ArmSpec::against) that the control's
+// broken condition must make FAIL, with one line on why that condition makes it fail. Never a
+// check whose observable the condition removes from the target (it would fail whatever the
+// learner did).
+struct MustFail {
+  std::string check;  // CheckName of a check of that arm
+  std::string why;
+};
 
 // A horizontal line on a figure: a bound or level of the theorem. Its value may depend on the
 // resolved claim parameters (α²/16 from "alpha"); Constant() is for a fixed number.
@@ -121,18 +134,41 @@ struct CrossCheckSpec {
   } premise;
 };
 
+// Members have initializers so that a declaration may name only the ones it sets (designated
+// initializers, without -Wmissing-field-initializers noise).
 struct ArmSpec {
-  std::string name;
+  std::string name = {};
   ArmRole role = ArmRole::kMain;
-  std::string condition;  // what holds (main) or which condition is broken (control)
+  std::string condition = {};  // what holds (main) or which condition is broken (control)
   nlohmann::json overrides = nlohmann::json::object();  // cell parameters this arm forces
-  std::vector<Axis> axes;
-  std::vector<CheckSpec> checks;
+  std::vector<Axis> axes = {};
+  // Main: the theorem's checks. Control: its own predictions, which must all PASS for it to be
+  // REJECTED. Report: sanity checks only. Any arm may add sanity checks (CheckSpec::sanity).
+  std::vector<CheckSpec> checks = {};
   // Cell parameter → the declared claim parameter that sets it for this arm alone (e.g. the
   // epochs of a paper's figure: {"epochs", "fig2a_epochs"}): like an override, but a user can
   // --set it; the claim parameter itself reaches no cell (see sweep.h). A cell parameter has one
   // source: none of these may also be an override or an axis of the arm (CHECKed).
   std::map<std::string, std::string> own_params = {};
+  // Control arms: the main arm whose checks `must_fail` names ("" = the claim's first arm), and
+  // those checks, evaluated with that arm's bands on this arm's cells.
+  std::string against = {};
+  std::vector<MustFail> must_fail = {};
+  // Main arms: the learner's divergence is a result of the claim, counted by a status check of
+  // this arm (e.g. "runs that did not diverge ≥ 0.9"), so diverged cells do not cap the other
+  // checks (checks.h Gaps::kDivergenceIsResult). Off: a diverged cell caps them.
+  bool divergence_is_result = false;
+};
+
+// What the suite expects of a claim at the scales it runs: it reproduces (its verdict is PASS on
+// ≥ 19 of seeds 1–20), or a faithful construction does not show the effect at a size that fits
+// the budget (its verdict is not PASS; `reason` gives the numbers). Decided by that 20-seed tally
+// (`thmcheck judge`), never by one seed.
+enum class ExpectedStatus { kReproduces, kNotReproducedAtThisScale };
+const char* ExpectedStatusName(ExpectedStatus s);
+struct Expected {
+  ExpectedStatus status = ExpectedStatus::kReproduces;
+  std::string reason;  // required for kNotReproducedAtThisScale
 };
 
 struct ClaimSpec {
@@ -157,6 +193,7 @@ struct ClaimSpec {
   // being reproduced.
   std::vector<std::string> printed_figures;
   std::vector<CrossCheckSpec> cross_checks;  // likewise, against another claim's results
+  Expected expected;
   CellFunction run;
 };
 

@@ -79,7 +79,14 @@ TEST(FiguresTest, RunnerWritesFiguresAndCrossChecksOnlyWhenDeclared) {
   c.params = {IntListParam("ns", 1, 1000, 1, true, "").Defaults({8, 16}, {8}),
               IntParam("replicates", 1, 10, "").Defaults(2, 2)};
   c.arms = {{"main", ArmRole::kMain, "", nlohmann::json::object(), {{"n", "ns"}},
-             {MeanAtLeast("risk.a", 0.0, "t")}}};
+             {MeanAtLeast("risk.a", 0.0, "t")}},
+            // The runner judges only claims with a control (verdict.h); this one is not drawn.
+            {.name = "control",
+             .role = ArmRole::kControl,
+             .overrides = {{"unused", 1}},
+             .axes = {{"n", "ns"}},
+             .checks = {Named("risk.a any", MeanAtLeast("risk.a", -1.0, "t"))},
+             .must_fail = {{"risk.a", "t"}}}};
   c.run = [](const CellParams& p, const CellSeeds&) {
     CellOutcome out;
     out.observables["risk.a"] = p.Real("n");

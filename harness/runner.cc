@@ -9,6 +9,7 @@
 #include "harness/atomic_file.h"
 #include "harness/build_info.h"
 #include "harness/check.h"
+#include "harness/claim_validation.h"
 #include "harness/cross_checks.h"
 #include "harness/errors.h"
 #include "harness/figures.h"
@@ -52,6 +53,7 @@ PreparedRun PrepareRun(const ClaimSpec& claim, const RunOptions& options) {
     for (const auto& s : claim.scales) scales += (scales.empty() ? "" : "|") + s;
     throw UsageError("--scale " + options.scale + ": claim " + claim.id + " has scales " + scales);
   }
+  ValidateClaimSpec(claim);  // a broken declaration aborts before any cell runs
   PreparedRun run;
   run.claim = &claim;
   run.params = ResolveParams(claim.params, options.scale, options.sets);
@@ -117,6 +119,7 @@ RunOutcome ExecuteRun(const PreparedRun& run, const RunOptions& options, std::os
 
   const ClaimJudgement judged = JudgeClaim(claim, run.params, cells, outcomes, options.seed);
   result.verdict = judged.verdict;
+  result.meets_expected = MeetsExpected(claim.expected, judged.verdict);
   const double elapsed =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   nlohmann::json context = BuildContext();
@@ -135,6 +138,11 @@ RunOutcome ExecuteRun(const PreparedRun& run, const RunOptions& options, std::os
                          {"seed", options.seed},
                          {"params", run.params},
                          {"verdict", VerdictName(result.verdict)},
+                         {"verdict_reason", judged.reason},
+                         {"expected",
+                          {{"status", ExpectedStatusName(claim.expected.status)},
+                           {"reason", claim.expected.reason},
+                           {"met", result.meets_expected}}},
                          {"arms", judged.arms},
                          {"cells", judged.cells},
                          {"context", context}};

@@ -1,9 +1,7 @@
 // Running a claim: resolve and validate parameters (no side effects), then run the cells in
 // parallel (reusing stored ones with --resume), judge every arm and write verdict.json.
-// Arm and claim verdicts (issue 2): the main arm PASSes when every check PASSes; a control arm is
-// REJECTED when at least one check FAILs. The claim PASSes only if the main arm PASSes and every
-// control is rejected; it FAILs if a main check FAILs or a control's checks all PASS (the test
-// could not tell the broken condition apart); otherwise it is INCONCLUSIVE.
+// Arm and claim verdicts: verdict.h. verdict.json also records the claim's expected status
+// (ClaimSpec::expected) and whether the verdict met it, which decides `run`'s exit code.
 #pragma once
 
 #include <array>
@@ -56,6 +54,7 @@ PreparedRun PrepareRun(const ClaimSpec& claim, const RunOptions& options);
 
 struct RunOutcome {
   Verdict verdict = Verdict::kInconclusive;
+  bool meets_expected = false;  // MeetsExpected(claim.expected, verdict)
   nlohmann::json verdict_json;
   int cells_computed = 0, cells_reused = 0;
 };

@@ -1,6 +1,7 @@
 // The runner on a toy claim whose cells draw y = m^b·noise from their seed: verdicts follow the
 // data, the same seed gives byte-identical cell files whatever the thread count, --resume reuses
-// cells and recomputes a corrupted one, and a control whose checks all pass fails the claim.
+// cells and recomputes a corrupted one, a control whose named check does not fail fails the
+// claim, and a claim whose only control is switched off is not a PASS.
 #include "harness/runner.h"
 
 #include <gtest/gtest.h>
@@ -28,7 +29,13 @@ ClaimSpec ToyClaim(double control_slope) {
               RealParam("b", -2, 2, "").Defaults(-0.5, -0.5)};
   const std::vector<CheckSpec> checks = {ExponentCheck("y", "m", -0.5, 0.1, "t")};
   c.arms = {{"main", ArmRole::kMain, "holds", nlohmann::json::object(), {{"m", "ms"}}, checks},
-            {"broken", ArmRole::kControl, "broken", {{"b", control_slope}}, {{"m", "ms"}}, checks}};
+            {.name = "broken",
+             .role = ArmRole::kControl,
+             .condition = "broken",
+             .overrides = {{"b", control_slope}},
+             .axes = {{"m", "ms"}},
+             .checks = {Named("y any", ExponentAtMost("y", "m", 2.0, 2.0, "t"))},
+             .must_fail = {{"y", "the broken condition changes the slope"}}}};
   c.run = [](const CellParams& p, const CellSeeds& seeds) {
     Rng rng(seeds.cell);
     CellOutcome out;
@@ -73,7 +80,10 @@ class RunnerTest : public ::testing::Test {
 TEST_F(RunnerTest, ControlRejectedMakesTheClaimPass) {
   const RunOutcome r = Run(ToyClaim(0.0), dir_, 2);
   EXPECT_EQ(r.verdict, Verdict::kPass);
+  EXPECT_TRUE(r.meets_expected);
   EXPECT_EQ(r.verdict_json["arms"][1]["verdict"], "REJECTED");
+  EXPECT_EQ(r.verdict_json["expected"],
+            nlohmann::json({{"status", "reproduces"}, {"reason", ""}, {"met", true}}));
   EXPECT_TRUE(fs::exists(dir_ / "toy" / "verdict.json"));
   EXPECT_EQ(r.cells_computed, 2 * 5 * 4);
 }
@@ -82,6 +92,20 @@ TEST_F(RunnerTest, ControlThatPassesFailsTheClaim) {
   const RunOutcome r = Run(ToyClaim(-0.5), dir_, 2);
   EXPECT_EQ(r.verdict_json["arms"][1]["verdict"], "NOT_REJECTED");
   EXPECT_EQ(r.verdict, Verdict::kFail);
+}
+
+// A claim expected not to reproduce at this scale meets its status when it does not PASS; one
+// expected to reproduce does not meet it then. `run`'s exit code follows `meets_expected`.
+TEST_F(RunnerTest, TheExpectedStatusIsRecordedAndDecidesWhetherTheRunMetIt) {
+  ClaimSpec claim = ToyClaim(-0.5);  // FAILs: its control is not rejected
+  claim.expected = {ExpectedStatus::kNotReproducedAtThisScale, "the control is as steep"};
+  const RunOutcome r = Run(claim, dir_, 2);
+  EXPECT_EQ(r.verdict, Verdict::kFail);
+  EXPECT_TRUE(r.meets_expected);
+  EXPECT_EQ(r.verdict_json["expected"]["status"], "not_reproduced_at_this_scale");
+  EXPECT_EQ(r.verdict_json["expected"]["reason"], "the control is as steep");
+  EXPECT_NE(r.verdict_json["verdict_reason"].get<std::string>().find("broken is not rejected"),
+            std::string::npos);
 }
 
 TEST_F(RunnerTest, CellsAndVerdictAreByteIdenticalAcrossThreadCounts) {
@@ -133,10 +157,15 @@ TEST_F(RunnerTest, DivergedCellsAreRecordedExcludedAndNeverPass) {
     return out;
   };
   const RunOutcome r = Run(claim, dir_, 2);
-  EXPECT_EQ(r.verdict, Verdict::kInconclusive);
+  // The control, with 2 widths left, cannot FAIL the check it names: NOT_REJECTED, so the claim
+  // FAILs (verdict.h: a control none of whose named checks FAILs).
+  EXPECT_EQ(r.verdict, Verdict::kFail);
+  EXPECT_EQ(r.verdict_json["arms"][1]["verdict"], "NOT_REJECTED");
   const nlohmann::json& check = r.verdict_json["arms"][0]["checks"][0];
   EXPECT_EQ(check["verdict"], "INCONCLUSIVE");
   EXPECT_NE(check["reason"].get<std::string>().find("12 diverged"), std::string::npos) << check;
+  // The capping cells are named by their files' ids.
+  EXPECT_EQ(check["excluded"]["capping_cells"].size(), 12u);
   int diverged_files = 0;
   for (const auto& e : fs::directory_iterator(dir_ / "toy" / "cells"))
     diverged_files += ReadJson(e.path())["status"] == "diverged";
@@ -148,7 +177,11 @@ TEST_F(RunnerTest, ASwitchedOffArmHasNoCellsIsNotJudgedAndIsListed) {
   claim.params.push_back(IntParam("run_broken", 0, 1, "").Defaults(0, 0));
   claim.arm_switches = {{"broken", "run_broken"}};
   const RunOutcome off = Run(claim, dir_, 2);
-  EXPECT_EQ(off.verdict, Verdict::kPass);
+  // The main arm PASSes, but with its only control switched off nothing showed that its check
+  // can fail: INCONCLUSIVE, not PASS (the old rule passed it).
+  EXPECT_EQ(off.verdict_json["arms"][0]["verdict"], "PASS");
+  EXPECT_EQ(off.verdict, Verdict::kInconclusive);
+  EXPECT_FALSE(off.meets_expected);
   EXPECT_EQ(off.cells_computed, 5 * 4);
   ASSERT_EQ(off.verdict_json["arms"].size(), 1u);
   ASSERT_EQ(off.verdict_json["arms_not_run"].size(), 1u);

@@ -81,6 +81,21 @@ void PrintFigureTable(const nlohmann::json& f, const nlohmann::json& arms, std::
   out << "\n";
 }
 
+// After a control's verdict: which of its must-fail checks rejected it, and how its own
+// predictions fared (" by a, b; predictions: p PASS, q INCONCLUSIVE").
+std::string ControlSummary(const nlohmann::json& arm) {
+  std::string text;
+  for (const auto& name : arm.at("rejected_by"))
+    text += (text.empty() ? " by " : ", ") + name.get<std::string>();
+  if (text.empty()) text = " (no must-fail check FAILs)";
+  std::string predictions;
+  for (const auto& ch : arm.at("checks"))
+    if (ch.value("role", "") == "prediction")
+      predictions += (predictions.empty() ? "" : ", ") + ch.at("name").get<std::string>() +
+                     " " + ch.at("verdict").get<std::string>();
+  return text + "; predictions: " + (predictions.empty() ? "none" : predictions);
+}
+
 }  // namespace
 
 void PrintVerdictTable(const nlohmann::json& v, std::ostream& out) {
@@ -90,17 +105,22 @@ void PrintVerdictTable(const nlohmann::json& v, std::ostream& out) {
       << c.at("arxiv").get<std::string>() << ", " << c.at("theorem").get<std::string>()
       << "\n  scale " << v.at("scale").get<std::string>() << ", seed " << v.at("seed") << "\n\n";
   // One row of cells per check; each column as wide as its widest entry (arm names such as
-  // "threshold_degree_one" are longer than any fixed width would allow), plus two spaces.
-  std::vector<std::vector<std::string>> rows = {
-      {"arm", "observable", "kind", "estimate", "90% interval", "predicted band", "verdict"}};
+  // "threshold_degree_one" are longer than any fixed width would allow), plus two spaces. A
+  // control's rows first name the main checks it must fail ("must fail"), then its predictions.
+  std::vector<std::vector<std::string>> rows = {{"arm", "check", "role", "kind", "estimate",
+                                                 "90% interval", "predicted band", "verdict"}};
   for (const auto& arm : v.at("arms"))
     for (const auto& ch : arm.at("checks")) {
       std::string verdict = ch.at("verdict").get<std::string>();
       const std::string reason = ch.value("reason", "");
       if (verdict == "INCONCLUSIVE" && !reason.empty()) verdict += "  (" + reason + ")";
-      rows.push_back({arm.at("name").get<std::string>(), ch.at("observable").get<std::string>(),
-                      ch.at("kind").get<std::string>(), Num(ch.at("estimate")),
-                      Range(ch.at("ci")), Range(ch.at("band")), verdict});
+      std::string role = ch.value("role", "evidence");
+      if (role == "must_fail") role = "must fail";
+      rows.push_back({arm.at("name").get<std::string>(),
+                      ch.value("name", ch.at("observable").get<std::string>()),
+                      role, ch.at("kind").get<std::string>(), Num(ch.at("estimate")),
+                      ch.at("estimate").is_null() ? "-" : Range(ch.at("ci")), Range(ch.at("band")),
+                      verdict});
     }
   std::vector<size_t> width(rows[0].size(), 0);
   for (const auto& row : rows)
@@ -110,10 +130,13 @@ void PrintVerdictTable(const nlohmann::json& v, std::ostream& out) {
     out << row.back() << "\n";
   }
   out << "\n";
-  for (const auto& arm : v.at("arms"))
+  for (const auto& arm : v.at("arms")) {
     out << "  " << arm.at("role").get<std::string>() << " arm " << arm.at("name").get<std::string>()
         << " (" << arm.at("condition").get<std::string>() << "): "
-        << arm.at("verdict").get<std::string>() << "\n";
+        << arm.at("verdict").get<std::string>();
+    if (arm.contains("rejected_by")) out << ControlSummary(arm);
+    out << "\n";
+  }
   if (v.contains("arms_not_run"))
     for (const auto& arm : v.at("arms_not_run"))
       out << "  " << arm.at("role").get<std::string>() << " arm "
@@ -124,8 +147,19 @@ void PrintVerdictTable(const nlohmann::json& v, std::ostream& out) {
       if (f.value("table", false)) PrintFigureTable(f, v.at("arms"), out);
   char elapsed[32];
   std::snprintf(elapsed, sizeof elapsed, "%.1f", v.at("context").at("elapsed_s").get<double>());
-  out << "VERDICT " << v.at("claim").get<std::string>() << ": " << v.at("verdict").get<std::string>()
-      << "  (" << elapsed << " s)\n\n";
+  out << "VERDICT " << v.at("claim").get<std::string>() << ": "
+      << v.at("verdict").get<std::string>() << "  (" << elapsed << " s)";
+  if (v.contains("expected")) {
+    const auto& e = v.at("expected");
+    out << "  expected: " << e.at("status").get<std::string>()
+        << (e.at("met").get<bool>() ? " (met)" : " (NOT met)");
+  }
+  out << "\n";
+  if (!v.value("verdict_reason", "").empty())
+    out << "  why: " << v.at("verdict_reason").get<std::string>() << "\n";
+  if (v.contains("expected") && !v.at("expected").value("reason", "").empty())
+    out << "  expected status: " << v.at("expected").at("reason").get<std::string>() << "\n";
+  out << "\n";
 }
 
 }  // namespace thmcheck

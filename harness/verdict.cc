@@ -1,37 +1,52 @@
 // Arm and claim verdicts (see verdict.h).
 #include "harness/verdict.h"
 
+#include <map>
+
+#include "harness/check.h"
+#include "harness/claim_validation.h"
 #include "harness/rng.h"
 
 namespace thmcheck {
 namespace {
 
-// Returns the arm's verdict name; *as_claim is what it means for the claim (for a control,
-// REJECTED counts as a pass and NOT_REJECTED as a failure).
-const char* ArmVerdict(ArmRole role, const std::vector<CheckResult>& checks, Verdict* as_claim) {
-  int pass = 0, fail = 0;
-  for (const auto& c : checks) {
-    pass += c.verdict == Verdict::kPass;
-    fail += c.verdict == Verdict::kFail;
-  }
-  const int n = static_cast<int>(checks.size());
-  if (role == ArmRole::kMain) {
-    *as_claim = fail > 0 ? Verdict::kFail : pass == n ? Verdict::kPass : Verdict::kInconclusive;
-    return VerdictName(*as_claim);
-  }
-  if (fail > 0) {
-    *as_claim = Verdict::kPass;
-    return "REJECTED";
-  }
-  if (pass == n) {
-    *as_claim = Verdict::kFail;
-    return "NOT_REJECTED";
-  }
-  *as_claim = Verdict::kInconclusive;
-  return "INCONCLUSIVE";
+// One check's result as verdict.json writes it, with its role in the arm's verdict.
+nlohmann::json Entry(const CheckResult& r, const char* role, const std::string& why = "") {
+  nlohmann::json j = CheckResultJson(r);
+  j["name"] = CheckName(r.spec);
+  j["role"] = r.spec.sanity ? "sanity" : role;
+  if (!why.empty()) j["why"] = why;
+  return j;
 }
 
-const char* ArmRoleName(ArmRole role) { return role == ArmRole::kMain ? "main" : "control"; }
+struct Tally {
+  int pass = 0, fail = 0, n = 0;
+  void Add(Verdict v) {
+    ++n;
+    pass += v == Verdict::kPass;
+    fail += v == Verdict::kFail;
+  }
+  bool AllPass() const { return pass == n; }
+};
+
+// An arm's verdict name and what it means for the claim (kPass: counts toward a PASS).
+struct ArmOutcome {
+  std::string name;
+  Verdict as_claim = Verdict::kInconclusive;
+};
+
+ArmOutcome MainVerdict(const Tally& evidence, const Tally& sanity) {
+  if (evidence.fail > 0 || sanity.fail > 0) return {"FAIL", Verdict::kFail};
+  if (evidence.AllPass()) return {"PASS", Verdict::kPass};
+  return {"INCONCLUSIVE", Verdict::kInconclusive};
+}
+
+ArmOutcome ControlVerdict(const Tally& must_fail, const Tally& predictions, const Tally& sanity) {
+  if (sanity.fail > 0) return {"FAIL", Verdict::kFail};
+  if (must_fail.fail == 0) return {"NOT_REJECTED", Verdict::kFail};
+  if (predictions.AllPass()) return {"REJECTED", Verdict::kPass};
+  return {"INCONCLUSIVE", Verdict::kInconclusive};
+}
 
 }  // namespace
 
@@ -41,16 +56,38 @@ std::vector<CellView> ArmCellViews(const std::vector<Cell>& cells,
   for (size_t i = 0; i < cells.size(); ++i) {
     if (cells[i].arm != arm) continue;
     views.push_back({cells[i].params, cells[i].replicate, outcomes[i].status == CellStatus::kOk,
-                     outcomes[i].observables});
+                     outcomes[i].observables, cells[i].id});
   }
   return views;
+}
+
+bool MeetsExpected(const Expected& expected, Verdict verdict) {
+  return (verdict == Verdict::kPass) == (expected.status == ExpectedStatus::kReproduces);
 }
 
 ClaimJudgement JudgeClaim(const ClaimSpec& claim, const nlohmann::json& params,
                           const std::vector<Cell>& cells, const std::vector<CellOutcome>& outcomes,
                           uint64_t seed) {
+  ValidateClaimSpec(claim);
   ClaimJudgement j;
-  bool all_pass = true, any_fail = false;
+  // Every enabled arm's cells first: a cross-arm check reads another arm's.
+  std::map<std::string, ArmData> data;
+  for (size_t a = 0; a < claim.arms.size(); ++a) {
+    const ArmSpec& arm = claim.arms[a];
+    if (!ArmEnabled(claim, arm, params)) continue;
+    ArmData& d = data[arm.name];
+    for (const auto& ax : arm.axes) d.axes.push_back(ax.name);
+    d.cells = ArmCellViews(cells, outcomes, a);
+  }
+  const auto arm_data = [&](const std::string& name) -> const ArmData* {
+    const auto it = data.find(name);
+    return it == data.end() ? nullptr : &it->second;
+  };
+
+  bool any_fail = false, all_pass = true;
+  int controls_run = 0;
+  std::string reasons;
+  const auto note = [&](const std::string& s) { reasons += (reasons.empty() ? "" : "; ") + s; };
   for (size_t a = 0; a < claim.arms.size(); ++a) {
     const ArmSpec& arm = claim.arms[a];
     if (!ArmEnabled(claim, arm, params)) {
@@ -60,35 +97,74 @@ ClaimJudgement JudgeClaim(const ClaimSpec& claim, const nlohmann::json& params,
                                 {"enabled_by", claim.arm_switches.at(arm.name)}});
       continue;
     }
-    const std::vector<CellView> views = ArmCellViews(cells, outcomes, a);
     nlohmann::json arm_cells = nlohmann::json::array();
     for (size_t i = 0; i < cells.size(); ++i) {
       if (cells[i].arm != a) continue;
       arm_cells.push_back("cells/" + cells[i].id + ".json");
       j.cells.push_back(arm_cells.back());
     }
-    std::vector<std::string> axes;
-    for (const auto& ax : arm.axes) axes.push_back(ax.name);
-    std::vector<CheckResult> results;
-    nlohmann::json checks = nlohmann::json::array();
-    const uint64_t arm_seed = DeriveSeed(DeriveSeed(seed, claim.id), arm.name);
-    for (const auto& spec : arm.checks) {
-      results.push_back(EvaluateCheck(spec, axes, views, arm_seed));
-      checks.push_back(CheckResultJson(results.back()));
+    CheckContext ctx;
+    ctx.gaps = arm.role != ArmRole::kMain ? Gaps::kExclude
+               : arm.divergence_is_result ? Gaps::kDivergenceIsResult
+                                          : Gaps::kCap;
+    ctx.seed = DeriveSeed(DeriveSeed(seed, claim.id), arm.name);
+    ctx.arm = arm_data;
+    const ArmData& own = data.at(arm.name);
+    Tally evidence, sanity, must_fail;
+    nlohmann::json checks = nlohmann::json::array(), rejected_by = nlohmann::json::array();
+    nlohmann::json arm_json = {{"name", arm.name},
+                               {"role", ArmRoleName(arm.role)},
+                               {"condition", arm.condition},
+                               {"overrides", ArmSets(claim, arm, params)}};
+    if (arm.role == ArmRole::kControl) {
+      const ArmSpec& against = AgainstArm(claim, arm);
+      arm_json["against"] = against.name;
+      for (const MustFail& m : arm.must_fail) {
+        const CheckResult r = EvaluateCheck(FindCheck(against, m.check), own, ctx);
+        must_fail.Add(r.verdict);
+        if (r.verdict == Verdict::kFail) rejected_by.push_back(m.check);
+        checks.push_back(Entry(r, "must_fail", m.why));
+      }
     }
-    Verdict v;
-    const char* name = ArmVerdict(arm.role, results, &v);
-    all_pass &= v == Verdict::kPass;
-    any_fail |= v == Verdict::kFail;
-    j.arms.push_back({{"name", arm.name},
-                      {"role", ArmRoleName(arm.role)},
-                      {"condition", arm.condition},
-                      {"overrides", ArmSets(claim, arm, params)},
-                      {"verdict", name},
-                      {"checks", checks},
-                      {"cells", arm_cells}});
+    const char* own_role = arm.role == ArmRole::kControl ? "prediction" : "evidence";
+    for (const auto& spec : arm.checks) {
+      const CheckResult r = EvaluateCheck(spec, own, ctx);
+      (spec.sanity ? sanity : evidence).Add(r.verdict);
+      checks.push_back(Entry(r, own_role));
+      if (spec.sanity && r.verdict == Verdict::kFail)
+        note("sanity check " + arm.name + "." + CheckName(spec) + " FAILs (a bug)");
+    }
+    ArmOutcome outcome;
+    switch (arm.role) {
+      case ArmRole::kMain: outcome = MainVerdict(evidence, sanity); break;
+      case ArmRole::kControl:
+        ++controls_run;
+        outcome = ControlVerdict(must_fail, evidence, sanity);
+        if (outcome.name == "NOT_REJECTED")
+          note("control " + arm.name + " is not rejected: none of its must-fail checks FAILs");
+        break;
+      case ArmRole::kReport:
+        outcome = sanity.fail > 0 ? ArmOutcome{"FAIL", Verdict::kFail}
+                                  : ArmOutcome{"REPORTED", Verdict::kPass};
+        break;
+    }
+    any_fail |= outcome.as_claim == Verdict::kFail;
+    all_pass &= outcome.as_claim == Verdict::kPass;
+    if (arm.role == ArmRole::kMain && outcome.name != "PASS")
+      note("main arm " + arm.name + " " + outcome.name);
+    if (arm.role == ArmRole::kControl && outcome.name == "INCONCLUSIVE")
+      note("control " + arm.name + " INCONCLUSIVE");
+    arm_json["verdict"] = outcome.name;
+    arm_json["checks"] = checks;
+    if (arm.role == ArmRole::kControl) arm_json["rejected_by"] = rejected_by;
+    arm_json["cells"] = arm_cells;
+    j.arms.push_back(std::move(arm_json));
   }
-  j.verdict = any_fail ? Verdict::kFail : all_pass ? Verdict::kPass : Verdict::kInconclusive;
+  if (controls_run == 0) note("no control arm ran: nothing shows the checks can fail");
+  j.verdict = any_fail ? Verdict::kFail
+              : all_pass && controls_run > 0 ? Verdict::kPass
+                                             : Verdict::kInconclusive;
+  if (j.verdict != Verdict::kPass) j.reason = reasons;
   return j;
 }
 

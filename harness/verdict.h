@@ -1,9 +1,21 @@
-// From cell outcomes to verdicts: each arm's checks are evaluated on that arm's cells, then the
-// arm and claim verdicts follow the rule in runner.h (main arm must PASS; each control must be
-// REJECTED, i.e. at least one of its checks FAILs).
+// From cell outcomes to verdicts. Each arm's checks are evaluated on that arm's cells; then:
+// - main arm: PASS when every evidence check PASSes, FAIL when one FAILs, else INCONCLUSIVE;
+// - control arm: (a) the main-arm checks it names in `must_fail`, judged with the main arm's
+//   bands on the control's cells, and (b) its own predictions:
+//     (a) at least one FAILs, (b) all PASS      → REJECTED (what the control exists to show)
+//     (a) at least one FAILs, (b) some not PASS → INCONCLUSIVE
+//     (a) none FAILs                           → NOT_REJECTED (the claim FAILs)
+//   A FAIL of a check it did not name changes nothing; verdict.json names the checks that
+//   rejected it ("rejected_by");
+// - report arm: REPORTED (measured and drawn, never judged);
+// - a sanity check that FAILs anywhere makes its arm FAIL and the claim FAIL (a bug); its PASS or
+//   INCONCLUSIVE adds nothing to any verdict.
+// The claim PASSes when every main arm PASSes and every control is REJECTED and at least one
+// control ran; it FAILs when a main arm FAILs or a control is NOT_REJECTED; else INCONCLUSIVE.
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -16,6 +28,7 @@ namespace thmcheck {
 
 struct ClaimJudgement {
   Verdict verdict = Verdict::kInconclusive;
+  std::string reason;  // one line when the claim is INCONCLUSIVE or FAILs, "" when it PASSes
   nlohmann::json arms = nlohmann::json::array();   // verdict.json's "arms"
   // Arms switched off (ClaimSpec::arm_switches): name, role, condition, enabled_by (the switch).
   nlohmann::json arms_not_run = nlohmann::json::array();
@@ -32,5 +45,9 @@ std::vector<CellView> ArmCellViews(const std::vector<Cell>& cells,
 ClaimJudgement JudgeClaim(const ClaimSpec& claim, const nlohmann::json& params,
                           const std::vector<Cell>& cells, const std::vector<CellOutcome>& outcomes,
                           uint64_t seed);
+
+// Whether a verdict meets the claim's expected status: PASS for kReproduces, anything but PASS
+// for kNotReproducedAtThisScale.
+bool MeetsExpected(const Expected& expected, Verdict verdict);
 
 }  // namespace thmcheck
