@@ -1,4 +1,4 @@
-// Bad input through the real binary (issue 7, STYLE.md "Errors"): every row exits 2, prints a
+// Bad input through the real binary (STYLE.md "Errors"): every row exits 2, prints a
 // message naming the input and what is allowed, prints no result, and writes nothing. Rows are a
 // hand-written table (claims, flags, shards, --out, protocol) plus rows generated from every
 // registered claim's declared parameters: each key's wrong type, each finite bound crossed, each
@@ -161,6 +161,14 @@ std::vector<BadInput> Rows() {
        {"--out ", "is not a directory", "writable directory"}, {}, Setup::kOutIsFile},
       {"out_under_a_file", {"run", claim, "--out", "{out}"},
        {"--out ", "is not a directory", "writable directory"}, {}, Setup::kOutUnderFile},
+      {"judge_bad_seeds", {"judge", claim, "--out", "{out}", "--seeds", "20-1"},
+       {"--seeds 20-1", "a range runs low-high"}},
+      {"judge_seed_twice", {"judge", claim, "--out", "{out}", "--seeds", "1,2,1"},
+       {"--seeds 1,2,1", "seed 1 twice"}},
+      {"judge_unknown_claim", {"judge", "no_such_claim", "--out", "{out}"},
+       {"unknown claim 'no_such_claim'", "known claims: "}},
+      {"judge_unknown_key", {"judge", claim, "--out", "{out}", "--set", "depth=3"},
+       {"--set depth=3", "unknown key 'depth'"}},
       {"out_of_another_protocol", {"run", claim, "--out", "{out}", "--resume"},
        {"--out ", "another protocol", "is protocol ", "never mixed", "aside"}, {},
        Setup::kForeignProtocol},

@@ -1,8 +1,10 @@
-// The `thmcheck` command line: list, run, report. Exit codes: 0 every claim run PASSes (or the
-// command succeeded; a shard: its cells are written), 1 a claim FAILs or is INCONCLUSIVE, 2 usage
-// or input error — then nothing has been written, 3 the run failed midway (I/O error): the cells
-// already written are complete, and `--resume` continues from them. The harness knows no claim: claims/main.cc passes them in, with the report
-// writer (reports/ is a separate library the harness does not link).
+// The `thmcheck` command line: list, run, judge, report, cite. Exit codes: 0 every claim run meets
+// its expected status (ClaimSpec::expected: PASS for a claim that reproduces; `judge`: the seed
+// tally does) or the command succeeded (a shard: its cells are written), 1 a claim does not, 2
+// usage or input error — then nothing has been written, 3 the run failed midway (I/O error): the
+// cells already written are complete, and `--resume` continues from them. The harness knows no
+// claim: claims/main.cc passes them in, with the report writer (reports/ is a separate library
+// the harness does not link).
 #pragma once
 
 #include <filesystem>
