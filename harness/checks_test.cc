@@ -1,5 +1,6 @@
 // Every verdict branch: PASS, FAIL and INCONCLUSIVE for two-sided bands and one-sided bounds, on
-// intervals and on synthetic arms; NaN never passes; diverged cells are excluded and counted.
+// intervals and on synthetic arms; NaN never passes; unusable cells cap a main arm's checks at
+// INCONCLUSIVE and are left out, counted, elsewhere; status checks and equivalence bands.
 #include "harness/checks.h"
 
 #include <gtest/gtest.h>
@@ -56,14 +57,69 @@ TEST(EvaluateCheckTest, ExponentPassFailInconclusive) {
   EXPECT_NE(few.reason.find("only 2 grid points"), std::string::npos);
 }
 
-TEST(EvaluateCheckTest, DivergedCellsAreExcludedAndCounted) {
+// Under Gaps::kCap (a main arm) a diverged and a NaN cell keep the fit from passing; under
+// Gaps::kExclude (a control) they are left out and counted.
+TEST(EvaluateCheckTest, GapsCapAMainArmAndAreExcludedInAControl) {
   std::vector<CellView> cells = Arm(-0.5, 4);
   cells[0].ok = false;
+  cells[0].id = "0123456789abcdef";
   cells[1].observables["y"] = kNaN;
+  const CheckSpec spec = ExponentCheck("y", "m", -0.5, 0.1, "t");
+  const CheckResult main = EvaluateCheck(spec, {"m"}, cells, 1);
+  EXPECT_EQ(main.verdict, Verdict::kInconclusive);
+  EXPECT_NE(main.reason.find("capped at INCONCLUSIVE: 1 diverged and 1 unusable"),
+            std::string::npos) << main.reason;
+  EXPECT_EQ(main.detail["excluded"]["capping_cells"], nlohmann::json::array({"0123456789abcdef"}));
+  CheckContext control;
+  control.gaps = Gaps::kExclude;
+  const CheckResult excluded = EvaluateCheck(spec, ArmData{{"m"}, cells}, control);
+  EXPECT_EQ(excluded.detail["excluded"]["diverged"], 1);
+  EXPECT_EQ(excluded.detail["excluded"]["unusable"], 1);
+  EXPECT_EQ(excluded.verdict, Verdict::kPass);
+  // Gaps in a fit's unused range (below x_min) do not cap it.
+  EXPECT_EQ(EvaluateCheck(ExponentCheck("y", "m", -0.5, 0.1, "t", /*x_min=*/256), {"m"}, cells, 1)
+                .verdict,
+            Verdict::kPass);
+}
+
+// The old rule fitted whatever ≥ 3 grid points were left: a main arm that lost its widest widths
+// still PASSed. Now it cannot.
+TEST(EvaluateCheckTest, AMainArmThatLosesItsWidestWidthsDoesNotPass) {
+  std::vector<CellView> cells = Arm(-0.5, 10);
+  for (auto& c : cells)
+    if (c.params["m"].get<double>() >= 2048) c.ok = false;  // the two widest of six
   const CheckResult r = EvaluateCheck(ExponentCheck("y", "m", -0.5, 0.1, "t"), {"m"}, cells, 1);
-  EXPECT_EQ(r.detail["excluded"]["diverged"], 1);
-  EXPECT_EQ(r.detail["excluded"]["unusable"], 1);
-  EXPECT_EQ(r.verdict, Verdict::kPass);
+  EXPECT_EQ(r.verdict, Verdict::kInconclusive);
+  EXPECT_EQ(r.detail["excluded"]["diverged"], 8);
+}
+
+// Likewise a pointwise bound whose grid point has no usable cell: that point was never judged.
+TEST(EvaluateCheckTest, APointwiseBoundWithAnUnjudgedGridPointDoesNotPass) {
+  std::vector<CellView> cells = Arm(-0.5, 11);
+  for (auto& c : cells)
+    if (c.params["m"].get<double>() == 128) c.observables.erase("y");
+  const CheckResult r = EvaluateCheck(MeanAtMost("y", 0.1, "t"), {"m"}, cells, 1);
+  EXPECT_EQ(r.verdict, Verdict::kInconclusive);
+  EXPECT_NE(r.reason.find("1 grid point(s) with no usable cell"), std::string::npos) << r.reason;
+}
+
+// A main arm that declares divergence a result: diverged cells are left out without a cap (a
+// status check counts them), any other gap still caps.
+TEST(EvaluateCheckTest, DivergenceDeclaredAResultDoesNotCapButOtherGapsDo) {
+  std::vector<CellView> cells = Arm(-0.5, 12);
+  cells[3].ok = false;
+  CheckContext ctx;
+  ctx.gaps = Gaps::kDivergenceIsResult;
+  const CheckSpec spec = ExponentCheck("y", "m", -0.5, 0.1, "t");
+  EXPECT_EQ(EvaluateCheck(spec, ArmData{{"m"}, cells}, ctx).verdict, Verdict::kPass);
+  cells[5].observables["y"] = -1.0;  // non-positive: no log
+  EXPECT_EQ(EvaluateCheck(spec, ArmData{{"m"}, cells}, ctx).verdict, Verdict::kInconclusive);
+  // The status check sees every cell, the diverged one as a 0: its width reads 3 of 4 ok.
+  const CheckResult status = EvaluateCheck(StatusAtLeast("ok", 0.5, "t"), {"m"}, cells, 1);
+  EXPECT_EQ(status.estimate, 0.75);
+  EXPECT_EQ(status.detail["excluded"]["diverged"], 0);
+  EXPECT_EQ(status.verdict, Verdict::kInconclusive);  // 4 cells a width cannot show ≥ 0.5
+  EXPECT_EQ(CheckName(StatusAtLeast("ok", 0.5, "t")), "status:ok");
 }
 
 TEST(EvaluateCheckTest, AllDivergedIsInconclusiveNotPass) {
@@ -110,6 +166,30 @@ TEST(EvaluateCheckTest, ExponentAgainstAnObservableAbscissa) {
   const CheckResult res = EvaluateCheck(ExponentCheck("y", "D", 1.0, 0.15, "t"), {"d"}, cells, 1);
   EXPECT_EQ(res.verdict, Verdict::kPass);
   EXPECT_NEAR(res.estimate, 1.0, 1e-9);
+}
+
+TEST(EvaluateCheckTest, EquivalenceBandPassesOnlyForNoEffect) {
+  // z = 0.01·ε around 0 (no effect) vs 0.3 + 0.01·ε (an effect): within ±0.1 (TOST at 5% a side).
+  std::vector<CellView> cells = Arm(-0.5, 13);
+  Rng rng(14);
+  for (auto& c : cells) {
+    c.observables["none"] = 0.01 * rng.Normal();
+    c.observables["some"] = 0.3 + 0.01 * rng.Normal();
+  }
+  EXPECT_EQ(EvaluateCheck(MeanWithin("none", -0.1, 0.1, "t"), {"m"}, cells, 1).verdict,
+            Verdict::kPass);
+  EXPECT_EQ(EvaluateCheck(MeanWithin("some", -0.1, 0.1, "t"), {"m"}, cells, 1).verdict,
+            Verdict::kFail);
+}
+
+TEST(EvaluateCheckTest, PairedDifferenceWithASmallestEffect) {
+  // z = 1.5·y: y − z = −0.5·y ≈ −0.04 … −0.006: below 0, but not by a margin of 0.1.
+  std::vector<CellView> cells = Arm(-0.5, 15);
+  for (auto& c : cells) c.observables["z"] = c.observables["y"] * 1.5;
+  EXPECT_EQ(EvaluateCheck(PairedBelow("y", "z", "t"), {"m"}, cells, 1).verdict, Verdict::kPass);
+  EXPECT_EQ(EvaluateCheck(PairedBelow("y", "z", "t", 0.1), {"m"}, cells, 1).verdict,
+            Verdict::kFail);
+  EXPECT_EQ(CheckName(PairedBelow("y", "z", "t", 0.1)), "y - z");
 }
 
 TEST(EvaluateCheckTest, PairedDifference) {
