@@ -4,6 +4,7 @@
 #include "reports/cells_table.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <tuple>
 #include <vector>
@@ -52,6 +53,12 @@ std::vector<std::string> ObservableNames(const std::vector<Cell>& cells) {
 }
 
 }  // namespace
+
+std::string CellId(const Cell& cell) {
+  return std::filesystem::path(cell.file).stem().string();
+}
+
+std::string CellAnchor(const std::string& id) { return "cell-" + id; }
 
 std::string CellsSection(const ClaimResult& claim) {
   const std::vector<Cell>& cells = claim.cells;
@@ -107,7 +114,7 @@ std::string CellsSection(const ClaimResult& claim) {
   for (const std::string& name : observables) html += "<th>" + HtmlEscape(name) + "</th>";
   html += "<th>Seed</th><th>Note</th><th>File</th></tr>\n";
   for (const Cell* cell : rows) {
-    html += "<tr>" + Td(cell->arm);
+    html += "<tr id=\"" + HtmlEscape(CellAnchor(CellId(*cell))) + "\">" + Td(cell->arm);
     for (const std::string& key : varying) {
       html += Td(cell->params.contains(key) ? FormatJson(cell->params.at(key)) : kAbsent, "num");
     }

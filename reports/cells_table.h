@@ -2,7 +2,8 @@
 // parameter point and replicate) with its status and observables. Divergence is data
 // (STYLE.md "Numbers"): diverged and failed cells are listed and counted, never dropped.
 // Parameters that are equal in every cell are printed once above the table, so the columns
-// show only what the sweep varies.
+// show only what the sweep varies. Each row carries the anchor id="cell-<id>", so a check can
+// link the cells that capped its verdict.
 #pragma once
 
 #include <string>
@@ -13,5 +14,11 @@ namespace thmcheck::report {
 
 // The section's HTML (no heading): a status summary, the common parameters and the table.
 std::string CellsSection(const ClaimResult& claim);
+
+// A cell's id as the harness names it: its file's stem (cells/<id>.json → <id>).
+std::string CellId(const Cell& cell);
+
+// The fragment that links to a cell's row ("cell-<id>", not yet escaped).
+std::string CellAnchor(const std::string& id);
 
 }  // namespace thmcheck::report

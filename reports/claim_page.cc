@@ -1,67 +1,38 @@
-// Renders a claim page; see claim_page.h. Sections in reading order: verdict and title, the
-// theorem, what is measured, the run, the arms' checks, cross-checks, plots, cells, provenance, how
-// to reproduce, how to cite.
+// Renders a claim page; see claim_page.h. Sections in reading order: verdict and title (with why
+// it is not a PASS and the expected status), the theorem, what is measured, the run, the arms'
+// checks (arm_section.h), cross-checks, plots, cells, provenance, how to reproduce, how to cite.
 // Links are relative (../index.html, plots/…) so OUT/ can be moved or zipped whole.
 #include "reports/claim_page.h"
 
 #include <algorithm>
+#include <set>
 
+#include "reports/arm_section.h"
 #include "reports/cells_table.h"
 #include "reports/citation_section.h"
 #include "reports/cross_check_section.h"
 #include "reports/escape.h"
 #include "reports/format.h"
 #include "reports/html_page.h"
-#include "reports/interval_glyph.h"
 #include "reports/measured_section.h"
+#include "reports/verdict_summary.h"
 
 namespace thmcheck::report {
 namespace {
 
-std::string FitSummary(const Check& check) {
-  if (!check.fit) return kAbsent;
-  const Fit& f = *check.fit;
-  std::string text = "slope " + FormatNumber(f.slope) + ", r\u00B2 " + FormatNumber(f.r2, 4);
-  if (f.worst_residual) text += ", worst residual " + FormatNumber(f.worst_residual, 2);
-  if (f.excluded) text += ", excluded " + std::to_string(*f.excluded);
-  return text;
-}
-
-std::string PointsDetails(const Arm& arm, const Check& check) {
-  if (check.Points().empty()) return "";
-  std::string html = "<details><summary>sweep points of <code>" + HtmlEscape(check.observable) +
-                     "</code> (" + HtmlEscape(arm.name) + ")</summary>\n<table>\n<tr><th>" +
-                     HtmlEscape(check.x.empty() ? "x" : check.x) +
-                     "</th><th>mean</th><th>lo</th><th>hi</th><th>n</th></tr>\n";
-  for (const SweepPoint& p : check.Points()) {
-    html += "<tr>" + Td(FormatNumber(p.x, 6), "num") + Td(FormatNumber(p.mean, 4), "num") +
-            Td(FormatNumber(p.lo, 4), "num") + Td(FormatNumber(p.hi, 4), "num") +
-            Td(p.n ? std::to_string(*p.n) : kAbsent, "num") + "</tr>\n";
-  }
-  return html + "</table></details>\n";
-}
-
-std::string ArmSection(const Arm& arm) {
-  std::string html = "<h3>" + HtmlEscape(arm.name) + " <span class=\"muted small\">(" +
-                     HtmlEscape(arm.role) + " arm)</span> " + Badge(arm.verdict) + "</h3>\n";
-  if (!arm.condition.empty()) html += "<p>" + HtmlEscape(arm.condition) + "</p>\n";
-  if (arm.checks.empty()) return html + "<p class=\"muted\">No checks.</p>\n";
+// The verdict's explanation: why it is not a PASS, the expected status and whether it was met,
+// and the rule the verdict follows.
+std::string VerdictBox(const ClaimResult& claim) {
+  std::string html;
+  const std::string reason = VerdictReasonHtml(claim);
+  if (!reason.empty()) html += "<p><strong>Why not PASS:</strong> " + reason + "</p>\n";
+  const std::string expected = ExpectedHtml(claim);
+  if (!expected.empty()) html += "<p>" + expected + "</p>\n";
   html +=
-      "<table>\n<tr><th>Observable</th><th>Kind</th><th>x</th><th>Estimate</th>"
-      "<th>90% interval</th><th>95% interval</th><th>Predicted</th><th>Band</th><th></th>"
-      "<th>Verdict</th><th>Fit</th><th>Tolerance (derivation)</th></tr>\n";
-  std::string details;
-  for (const Check& check : arm.checks) {
-    html += "<tr><td><code>" + HtmlEscape(check.observable) + "</code></td>" + Td(check.kind) +
-            Td(check.x.empty() ? kAbsent : check.x) + Td(FormatNumber(check.estimate), "num") +
-            Td(FormatInterval(check.ci), "num") + Td(FormatInterval(check.ci95), "num") +
-            Td(FormatNumber(check.predicted), "num") + Td(FormatInterval(check.band), "num") +
-            "<td>" + IntervalGlyph(check) + "</td><td>" + Badge(check.verdict) + "</td>" +
-            Td(FitSummary(check), "why") +
-            Td(check.tolerance.empty() ? kAbsent : check.tolerance, "why") + "</tr>\n";
-    details += PointsDetails(arm, check);
-  }
-  return html + "</table>\n" + details;
+      "<p class=\"muted small\">A claim PASSes when every main arm PASSes, every control arm is "
+      "REJECTED and at least one control ran; it FAILs when a main arm FAILs, a control is not "
+      "rejected or a sanity check FAILs (a bug).</p>\n";
+  return html;
 }
 
 std::string FitCaption(const PlotSpec& spec) {
@@ -157,6 +128,7 @@ std::string ClaimPageHtml(const ClaimResult& claim, const std::vector<RenderedPl
   if (claim.protocol) html += " \u00B7 protocol " + std::to_string(*claim.protocol);
   html += " \u00B7 scale " + HtmlEscape(claim.scale.empty() ? kAbsent : claim.scale) +
           " \u00B7 seed " + HtmlEscape(claim.seed.empty() ? kAbsent : claim.seed) + "</p>\n";
+  html += VerdictBox(claim);
 
   html += "<h2>Theorem</h2>\n";
   if (!claim.statement.empty())
@@ -171,7 +143,9 @@ std::string ClaimPageHtml(const ClaimResult& claim, const std::vector<RenderedPl
                          : "<table>\n" + params + "</table>\n";
 
   html += "<h2>Checks</h2>\n";
-  for (const Arm& arm : claim.arms) html += ArmSection(arm);
+  std::set<std::string> cell_ids;
+  for (const Cell& cell : claim.cells) cell_ids.insert(CellId(cell));
+  for (const Arm& arm : claim.arms) html += ArmSectionHtml(arm, cell_ids);
   for (const ArmNotRun& arm : claim.arms_not_run)
     html += "<h3>" + HtmlEscape(arm.name) + " <span class=\"muted small\">(" +
             HtmlEscape(arm.role) + " arm)</span> not run</h3>\n<p>" + HtmlEscape(arm.condition) +

@@ -1,9 +1,10 @@
-// OUT/<claim>/index.html: everything needed to audit one claim — the theorem (statement and
-// citation), what is measured (concept, learners, observables, sweeps, replicates), the run (scale,
-// seed, parameters), one table per arm with each check's estimate, intervals, prediction, band,
-// verdict and the derivation of its tolerance, any cross-check with another claim, the plots (SVG,
-// PNG, PDF), every cell, the provenance block, the command that reproduces the run and the BibTeX
-// that cites it.
+// OUT/<claim>/index.html: everything needed to audit one claim — the verdict, why it is not a
+// PASS and whether it is the status the claim is expected to reach at this scale, the theorem
+// (statement and citation), what is measured (concept, learners, observables, sweeps, replicates),
+// the run (scale, seed, parameters), one table per arm with each check's role, estimate,
+// intervals, prediction, band, verdict and the derivation of its tolerance (and, for a control,
+// what rejected it), any cross-check with another claim, the plots (SVG, PNG, PDF), every cell,
+// the provenance block, the command that reproduces the run and the BibTeX that cites it.
 #pragma once
 
 #include <string>

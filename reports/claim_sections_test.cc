@@ -13,15 +13,7 @@
 namespace thmcheck::report {
 namespace {
 
-ClaimResult FixtureClaim(const nlohmann::json& verdict) {
-  test::ScratchDir dir;
-  const std::filesystem::path in = test::WriteFixture(dir.path(), verdict);
-  ClaimResult claim;
-  std::ostringstream log;
-  std::string error;
-  EXPECT_TRUE(ReadClaim(in / "ntk_closeness", &claim, log, &error)) << error;
-  return claim;
-}
+ClaimResult FixtureClaim(const nlohmann::json& verdict) { return test::ReadFixtureClaim(verdict); }
 
 TEST(MeasuredSectionTest, ShowsSweepsObservablesAndConceptWhenRecorded) {
   nlohmann::json verdict = test::FixtureVerdict();

@@ -11,6 +11,8 @@
 
 #include "reports/escape.h"
 #include "reports/format.h"
+#include "reports/html_page.h"
+#include "reports/verdict_summary.h"
 
 namespace thmcheck::report {
 namespace {
@@ -25,10 +27,13 @@ std::string Px(double value) {
   return buffer;
 }
 
-const char* VerdictColour(const std::string& verdict) {
-  if (verdict == "PASS" || verdict == "REJECTED") return "#1a7f37";
-  if (verdict == "FAIL" || verdict == "NOT_REJECTED") return "#cf222e";
-  if (verdict == "INCONCLUSIVE") return "#bf8700";
+// The dot's colour: what the verdict means in the check's role (html_page.h CheckTone), so a
+// must-fail row that FAILs, as its control predicts, is green, and a sanity check that PASSes grey.
+const char* DotColour(const Check& check) {
+  const std::string_view tone = CheckTone(check.verdict, check.role);
+  if (tone == "good") return "#1a7f37";
+  if (tone == "bad") return "#cf222e";
+  if (tone == "warn") return "#bf8700";
   return "#6e7781";
 }
 
@@ -129,11 +134,15 @@ std::string ForestPlot(const Arm& arm) {
     for (const Check* c : checks) {
       const double mid = y + kRow / 2;
       const std::string tip =
-          c->observable + " (" + c->kind + "): estimate " + FormatNumber(c->estimate) + ", 90% " +
-          FormatInterval(c->ci) + ", 95% " + FormatInterval(c->ci95) + ", band " +
-          FormatInterval(c->band) + ", predicted " + FormatNumber(c->predicted) + ", " + c->verdict;
+          c->Name() + " (" + c->kind + ", " + RoleText(c->role) + "): estimate " +
+          FormatNumber(c->estimate) + ", 90% " + FormatInterval(c->ci) + ", 95% " +
+          FormatInterval(c->ci95) + ", band " + FormatInterval(c->band) + ", predicted " +
+          FormatNumber(c->predicted) + ", " + c->verdict;
       svg += "<g><title>" + HtmlEscape(tip) + "</title>";
-      svg += Text(kLabelWidth, mid + 4, Label(c->observable), " text-anchor=\"end\"");
+      // A sanity check is not evidence: its name is grey and italic.
+      svg += Text(kLabelWidth, mid + 4, Label(c->Name()),
+                  c->IsSanity() ? " text-anchor=\"end\" fill=\"#8c959f\" font-style=\"italic\""
+                                : " text-anchor=\"end\"");
       if (c->band.present) {
         const double x1 = c->band.lo ? to_px(*c->band.lo) : kPlotLeft;
         const double x2 = c->band.hi ? to_px(*c->band.hi) : kPlotLeft + kPlotWidth;
@@ -154,7 +163,7 @@ std::string ForestPlot(const Arm& arm) {
       }
       if (c->estimate && std::isfinite(*c->estimate)) {
         svg += "<circle cx=\"" + Px(to_px(*c->estimate)) + "\" cy=\"" + Px(mid) +
-               "\" r=\"3.6\" fill=\"" + VerdictColour(c->verdict) +
+               "\" r=\"3.6\" fill=\"" + DotColour(*c) +
                "\" stroke=\"#fff\" stroke-width=\"0.8\"/>";
       }
       svg += Text(kTextLeft, mid + 4, FormatNumber(c->estimate) + " " + FormatInterval(c->ci),

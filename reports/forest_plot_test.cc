@@ -1,5 +1,6 @@
-// Tests of the index's forest plot: tick choice, shared axes per quantity, verdict colours,
-// placement inside the plot column, escaping, and checks without an estimate.
+// Tests of the index's forest plot: tick choice, shared axes per quantity, verdict colours (by
+// role: a must-fail FAIL is green, a sanity PASS grey), placement inside the plot column,
+// escaping, and checks without an estimate.
 #include "reports/forest_plot.h"
 
 #include <gtest/gtest.h>
@@ -63,6 +64,26 @@ TEST(ForestPlotTest, ExponentsShareOneAxisOtherKindsGetTheirOwn) {
     EXPECT_GE(x, 156);
     EXPECT_LE(x, 326);
   }
+}
+
+TEST(ForestPlotTest, ColoursEachDotByWhatItsVerdictMeansInItsRole) {
+  Arm arm;
+  arm.name = "mean_field";
+  arm.checks = {MakeCheck("rejects", "exponent", -0.0, "FAIL"),
+                MakeCheck("cannot_tell", "exponent", -0.5, "PASS"),
+                MakeCheck("identity", "mean_bound", 1e-16, "PASS"),
+                MakeCheck("broken_identity", "mean_bound", 1.0, "FAIL")};
+  arm.checks[0].role = arm.checks[1].role = kMustFail;
+  arm.checks[2].role = arm.checks[3].role = kSanity;
+  const std::string svg = ForestPlot(arm);
+  // A must-fail row that FAILs is what its control predicts: green; one that PASSes: red.
+  // A sanity check is grey unless it FAILs (a bug: red).
+  EXPECT_EQ(Count(svg, "fill=\"#1a7f37\" stroke=\"#fff\""), 1) << svg;
+  EXPECT_EQ(Count(svg, "fill=\"#cf222e\" stroke=\"#fff\""), 2);
+  EXPECT_EQ(Count(svg, "fill=\"#6e7781\" stroke=\"#fff\""), 1);
+  EXPECT_EQ(Count(svg, "font-style=\"italic\""), 2);  // the sanity checks' names
+  EXPECT_NE(svg.find("rejects (exponent, must fail)"), std::string::npos);  // the tooltip
+  EXPECT_NE(svg.find("identity (mean_bound, sanity (not evidence))"), std::string::npos);
 }
 
 TEST(ForestPlotTest, EscapesNamesAndShowsChecksWithoutEstimateAsText) {

@@ -52,8 +52,10 @@ std::string RulesHtml() {
          "\u00d7 the baseline.</li>\n"
          "<li><strong>Verdict</strong>: a claim's verdict differs from its previous run at the "
          "same protocol version and scale.</li>\n"
-         "<li><strong>Band</strong>: a main-arm estimate lies outside the band the theorem "
-         "allows.</li>\n<li><strong>Missing</strong>: a claim of the previous run is absent.</li>\n"
+         "<li><strong>Band</strong>: the estimate of a main arm's evidence check lies outside "
+         "the band the theorem allows (a control's must-fail rows are meant to leave it; report "
+         "arms and sanity checks are not judged by it).</li>\n"
+         "<li><strong>Missing</strong>: a claim of the previous run is absent.</li>\n"
          "</ul>\n<p class=\"small\">A new protocol version starts a new series: results that "
          "measure different things are never compared.</p></details>\n";
 }
@@ -102,10 +104,10 @@ std::string RunsTable(const HistoryView& view) {
 
 std::string FamilyPlotStem(const std::string& family) { return "bench_" + FileStem(family); }
 
-std::string EstimatePlotStem(const ClaimTrend& series, const std::string& observable) {
+std::string EstimatePlotStem(const ClaimTrend& series, const std::string& check) {
   return "est_" + FileStem(series.claim) + "_p" +
          (series.protocol ? std::to_string(*series.protocol) : std::string("x")) + "_" +
-         FileStem(series.scale.empty() ? "none" : series.scale) + "_" + FileStem(observable);
+         FileStem(series.scale.empty() ? "none" : series.scale) + "_" + FileStem(check);
 }
 
 std::string ClaimTrendPage(const std::string& claim) {
@@ -208,15 +210,13 @@ std::string ClaimTrendsHtml(const HistoryView& view, const std::string& claim) {
               "</td><td>" + arms + "</td></tr>\n";
     }
     html += "</table>\n";
-    std::vector<std::string> observables;
+    std::vector<std::string> names;  // of checks; a control's must-fail row shares its main's
     for (const EstimateTrend& e : c.estimates) {
-      if (std::find(observables.begin(), observables.end(), e.observable) == observables.end()) {
-        observables.push_back(e.observable);
-      }
+      if (std::find(names.begin(), names.end(), e.name) == names.end()) names.push_back(e.name);
     }
-    for (const std::string& obs : observables) {
-      html += "<h3><code>" + HtmlEscape(obs) + "</code></h3>\n" +
-              Figure(view, EstimatePlotStem(c, obs), "trend of " + obs);
+    for (const std::string& name : names) {
+      html += "<h3><code>" + HtmlEscape(name) + "</code></h3>\n" +
+              Figure(view, EstimatePlotStem(c, name), "trend of " + name);
     }
   }
   return html + PageEnd();

@@ -24,7 +24,9 @@ struct HistoryView {
 
 // Plot stems (file names without extension, under history/plots/).
 std::string FamilyPlotStem(const std::string& family);
-std::string EstimatePlotStem(const ClaimTrend& series, const std::string& observable);
+// `check`: a check's name (EstimateTrend::name); the arms that have a check of that name share
+// the plot.
+std::string EstimatePlotStem(const ClaimTrend& series, const std::string& check);
 // The page of a claim's trends, relative to OUT/history/.
 std::string ClaimTrendPage(const std::string& claim);
 

@@ -60,10 +60,11 @@ bool WriteHistory(HistoryView& view, const fs::path& out, const std::optional<fs
   for (const ClaimTrend& series : view.claims) {
     std::vector<std::string> done;
     for (const EstimateTrend& e : series.estimates) {
-      if (std::find(done.begin(), done.end(), e.observable) != done.end()) continue;
-      done.push_back(e.observable);
-      const std::string stem = EstimatePlotStem(series, e.observable);
-      files.emplace_back(stem, EstimatePlot(series, e.observable, labels, stem));
+      // One plot per check name: a control's must-fail row shares its main-arm check's name.
+      if (std::find(done.begin(), done.end(), e.name) != done.end()) continue;
+      done.push_back(e.name);
+      const std::string stem = EstimatePlotStem(series, e.name);
+      files.emplace_back(stem, EstimatePlot(series, e.name, labels, stem));
     }
   }
   *all_drawn = gnuplot.has_value();

@@ -5,6 +5,7 @@
 
 #include "reports/escape.h"
 #include "reports/format.h"
+#include "reports/results.h"
 
 namespace thmcheck::report {
 namespace {
@@ -27,11 +28,14 @@ table.inner{margin:0;font-size:inherit}table.inner td{border:none;padding:.1rem 
  font-size:.78rem;color:#fff;white-space:nowrap;vertical-align:middle;letter-spacing:.02em}
 .good{background:#1a7f37}.bad{background:#cf222e}.warn{background:#f2cc60;color:#3b2300}
 .ok{background:#dafbe1;color:#1a7f37}.other{background:#6e7781}
+tr.sanity td{color:#656d76;background:#f6f8fa}tr:target td{background:#fff8c5}
+.role{font-size:.78rem;font-weight:600;white-space:nowrap}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.84rem}
 pre{background:#f6f8fa;border:1px solid #d0d7de;padding:.6rem .8rem;white-space:pre-wrap}
 blockquote{margin:.5rem 0;padding:.4rem .9rem;border-left:4px solid #d0d7de;background:#f6f8fa}
 .muted{color:#656d76}.small{font-size:.82rem}
 .check{margin:.15rem 0;white-space:nowrap}
+.arm{margin:.15rem 0 .45rem;min-width:14rem;max-width:24rem}
 figure{margin:1rem 0 1.6rem}figure img{max-width:100%;height:auto;border:1px solid #d0d7de}
 figcaption{font-size:.85rem;color:#424a53}
 svg.glyph{vertical-align:middle}
@@ -50,6 +54,10 @@ constexpr BadgeStyle kBadges[] = {
      "the data cannot decide (interval straddles the band's edge, or too few cells)"},
     {"REJECTED", "good", "control arm: its wrong prediction was rejected, so the check can fail"},
     {"NOT_REJECTED", "bad", "control arm: the check could not tell the wrong prediction apart"},
+    {"REPORTED", "other", "report arm: measured and drawn, never judged"},
+    {"MET", "good", "the verdict is the status this claim is expected to reach at this scale"},
+    {"NOT MET", "bad",
+     "the verdict is not the status this claim is expected to reach at this scale"},
     {"FLAGGED", "bad", "nightly trends: a regression in the latest run (see why beside it)"},
     {"ok", "ok", "cell finished"},
     {"diverged", "warn", "training diverged; recorded as data, not dropped"},
@@ -78,6 +86,37 @@ std::string Badge(std::string_view word) {
     }
   }
   return "<span class=\"badge other\">" + HtmlEscape(word.empty() ? kAbsent : word) + "</span>";
+}
+
+std::string_view CheckTone(std::string_view verdict, std::string_view role) {
+  if (role == kMustFail) {
+    if (verdict == "FAIL") return "good";
+    if (verdict == "PASS") return "bad";
+    return verdict == "INCONCLUSIVE" ? "warn" : "other";
+  }
+  if (role == kSanity) return verdict == "FAIL" ? "bad" : "other";
+  if (verdict == "PASS" || verdict == "REJECTED") return "good";
+  if (verdict == "FAIL" || verdict == "NOT_REJECTED") return "bad";
+  return verdict == "INCONCLUSIVE" ? "warn" : "other";
+}
+
+std::string CheckBadge(std::string_view verdict, std::string_view role) {
+  std::string meaning;
+  if (role == kMustFail) {
+    meaning = verdict == "FAIL" ? "must fail: it FAILs on the control's cells, as the control "
+                                  "predicts, and so rejects the control"
+              : verdict == "PASS"
+                  ? "must fail: it PASSes on the control's cells, so it cannot tell the broken "
+                    "condition apart"
+                  : "must fail: undecided on the control's cells";
+  } else if (role == kSanity) {
+    meaning = verdict == "FAIL" ? "sanity check: an identity of the code FAILs, which is a bug"
+                                : "sanity check: an identity of the code; not evidence";
+  } else {
+    return Badge(verdict);
+  }
+  return "<span class=\"badge " + std::string(CheckTone(verdict, role)) + "\" title=\"" +
+         HtmlEscape(meaning) + "\">" + HtmlEscape(verdict.empty() ? kAbsent : verdict) + "</span>";
 }
 
 std::string KeyValueRows(const nlohmann::json& object) {

@@ -16,8 +16,21 @@ std::string PageEnd();
 
 // A coloured pill for a claim/arm/check verdict or a cell status: PASS and REJECTED (a control
 // that failed as it should) green, FAIL and NOT_REJECTED red, INCONCLUSIVE and diverged amber,
-// ok grey-green, error red, anything else grey. The tooltip says what the word means.
+// ok grey-green, error red, REPORTED (a report arm: never judged) and anything else grey. The
+// tooltip says what the word means.
 std::string Badge(std::string_view word);
+
+// What a check's verdict means given its role (results.h kEvidence, ...), as a CSS class of the
+// badges: "good", "bad", "warn" or "other".
+//  must_fail: FAIL good (what the control predicts), PASS bad (the check could not tell the
+//             broken condition apart), INCONCLUSIVE warn;
+//  sanity:    FAIL bad (a bug); anything else other (a PASS is not evidence);
+//  others:    as Badge colours the word.
+std::string_view CheckTone(std::string_view verdict, std::string_view role);
+
+// A check's verdict pill coloured by CheckTone, with a tooltip that says what it means in that
+// role. The word itself is the verdict, unchanged.
+std::string CheckBadge(std::string_view verdict, std::string_view role);
 
 // <tr><th>key</th><td>value</td></tr> rows for each member of a JSON object, values formatted
 // with FormatJson; "" for an empty or non-object value.

@@ -171,4 +171,19 @@ const json* FieldReader::Object(const json& obj, std::string_view key, const std
   return value;
 }
 
+std::optional<std::vector<std::string>> FieldReader::Strings(const json& obj, std::string_view key,
+                                                             const std::string& where, Need need) {
+  const json* array = Array(obj, key, where, need);
+  if (array == nullptr) return std::nullopt;
+  std::vector<std::string> out;
+  for (size_t i = 0; i < array->size(); ++i) {
+    if (!(*array)[i].is_string()) {
+      Fail(IndexPath(FieldPath(where, key), i), "expected a string" + Got((*array)[i]));
+      return std::nullopt;
+    }
+    out.push_back((*array)[i].get<std::string>());
+  }
+  return out;
+}
+
 }  // namespace thmcheck::report

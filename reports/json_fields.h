@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "reports/results.h"
 
@@ -49,6 +50,9 @@ class FieldReader {
                               const std::string& where, Need need);
   const nlohmann::json* Object(const nlohmann::json& obj, std::string_view key,
                                const std::string& where, Need need);
+  // An array of strings; std::nullopt when absent/null (optional) or on error.
+  std::optional<std::vector<std::string>> Strings(const nlohmann::json& obj, std::string_view key,
+                                                  const std::string& where, Need need);
 
  private:
   // Looks obj[key] up; nullptr when absent or null (an error when required).
@@ -61,5 +65,15 @@ class FieldReader {
 // "where.key" (or "key" at the root) and "where[i]": the paths used in error messages.
 std::string FieldPath(const std::string& where, std::string_view key);
 std::string IndexPath(const std::string& where, size_t i);
+
+// Calls read(element, path) on each element of the array obj[key] ("where.key[i]"), in order,
+// until a problem is recorded.
+template <class Read>
+void ForEachElement(FieldReader& r, const nlohmann::json& obj, std::string_view key,
+                    const std::string& where, Need need, Read read) {
+  const nlohmann::json* array = r.Array(obj, key, where, need);
+  for (size_t i = 0; array != nullptr && i < array->size() && r.ok(); ++i)
+    read((*array)[i], IndexPath(FieldPath(where, key), i));
+}
 
 }  // namespace thmcheck::report

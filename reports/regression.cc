@@ -127,15 +127,24 @@ std::vector<ClaimTrend> JudgeClaims(const std::vector<HistoryRun>& runs) {
         for (const Check& check : arm.checks) {
           auto trend = std::find_if(series.estimates.begin(), series.estimates.end(),
                                     [&](const EstimateTrend& e) {
-                                      return e.arm == arm.name && e.observable == check.observable;
+                                      return e.arm == arm.name && e.name == check.Name();
                                     });
           if (trend == series.estimates.end()) {
-            series.estimates.push_back(
-                {arm.name, arm.role, check.observable, check.kind, check.x, {}});
+            EstimateTrend e;
+            e.arm = arm.name;
+            e.name = check.Name();
+            e.observable = check.observable;
+            e.kind = check.kind;
+            e.x = check.x;
+            series.estimates.push_back(std::move(e));
             trend = series.estimates.end() - 1;
           }
+          trend->role = arm.role;
+          trend->check_role = check.role;
           EstimatePoint p{r, check.estimate, check.ci, check.band, check.verdict, false};
-          p.outside_band = arm.role == "main" && Outside(check.estimate, check.band);
+          // Only a main arm's evidence is held to its band: a control's must-fail row is meant to
+          // leave it, a report arm is never judged, a sanity check's FAIL fails the claim anyway.
+          p.outside_band = trend->MainEvidence() && Outside(check.estimate, check.band);
           trend->points.push_back(p);
         }
       }
@@ -180,7 +189,7 @@ std::vector<Flag> LatestFlags(const std::vector<HistoryRun>& runs,
         continue;
       const EstimatePoint& p = e.points.back();
       const bool was_inside = e.points.size() >= 2 && !e.points[e.points.size() - 2].outside_band;
-      flags.push_back({"band", c.claim + " " + e.arm + "." + e.observable,
+      flags.push_back({"band", c.claim + " " + e.arm + "." + e.name,
                        "estimate " + FormatNumber(p.estimate) + " " +
                            (was_inside ? "left" : "is outside") + " its band " +
                            FormatInterval(p.band) + " (90% " + FormatInterval(p.ci) + ")",

@@ -18,8 +18,10 @@
 //   The spread of the repetitions within a run is shown but not used: on the VM it understated the
 //   run-to-run spread by up to 59×.
 // Claims (per claim, protocol version and scale; a new protocol starts a new series, never mixed):
-//   a verdict that changed from the claim's previous run; a main-arm estimate outside its band;
-//   a claim present in the previous run but missing from the latest one.
+//   a verdict that changed from the claim's previous run; an estimate of a main arm's evidence
+//   check outside its band (not a sanity check's, whose FAIL already fails the claim, nor a
+//   control's or report arm's rows: a control's must-fail row is meant to leave the band); a
+//   claim present in the previous run but missing from the latest one.
 #pragma once
 
 #include <optional>
@@ -72,12 +74,17 @@ struct EstimatePoint {
   Interval ci;
   Interval band;
   std::string verdict;
-  bool outside_band = false;  // the estimate lies outside its band (main arm only)
+  bool outside_band = false;  // the estimate lies outside its band (main-arm evidence only)
 };
 
+// One check of one arm over the runs, matched by (arm, check name).
 struct EstimateTrend {
-  std::string arm, role, observable, kind, x;
+  std::string arm, role;  // role: the arm's ("main", "control", "report")
+  std::string name, observable, kind, x;
+  std::string check_role = kEvidence;  // the check's (results.h), as of its latest run
   std::vector<EstimatePoint> points;
+
+  bool MainEvidence() const { return role == "main" && check_role == kEvidence; }
 };
 
 struct VerdictPoint {

@@ -1,7 +1,7 @@
 // Tests of the regression rules (regression.h) on hand-made histories: the robust statistics, the
 // benchmark rule in its short-history and run-to-run regimes (each shown able to fire and able to
-// stay quiet), machines kept apart, and the claim flags (verdict change, band, missing claim) with
-// protocol versions kept apart.
+// stay quiet), machines kept apart, and the claim flags (verdict change, band — for a main arm's
+// evidence only — missing claim) with protocol versions kept apart.
 #include "reports/regression.h"
 
 #include <gtest/gtest.h>
@@ -129,6 +129,45 @@ TEST(ClaimRuleTest, FlagsAChangedVerdictAnEstimateOutsideItsBandAndAMissingClaim
   const std::vector<Flag> missing = LatestFlags(runs, {}, JudgeClaims(runs));
   ASSERT_EQ(missing.size(), 1u);
   EXPECT_EQ(missing[0].kind, "missing");
+}
+
+// Only a main arm's evidence is held to its band. The latest run below has every other kind of
+// row outside its band — a control's must-fail row (meant to leave it), its prediction, a report
+// arm's row and a main-arm sanity check — and only the main arm's evidence check is flagged.
+TEST(ClaimRuleTest, FlagsOnlyAMainArmsEvidenceOutsideItsBand) {
+  const auto row = [](const std::string& name, const std::string& role, double estimate) {
+    Check check;
+    check.name = check.observable = name;
+    check.role = role;
+    check.kind = "exponent";
+    check.estimate = estimate;
+    check.ci = {estimate - 0.02, estimate + 0.02, true};
+    check.band = {-0.6, -0.4, true};
+    return check;
+  };
+  std::vector<HistoryRun> runs(2);
+  for (size_t i = 0; i < runs.size(); ++i) {
+    runs[i].commit = "c" + std::to_string(i);
+    ClaimResult c = Claim("PASS", i == 0 ? -0.5 : -0.31);
+    c.arms[0].checks.push_back(row("identity", kSanity, 0.0));
+    Arm control{"mean_field", "control", "", "REJECTED", {}};
+    control.checks = {row("rel_weight_change", kMustFail, 0.0), row("flat", kPrediction, 0.0)};
+    Arm report{"span", "report", "", "REPORTED", {row("span_slack", kSanity, 1.0)}};
+    c.arms.push_back(control);
+    c.arms.push_back(report);
+    runs[i].claims = {c};
+  }
+  const std::vector<ClaimTrend> claims = JudgeClaims(runs);
+  ASSERT_EQ(claims.size(), 1u);
+  ASSERT_EQ(claims[0].estimates.size(), 5u);
+  // The control's must-fail row has the main check's name: a trend of its own (matched by arm).
+  EXPECT_EQ(claims[0].estimates[2].arm, "mean_field");
+  EXPECT_EQ(claims[0].estimates[2].name, "rel_weight_change");
+  EXPECT_EQ(claims[0].estimates[2].check_role, kMustFail);
+  const std::vector<Flag> flags = LatestFlags(runs, {}, claims);
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0].kind, "band");
+  EXPECT_EQ(flags[0].subject, "ntk_closeness main.rel_weight_change");
 }
 
 TEST(ClaimRuleTest, ANewProtocolStartsANewSeriesAndIsNotAVerdictChange) {

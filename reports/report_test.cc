@@ -154,6 +154,16 @@ TEST(WriteReportTest, FailingGnuplotLeavesNoBrokenImages) {
   for (const fs::path& ref : LocalReferences(page)) EXPECT_TRUE(fs::exists(ref)) << ref;
 }
 
+TEST(WriteReportTest, AVerdictWrittenBeforeRolesAndExpectedStatusesStillReports) {
+  ScratchDir dir;
+  const std::string page = ClaimPageWithoutPlots(dir, test::LegacyFixtureVerdict());
+  EXPECT_NE(page.find("finite-size allowance from a pilot run"), std::string::npos);
+  EXPECT_EQ(page.find("Expected:"), std::string::npos);
+  const std::string index = ReadText(dir.path() / "out" / "index.html");
+  EXPECT_NE(index.find(">REJECTED<"), std::string::npos);
+  EXPECT_EQ(index.find(">MET<"), std::string::npos);
+}
+
 TEST(WriteReportTest, ClaimPageNamesAnArmThatDidNotRunAndHowToRunIt) {
   ScratchDir dir;
   nlohmann::json verdict = test::FixtureVerdict();
@@ -190,6 +200,13 @@ TEST(WriteReportTest, EscapesEveryStringFromJson) {
   verdict["arms"][0]["name"] = "main<b>";
   verdict["arms"][0]["checks"][0]["tolerance"] = "<i>±0.1</i>";
   verdict["context"]["command"] = "thmcheck run x </pre><script>";
+  verdict["verdict_reason"] = "<script>why</script>";
+  verdict["expected"]["status"] = "<b>status</b>";
+  verdict["expected"]["reason"] = "<i>reason</i>";
+  verdict["arms"][1]["rejected_by"] = {"<b>check</b>"};
+  verdict["arms"][1]["checks"][0]["why"] = "<img src=x>";
+  verdict["arms"][1]["checks"][1]["name"] = "<b>prediction</b>";
+  verdict["arms"][0]["checks"][0]["excluded"]["capping_cells"] = {"<i>cell</i>"};
   std::ostringstream log;
   ReportOptions options{WriteFixture(dir.path(), verdict), dir.path() / "out"};
   options.gnuplot = "";  // escaping is about the pages; skip the plots for speed

@@ -54,12 +54,40 @@ struct Fit {
   std::optional<double> r2;
   std::optional<double> worst_residual;
   std::optional<int> excluded;
+  // The mean of the per-replicate slopes, how many there were, and their 90% interval.
+  std::optional<double> replicate_slope;
+  std::optional<int> replicate_slopes;
+  Interval rep90;
   std::vector<SweepPoint> points;
 };
 
+// The cells a check could not use ("excluded"; all zero/empty in files written before it).
+struct Excluded {
+  int diverged = 0;
+  int unusable = 0;
+  // Ids of the unusable cells that capped a main arm's check at INCONCLUSIVE (a cell's id is its
+  // file's stem: cells/<id>.json).
+  std::vector<std::string> capping_cells;
+};
+
+// What a check's verdict means for its arm (harness/verdict.h):
+//  evidence   a main arm's check: its verdict is the arm's evidence;
+//  sanity     an identity of the code: a FAIL is a bug, a PASS adds nothing;
+//  must_fail  a control's row: a main-arm check judged with the main arm's band on the control's
+//             cells; FAIL is what the control predicts (it rejects the control);
+//  prediction a control's own prediction: must PASS.
+inline constexpr const char* kEvidence = "evidence";
+inline constexpr const char* kSanity = "sanity";
+inline constexpr const char* kMustFail = "must_fail";
+inline constexpr const char* kPrediction = "prediction";
+
 struct Check {
-  std::string observable;
-  std::string kind;  // exponent | exponent_bound | mean_bound | paired_difference | later kinds
+  std::string name;  // unique in its arm; the observable's text in files written before names
+  std::string observable;  // the display name
+  std::string role = kEvidence;  // see above; "evidence" when the file does not say
+  std::string why;  // must_fail rows: why the broken condition makes the check fail
+  std::string kind;  // exponent | exponent_bound | mean_bound | paired_difference | proportion |
+                     // cross_arm | status | later kinds
   std::string x;     // name of the swept parameter ("m"); may be empty for non-sweep kinds
   std::optional<double> estimate;
   Interval ci;  // 90%
@@ -71,6 +99,14 @@ struct Check {
   std::string reason;  // why the verdict ("decided at {...}", "no usable cells (...)")
   std::optional<Fit> fit;
   std::vector<SweepPoint> points;  // per-x means for kinds without a fit
+  Excluded excluded;
+  std::string versus_arm;             // cross_arm: the arm whose matched cell is subtracted
+  std::vector<std::string> match_on;  // cross_arm: the parameters that match the cells
+
+  // The check's name, or its observable when no name was set (a Check built in code).
+  const std::string& Name() const { return name.empty() ? observable : name; }
+  bool IsSanity() const { return role == kSanity; }
+  bool IsMustFail() const { return role == kMustFail; }
 
   // True when there is a line to draw: a fit with both slope and intercept.
   bool HasLine() const { return fit && fit->slope && fit->intercept; }
@@ -78,13 +114,19 @@ struct Check {
   const std::vector<SweepPoint>& Points() const { return fit ? fit->points : points; }
 };
 
+// An arm's verdict by role (harness/verdict.h): main PASS | FAIL | INCONCLUSIVE; control
+// REJECTED | NOT_REJECTED | INCONCLUSIVE | FAIL (a sanity check failed); report REPORTED | FAIL.
 struct Arm {
   std::string name;
-  std::string role;  // "main" | "control" (others shown as given)
+  std::string role;  // "main" | "control" | "report" (others shown as given)
   std::string condition;
   std::string verdict;
   std::vector<Check> checks;
   nlohmann::json overrides = nlohmann::json::object();  // cell parameters the arm forces
+  std::string against = "";  // control: the main arm whose checks it must fail ("" unrecorded)
+  // Control: the must-fail checks that FAILed on its cells, i.e. what rejected it; absent in
+  // files written before controls named them.
+  std::optional<std::vector<std::string>> rejected_by = std::nullopt;
 };
 
 // An arm the run switched off (verdict.json "arms_not_run"): not judged, no cells.
@@ -173,6 +215,14 @@ struct Cell {
   std::string note;
 };
 
+// The status a claim is expected to reach at the scale it ran (verdict.json "expected"):
+// "reproduces" (the verdict should be PASS) or "not_reproduced_at_this_scale" (anything else).
+struct Expected {
+  std::string status;
+  std::string reason;  // why that status; may be ""
+  bool met = false;    // whether this run's verdict met it
+};
+
 struct ClaimResult {
   std::string id;  // the folder name under IN/; also the folder name under OUT/
   std::string claim;
@@ -185,6 +235,8 @@ struct ClaimResult {
   std::string seed;
   nlohmann::json params;  // object (possibly empty)
   std::string verdict;    // PASS | FAIL | INCONCLUSIVE
+  std::string verdict_reason;       // why the claim is not a PASS; "" when it is (or unrecorded)
+  std::optional<Expected> expected;  // absent in files written before expected statuses
   std::vector<Arm> arms;
   std::vector<ArmNotRun> arms_not_run;  // empty when every arm ran
   std::vector<ClaimFigure> figures;  // empty in verdict files written before figures existed

@@ -1,12 +1,14 @@
 // Reads verdict.json and the cell files of each claim into ClaimResult (see results_reader.h).
-// The schema is the harness's (verdict.json: claim, title, verdict, arms[].checks[] with
-// exponent fits or per-x points; cells: arm, params, replicate, seed, status, observables).
+// The schema is the harness's (verdict.json: claim, title, verdict, verdict_reason, expected,
+// arms[].checks[] — read by arms_reader.cc; cells: arm, params, replicate, seed, status,
+// observables).
 // Required here means "the report cannot be drawn without it"; all else is optional but typed.
 #include "reports/results_reader.h"
 
 #include <algorithm>
 #include <system_error>
 
+#include "reports/arms_reader.h"
 #include "reports/json_fields.h"
 
 namespace thmcheck::report {
@@ -17,122 +19,10 @@ using nlohmann::json;
 
 constexpr const char* kClaimVerdicts[] = {"PASS", "FAIL", "INCONCLUSIVE"};
 
-// Calls read(element, path) on each element of the array obj[key] ("where.key[i]"), in order,
-// until a problem is recorded.
-template <class Read>
-void ForEachElement(FieldReader& r, const json& obj, std::string_view key,
-                    const std::string& where, Need need, Read read) {
-  const json* array = r.Array(obj, key, where, need);
-  for (size_t i = 0; array != nullptr && i < array->size() && r.ok(); ++i)
-    read((*array)[i], IndexPath(FieldPath(where, key), i));
-}
-
-std::vector<SweepPoint> ReadPoints(FieldReader& r, const json& obj, const std::string& where) {
-  std::vector<SweepPoint> points;
-  const json* array = r.Array(obj, "points", where, Need::kOptional);
-  if (array == nullptr) return points;
-  const std::string path = FieldPath(where, "points");
-  for (size_t i = 0; i < array->size() && r.ok(); ++i) {
-    const json& p = (*array)[i];
-    const std::string at = IndexPath(path, i);
-    SweepPoint point;
-    // A point is placed by "x", or, for per-point bounds over a one-axis grid, by its grid point
-    // "at" (e.g. {"alpha": 0.3}); a point known only by a multi-axis "at" has no abscissa.
-    const std::optional<double> x = r.Number(p, "x", at, Need::kOptional);
-    const json* grid = r.Object(p, "at", at, Need::kOptional);
-    if (grid != nullptr) point.at = grid->dump();
-    const bool grid_x = grid != nullptr && grid->size() == 1 && grid->begin()->is_number();
-    point.has_x = x.has_value() || grid_x;
-    if (x) {
-      point.x = *x;
-    } else if (grid_x) {
-      point.x = grid->begin()->get<double>();
-    } else if (grid == nullptr && r.ok()) {
-      r.Fail(at, "a point needs \"x\" or \"at\"");
-    }
-    point.verdict = r.String(p, "verdict", at, Need::kOptional);
-    point.mean = r.Number(p, "mean", at, Need::kOptional);
-    point.lo = r.Number(p, "lo", at, Need::kOptional);
-    point.hi = r.Number(p, "hi", at, Need::kOptional);
-    point.n = r.Integer(p, "n", at, Need::kOptional);
-    points.push_back(point);
-  }
-  return points;
-}
-
-Check ReadCheck(FieldReader& r, const json& c, const std::string& at) {
-  Check check;
-  check.observable = r.String(c, "observable", at, Need::kRequired);
-  check.kind = r.String(c, "kind", at, Need::kRequired);
-  check.verdict = r.String(c, "verdict", at, Need::kRequired);
-  check.x = r.String(c, "x", at, Need::kOptional);
-  check.estimate = r.Number(c, "estimate", at, Need::kOptional);
-  check.ci = r.Pair(c, "ci", at);
-  check.ci95 = r.Pair(c, "ci95", at);
-  check.predicted = r.Number(c, "predicted", at, Need::kOptional);
-  check.band = r.Pair(c, "band", at);
-  check.tolerance = r.String(c, "tolerance", at, Need::kOptional);
-  check.points = ReadPoints(r, c, at);
-  if (const json* f = r.Object(c, "fit", at, Need::kOptional)) {
-    const std::string fit_at = FieldPath(at, "fit");
-    Fit fit;
-    fit.slope = r.Number(*f, "slope", fit_at, Need::kOptional);
-    fit.intercept = r.Number(*f, "intercept", fit_at, Need::kOptional);
-    fit.r2 = r.Number(*f, "r2", fit_at, Need::kOptional);
-    fit.worst_residual = r.Number(*f, "worst_residual", fit_at, Need::kOptional);
-    fit.excluded = r.Integer(*f, "excluded", fit_at, Need::kOptional);
-    fit.points = ReadPoints(r, *f, fit_at);
-    check.fit = std::move(fit);
-  }
-  return check;
-}
-
-std::vector<Arm> ReadArms(FieldReader& r, const json& root) {
-  std::vector<Arm> arms;
-  ForEachElement(r, root, "arms", "", Need::kRequired, [&](const json& a, const std::string& at) {
-    Arm arm;
-    arm.name = r.String(a, "name", at, Need::kRequired);
-    arm.role = r.String(a, "role", at, Need::kRequired);
-    arm.verdict = r.String(a, "verdict", at, Need::kRequired);
-    arm.condition = r.String(a, "condition", at, Need::kOptional);
-    if (const json* o = r.Object(a, "overrides", at, Need::kOptional)) arm.overrides = *o;
-    ForEachElement(r, a, "checks", at, Need::kRequired,
-                   [&](const json& c, const std::string& c_at) {
-                     arm.checks.push_back(ReadCheck(r, c, c_at));
-                   });
-    arms.push_back(std::move(arm));
-  });
-  return arms;
-}
-
-std::vector<ArmNotRun> ReadArmsNotRun(FieldReader& r, const json& root) {
-  std::vector<ArmNotRun> arms;
-  ForEachElement(r, root, "arms_not_run", "", Need::kOptional,
-                 [&](const json& a, const std::string& at) {
-                   ArmNotRun arm;
-                   arm.name = r.String(a, "name", at, Need::kRequired);
-                   arm.role = r.String(a, "role", at, Need::kRequired);
-                   arm.condition = r.String(a, "condition", at, Need::kOptional);
-                   arm.enabled_by = r.String(a, "enabled_by", at, Need::kRequired);
-                   arms.push_back(std::move(arm));
-                 });
-  return arms;
-}
-
 // A list of strings at obj[key] (absent or null: empty).
 std::vector<std::string> ReadStrings(FieldReader& r, const json& obj, std::string_view key,
                                      const std::string& where) {
-  std::vector<std::string> out;
-  const json* array = r.Array(obj, key, where, Need::kOptional);
-  for (size_t i = 0; array != nullptr && i < array->size() && r.ok(); ++i) {
-    if (!(*array)[i].is_string()) {
-      r.Fail(IndexPath(FieldPath(where, key), i),
-             std::string("expected a string, got ") + (*array)[i].type_name());
-    } else {
-      out.push_back((*array)[i].get<std::string>());
-    }
-  }
-  return out;
+  return r.Strings(obj, key, where, Need::kOptional).value_or(std::vector<std::string>{});
 }
 
 // verdict.json's optional "figures" (figures.h of the harness): series points are read like a
@@ -302,6 +192,14 @@ bool ReadVerdict(const fs::path& verdict_file, const std::string& id, ClaimResul
   if (r.ok() && std::find(std::begin(kClaimVerdicts), std::end(kClaimVerdicts), claim->verdict) ==
                     std::end(kClaimVerdicts)) {
     r.Fail("verdict", "\"" + claim->verdict + "\" is not one of PASS, FAIL, INCONCLUSIVE");
+  }
+  claim->verdict_reason = r.String(*root, "verdict_reason", "", Need::kOptional);
+  if (const json* e = r.Object(*root, "expected", "", Need::kOptional)) {
+    Expected expected;
+    expected.status = r.String(*e, "status", "expected", Need::kRequired);
+    expected.reason = r.String(*e, "reason", "expected", Need::kOptional);
+    expected.met = r.Bool(*e, "met", "expected", Need::kRequired).value_or(false);
+    claim->expected = expected;
   }
   claim->protocol = r.Integer(*root, "protocol", "", Need::kOptional);
   claim->statement = r.String(*root, "statement", "", Need::kOptional);

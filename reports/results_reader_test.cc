@@ -1,6 +1,7 @@
 // Tests of ReadClaim/ReadResults: the fixture reads back field by field (open band sides stay
-// open, unknown fields are ignored), and each kind of malformed input is refused with a message
-// naming the file and the field.
+// open, unknown fields are ignored; checks' roles, what rejected a control, the expected status),
+// a file written before those fields existed still reads, and each kind of malformed input is
+// refused with a message naming the file and the field.
 #include "reports/results_reader.h"
 
 #include <gtest/gtest.h>
@@ -58,6 +59,90 @@ TEST(ResultsReaderTest, ReadsTheFixture) {
   EXPECT_EQ(claim.cells[6].status, "diverged");
   EXPECT_EQ(claim.cells[6].seed, "18446744073709551557");
   EXPECT_EQ(claim.context["elapsed_s"], 41.2);
+}
+
+TEST(ResultsReaderTest, ReadsRolesWhatRejectedAControlAndTheExpectedStatus) {
+  ScratchDir dir;
+  ClaimResult claim;
+  ASSERT_EQ(ReadEdited(dir, [](json&) {}, &claim), "");
+  ASSERT_TRUE(claim.expected.has_value());
+  EXPECT_EQ(claim.expected->status, "reproduces");
+  EXPECT_TRUE(claim.expected->met);
+  EXPECT_EQ(claim.verdict_reason, "");
+  const Arm& main = claim.arms[0];
+  EXPECT_EQ(main.checks[0].name, "rel_weight_change");
+  EXPECT_EQ(main.checks[0].role, kEvidence);
+  EXPECT_FALSE(main.rejected_by.has_value());
+  const Arm& control = claim.arms[1];
+  EXPECT_EQ(control.against, "main");
+  ASSERT_TRUE(control.rejected_by.has_value());
+  EXPECT_EQ(*control.rejected_by, std::vector<std::string>{"rel_weight_change"});
+  ASSERT_EQ(control.checks.size(), 2u);
+  const Check& must_fail = control.checks[0];
+  EXPECT_TRUE(must_fail.IsMustFail());
+  EXPECT_EQ(must_fail.verdict, "FAIL");
+  EXPECT_EQ(must_fail.why, "1/m output scaling: each weight moves O(1) at every width");
+  ASSERT_TRUE(must_fail.fit.has_value());
+  EXPECT_EQ(must_fail.fit->replicate_slope, 0.012);
+  EXPECT_EQ(must_fail.fit->replicate_slopes, 3);
+  EXPECT_EQ(must_fail.fit->rep90.hi, 0.05);
+  const Check& prediction = control.checks[1];
+  EXPECT_EQ(prediction.role, kPrediction);
+  EXPECT_EQ(prediction.name, "train_loss small");
+  EXPECT_EQ(prediction.reason, "decided at {\"m\":128}");
+  EXPECT_TRUE(prediction.excluded.capping_cells.empty());
+
+  // A sanity flag, a cross-arm check, capping cells and a reason why the claim is not a PASS.
+  ClaimResult edited;
+  ASSERT_EQ(ReadEdited(dir, [](json& v) {
+              v["verdict"] = "INCONCLUSIVE";
+              v["verdict_reason"] = "main arm main INCONCLUSIVE";
+              v["expected"] = {{"status", "not_reproduced_at_this_scale"},
+                               {"reason", "needs m \u2265 1e4"}, {"met", true}};
+              json& check = v["arms"][0]["checks"][0];
+              check.erase("role");
+              check["sanity"] = true;
+              check["excluded"] = {{"diverged", 1}, {"unusable", 2},
+                                   {"capping_cells", {"a1", "a3"}}};
+              json& other = v["arms"][0]["checks"][1];
+              other["kind"] = "cross_arm";
+              other["versus_arm"] = "mean_field";
+              other["match_on"] = {"m"};
+            }, &edited), "");
+  EXPECT_EQ(edited.verdict_reason, "main arm main INCONCLUSIVE");
+  EXPECT_EQ(edited.expected->status, "not_reproduced_at_this_scale");
+  EXPECT_EQ(edited.expected->reason, "needs m \u2265 1e4");
+  const Check& sanity = edited.arms[0].checks[0];
+  EXPECT_TRUE(sanity.IsSanity());  // "sanity": true without a role
+  EXPECT_EQ(sanity.excluded.diverged, 1);
+  EXPECT_EQ(sanity.excluded.unusable, 2);
+  EXPECT_EQ(sanity.excluded.capping_cells, (std::vector<std::string>{"a1", "a3"}));
+  EXPECT_EQ(edited.arms[0].checks[1].versus_arm, "mean_field");
+  EXPECT_EQ(edited.arms[0].checks[1].match_on, std::vector<std::string>{"m"});
+}
+
+TEST(ResultsReaderTest, ReadsAFileWrittenBeforeRolesAndExpectedStatuses) {
+  ScratchDir dir;
+  const fs::path in = WriteFixture(dir.path(), test::LegacyFixtureVerdict());
+  ClaimResult claim;
+  std::ostringstream log;
+  std::string error;
+  ASSERT_TRUE(ReadClaim(in / "ntk_closeness", &claim, log, &error)) << error;
+  EXPECT_FALSE(claim.expected.has_value());
+  EXPECT_EQ(claim.verdict_reason, "");
+  ASSERT_EQ(claim.arms.size(), 2u);
+  for (const Arm& arm : claim.arms) {
+    EXPECT_EQ(arm.against, "");
+    EXPECT_FALSE(arm.rejected_by.has_value());
+    for (const Check& check : arm.checks) {
+      EXPECT_EQ(check.role, kEvidence) << check.observable;  // absent role: evidence
+      EXPECT_EQ(check.name, check.observable);              // absent name: the observable
+      EXPECT_EQ(check.excluded.diverged + check.excluded.unusable, 0);
+    }
+  }
+  EXPECT_EQ(claim.arms[1].checks[0].verdict, "REJECTED");
+  EXPECT_FALSE(claim.arms[0].checks[0].fit->replicate_slope.has_value());
+  EXPECT_FALSE(claim.arms[0].checks[0].fit->rep90.present);
 }
 
 // A declared figure as the harness writes it (harness/figures.h).
@@ -151,6 +236,34 @@ TEST(ResultsReaderTest, RefusesMalformedVerdicts) {
        "figures[0].log_y: expected true or false, got string"},
       {"missing cell file", [](json& v) { v["cells"][0] = "cells/zz.json"; },
        "cells/zz.json: cannot open for reading"},
+      {"verdict_reason as number", [](json& v) { v["verdict_reason"] = 3; },
+       "verdict_reason: expected a string, got number"},
+      {"expected as text", [](json& v) { v["expected"] = "reproduces"; },
+       "expected: expected an object, got string"},
+      {"expected without status", [](json& v) { v["expected"].erase("status"); },
+       "expected.status: required field is missing or null"},
+      {"expected met as text", [](json& v) { v["expected"]["met"] = "yes"; },
+       "expected.met: expected true or false, got string"},
+      {"check role as number", [](json& v) { v["arms"][0]["checks"][0]["role"] = 1; },
+       "arms[0].checks[0].role: expected a string, got number"},
+      {"sanity as text", [](json& v) { v["arms"][0]["checks"][0]["sanity"] = "true"; },
+       "arms[0].checks[0].sanity: expected true or false, got string"},
+      {"rejected_by as text", [](json& v) { v["arms"][1]["rejected_by"] = "rel_weight_change"; },
+       "arms[1].rejected_by: expected an array, got string"},
+      {"rejected_by of numbers", [](json& v) { v["arms"][1]["rejected_by"] = {0}; },
+       "arms[1].rejected_by[0]: expected a string, got number"},
+      {"capping cell as number",
+       [](json& v) {
+         v["arms"][0]["checks"][0]["excluded"]["capping_cells"] = {7};
+       },
+       "arms[0].checks[0].excluded.capping_cells[0]: expected a string, got number"},
+      {"fractional diverged",
+       [](json& v) { v["arms"][0]["checks"][0]["excluded"]["diverged"] = 0.5; },
+       "arms[0].checks[0].excluded.diverged: expected an integer, got 0.5"},
+      {"match_on as text", [](json& v) { v["arms"][0]["checks"][0]["match_on"] = "m"; },
+       "arms[0].checks[0].match_on: expected an array, got string"},
+      {"rep90 of one", [](json& v) { v["arms"][0]["checks"][0]["fit"]["rep90"] = {1}; },
+       "arms[0].checks[0].fit.rep90: expected [lo, hi] (two numbers or nulls), got 1 elements"},
   };
   for (const Case& c : cases) {
     ScratchDir dir;

@@ -1,8 +1,11 @@
 // Test-only helpers for the reports/ tests (header-only, so it joins no library): a scratch
-// directory removed after the test, and a small hand-written results directory — one claim,
-// a main arm and a control arm, two exponent checks each plus one mean_bound check, seven cell
-// files (one diverged). The numbers are plausible for NTK closeness (slope ≈ -1/2 in m) but
-// nothing depends on their values except the assertions that quote them.
+// directory removed after the test, and a small hand-written results directory — one claim in the
+// shape harness/verdict.cc and runner.cc write (verdict_reason, expected; each check's name and
+// role): a main arm with an exponent and a mean_bound check (evidence); a control arm, REJECTED
+// by its must-fail row of the main arm's exponent check, with one prediction of its own; seven
+// cell files (one diverged). LegacyFixtureVerdict() is the same claim as files written before
+// roles existed. The numbers are plausible for NTK closeness (slope ≈ -1/2 in m) but nothing
+// depends on their values except the assertions that quote them.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -13,6 +16,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+
+#include "reports/results_reader.h"
 
 namespace thmcheck::test {
 
@@ -61,11 +66,14 @@ inline nlohmann::json FixtureVerdict() {
     "arxiv": "1810.02054", "theorem": "Remark 3.1", "venue": "ICLR 2019"},
   "statement": "Under NTK scaling the relative weight change is O(m^{-1/2}).",
   "scale": "quick", "seed": 1, "params": {"n": 20, "widths": [128, 256, 512]},
-  "verdict": "PASS", "future_field": {"ignored": true},
+  "verdict": "PASS", "verdict_reason": "", "future_field": {"ignored": true},
+  "expected": {"status": "reproduces", "reason": "", "met": true},
   "arms": [
     {"name": "main", "role": "main", "condition": "NTK scaling", "verdict": "PASS",
      "checks": [
-      {"observable": "rel_weight_change", "kind": "exponent", "x": "m", "estimate": -0.49,
+      {"name": "rel_weight_change", "role": "evidence", "reason": "",
+       "excluded": {"diverged": 0, "unusable": 0},
+       "observable": "rel_weight_change", "kind": "exponent", "x": "m", "estimate": -0.49,
        "ci": [-0.53, -0.46], "ci95": [-0.55, -0.44], "predicted": -0.5, "band": [-0.6, -0.4],
        "verdict": "PASS", "tolerance": "±0.1: finite-size allowance from a pilot run",
        "fit": {"slope": -0.49, "intercept": -0.15, "r2": 0.998, "worst_residual": 0.02,
@@ -73,25 +81,60 @@ inline nlohmann::json FixtureVerdict() {
          {"x": 128, "mean": 0.08, "lo": 0.075, "hi": 0.085, "n": 3},
          {"x": 256, "mean": 0.057, "lo": 0.054, "hi": 0.060, "n": 3},
          {"x": 512, "mean": 0.040, "lo": 0.038, "hi": 0.042, "n": 3}]}},
-      {"observable": "train_loss", "kind": "mean_bound", "x": "m", "estimate": 0.001,
+      {"name": "train_loss", "role": "evidence", "reason": "decided at {\"m\":128}",
+       "excluded": {"diverged": 0, "unusable": 0},
+       "observable": "train_loss", "kind": "mean_bound", "x": "m", "estimate": 0.001,
        "ci": [0.0008, 0.0012], "ci95": null, "predicted": null, "band": [null, 0.01],
        "verdict": "PASS", "tolerance": "loss below 1e-2",
        "points": [{"x": 128, "mean": 0.0012, "lo": 0.001, "hi": 0.0014, "n": 3}]}]},
     {"name": "mean_field", "role": "control", "condition": "mean-field scaling",
-     "verdict": "REJECTED",
+     "verdict": "REJECTED", "against": "main", "rejected_by": ["rel_weight_change"],
      "checks": [
-      {"observable": "rel_weight_change", "kind": "exponent", "x": "m", "estimate": 0.01,
+      {"name": "rel_weight_change", "role": "must_fail",
+       "why": "1/m output scaling: each weight moves O(1) at every width",
+       "observable": "rel_weight_change", "kind": "exponent", "x": "m", "estimate": 0.01,
        "ci": [-0.03, 0.05], "ci95": [-0.05, 0.07], "predicted": -0.5, "band": [-0.6, -0.4],
-       "verdict": "REJECTED", "tolerance": "same band as main",
-       "fit": {"slope": 0.01, "intercept": -0.74, "r2": 0.2, "points": [
+       "verdict": "FAIL", "tolerance": "same band as main", "reason": "",
+       "excluded": {"diverged": 0, "unusable": 0},
+       "fit": {"slope": 0.01, "intercept": -0.74, "r2": 0.2, "replicate_slope": 0.012,
+               "replicate_slopes": 3, "rep90": [-0.03, 0.05], "points": [
          {"x": 128, "mean": 0.50, "lo": 0.45, "hi": 0.55, "n": 3},
          {"x": 256, "mean": 0.49, "lo": 0.45, "hi": 0.53, "n": 3},
-         {"x": 512, "mean": 0.51, "lo": 0.47, "hi": 0.55, "n": 3}]}}]}],
+         {"x": 512, "mean": 0.51, "lo": 0.47, "hi": 0.55, "n": 3}]}},
+      {"name": "train_loss small", "role": "prediction", "observable": "train_loss",
+       "kind": "mean_bound", "x": "m", "estimate": 0.002, "ci": [0.001, 0.003], "ci95": null,
+       "predicted": null, "band": [null, 0.01], "verdict": "PASS",
+       "tolerance": "the mean-field run converges too", "reason": "decided at {\"m\":128}",
+       "excluded": {"diverged": 0, "unusable": 0},
+       "points": [{"x": 128, "mean": 0.002, "lo": 0.001, "hi": 0.003, "n": 3}]}]}],
   "cells": ["cells/a1.json", "cells/a2.json", "cells/a3.json",
             "cells/b1.json", "cells/b2.json", "cells/b3.json", "cells/b4.json"],
   "context": {"commit": "abc123", "compiler": "GNU 12.2.0", "elapsed_s": 41.2, "threads": 2,
               "command": "thmcheck run ntk_closeness --scale quick --seed 1"}
 })json");
+}
+
+// The fixture claim as a harness wrote it before checks had names and roles, controls named what
+// rejected them, and claims had an expected status: those fields removed, and the control's check
+// judged with the control's own verdict words, as it then was.
+inline nlohmann::json LegacyFixtureVerdict() {
+  nlohmann::json v = FixtureVerdict();
+  v.erase("verdict_reason");
+  v.erase("expected");
+  for (auto& arm : v["arms"]) {
+    arm.erase("against");
+    arm.erase("rejected_by");
+    for (auto& check : arm["checks"]) {
+      for (const char* key : {"name", "role", "why", "reason", "excluded", "sanity"})
+        check.erase(key);
+      if (check.contains("fit"))
+        for (const char* key : {"replicate_slope", "replicate_slopes", "rep90"})
+          check["fit"].erase(key);
+    }
+  }
+  v["arms"][1]["checks"].erase(1);  // the prediction: controls had none
+  v["arms"][1]["checks"][0]["verdict"] = "REJECTED";
+  return v;
 }
 
 inline nlohmann::json FixtureCell(const std::string& arm, int m, const std::string& status,
@@ -130,6 +173,18 @@ inline fs::path WriteFixture(const fs::path& root,
   }
   WriteText(claim / "cells" / "b4.json", FixtureCell("mean_field", 512, "diverged", 0).dump());
   return in;
+}
+
+// The fixture claim with `verdict` as its verdict.json, written to a scratch folder and read back
+// by the report's reader (a failure to read is a test failure).
+inline report::ClaimResult ReadFixtureClaim(const nlohmann::json& verdict) {
+  ScratchDir dir;
+  const fs::path in = WriteFixture(dir.path(), verdict);
+  report::ClaimResult claim;
+  std::ostringstream log;
+  std::string error;
+  EXPECT_TRUE(report::ReadClaim(in / "ntk_closeness", &claim, log, &error)) << error;
+  return claim;
 }
 
 }  // namespace thmcheck::test

@@ -12,6 +12,7 @@
 #include "reports/format.h"
 #include "reports/gnuplot_script.h"
 #include "reports/plot_style.h"
+#include "reports/verdict_summary.h"
 
 namespace thmcheck::report {
 namespace {
@@ -156,11 +157,11 @@ TrendFiles BenchmarkFamilyPlot(const std::string& family,
   return {data.str(), gp.str()};
 }
 
-TrendFiles EstimatePlot(const ClaimTrend& series, const std::string& observable,
+TrendFiles EstimatePlot(const ClaimTrend& series, const std::string& check,
                         const std::vector<std::string>& run_labels, const std::string& stem) {
   std::vector<const EstimateTrend*> arms;
   for (const EstimateTrend& e : series.estimates) {
-    if (e.observable == observable) arms.push_back(&e);
+    if (e.name == check) arms.push_back(&e);
   }
   double lo = INFINITY, hi = -INFINITY;
   auto see = [&](const std::optional<double>& v) {
@@ -169,10 +170,11 @@ TrendFiles EstimatePlot(const ClaimTrend& series, const std::string& observable,
   const EstimateTrend* main = nullptr;
   bool any_outside = false;
   for (const EstimateTrend* e : arms) {
-    if (e->role == "main" && main == nullptr) main = e;
+    // The band shown is the first main-arm evidence check's: the band the theorem allows.
+    if (e->MainEvidence() && main == nullptr) main = e;
     for (const EstimatePoint& p : e->points) {
       see(p.estimate), see(p.ci.lo), see(p.ci.hi);
-      if (e->role == "main") see(p.band.lo), see(p.band.hi);
+      if (e == main) see(p.band.lo), see(p.band.hi);
       any_outside = any_outside || p.outside_band;
     }
   }
@@ -182,7 +184,7 @@ TrendFiles EstimatePlot(const ClaimTrend& series, const std::string& observable,
   lo -= pad, hi += pad;
 
   std::ostringstream data;
-  data << "# " << series.claim << " " << observable << " over nightly runs; block 0: the main "
+  data << "# " << series.claim << " " << check << " over nightly runs; block 0: the main "
        << "arm's band (x lo hi); then one block per arm: run estimate lo90 hi90 outside_band\n";
   data << "# band\n";
   bool band = false;
@@ -198,7 +200,7 @@ TrendFiles EstimatePlot(const ClaimTrend& series, const std::string& observable,
   std::ostringstream gp;
   const std::string title = series.claim + " (protocol " +
                             (series.protocol ? std::to_string(*series.protocol) : "?") + ", " +
-                            series.scale + "): " + observable;
+                            series.scale + "): " + check;
   gp << "# thmcheck trend plot: " << title << " over nightly runs.\n"
      << "# Regenerate " << stem << ".{svg,png} in this folder with:  gnuplot " << stem << ".gp\n"
      << Preamble(run_labels.size(), run_labels, title,
@@ -223,12 +225,15 @@ TrendFiles EstimatePlot(const ClaimTrend& series, const std::string& observable,
     const ArmStyle style = arms[i]->role == "main" ? kMainStyle : ControlStyle(controls++);
     gp << "set style line " << i + 1 << " lc rgb '" << style.colour << "' pt " << style.point_type
        << " lw 1.5 dt " << style.dash << "\n";
-    const std::string label =
-        arms[i]->arm + (arms[i]->role == "main" ? "" : " (" + arms[i]->role + ")");
+    // "large_step (control, must fail)": what the series is, when it is not main-arm evidence.
+    std::string what = arms[i]->role == "main" ? "" : arms[i]->role;
+    if (arms[i]->check_role != kEvidence)
+      what += (what.empty() ? "" : ", ") + RoleText(arms[i]->check_role);
+    const std::string label = arms[i]->arm + (what.empty() ? "" : " (" + what + ")");
     elements.push_back("'" + stem + ".dat' index " + std::to_string(i + 1) +
                        " using 1:2:3:4 with yerrorlines ls " + std::to_string(i + 1) + " title " +
                        GnuplotQuote(label));
-    if (arms[i]->role == "main" && any_outside) {
+    if (arms[i]->MainEvidence() && any_outside) {
       elements.push_back("'" + stem + ".dat' index " + std::to_string(i + 1) +
                          " using 1:($5 > 0 ? $2 : 1/0) with points pt 6 ps 2.6 lw 2 "
                          "lc rgb '#cf222e' title 'outside its band'");

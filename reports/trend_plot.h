@@ -4,8 +4,9 @@
 //    of the family, the fastest repetition's CPU time per iteration (what the regression rule
 //    judges) with a bar up to the slowest repetition, log y; a flagged run is ringed in red.
 //  - A fitted estimate of a claim series (claim, protocol, scale): one series per arm (styles of
-//    plot_style.h) with its 90% interval, the main arm's band shaded green; a main-arm estimate
-//    outside its band is ringed in red.
+//    plot_style.h) with its 90% interval, the band of the main arm's evidence check shaded green;
+//    such an estimate outside its band is ringed in red. A control's must-fail row or prediction,
+//    a report arm's row and a sanity check are drawn and labelled so, never ringed.
 // Like gnuplot_script.h: the .dat holds one block per series; the .gp writes <stem>.svg and .png.
 #pragma once
 
@@ -29,8 +30,9 @@ TrendFiles BenchmarkFamilyPlot(const std::string& family,
                                const std::vector<const BenchmarkTrend*>& trends,
                                const std::vector<std::string>& run_labels, const std::string& stem);
 
-// The plot of one observable of `series` (every arm that has it).
-TrendFiles EstimatePlot(const ClaimTrend& series, const std::string& observable,
+// The plot of the checks named `check` in `series` (every arm that has one: a control's must-fail
+// row has its main-arm check's name).
+TrendFiles EstimatePlot(const ClaimTrend& series, const std::string& check,
                         const std::vector<std::string>& run_labels, const std::string& stem);
 
 }  // namespace thmcheck::report
