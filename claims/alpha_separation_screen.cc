@@ -83,7 +83,7 @@ std::optional<ResNet3> TrainBest(const std::string& learner, const CellParams& p
                       Rng(DeriveSeed(replicate, RunTag(sgd_tag, i))));
   }
   // Trains run i on to epoch `upto` and returns its validation error: ∞ if its loss went
-  // non-finite (screened out like a bad run; only when every run did is the cell diverged).
+  // non-finite (screened out like a bad run; only when every run did is the learner diverged).
   const auto val_err_at = [&](int i, int upto) -> double {
     ResNet3Trainer& run = runs[i];
     if (run.Run(X, Y, upto - run.result().epochs_run).diverged) return INFINITY;
@@ -112,12 +112,14 @@ std::optional<ResNet3> TrainBest(const std::string& learner, const CellParams& p
     o->observables[learner + ".screen_val_err#" + std::to_string(i)] = val;
     if (val < best_val) best_val = val, best = i;  // ties: the earlier run
   }
-  if (!(best_val < INFINITY)) {
-    o->status = CellStatus::kDiverged;
-    o->note = learner + ": every run's loss went non-finite (or its validation error did) within " +
-              std::to_string(two_stage && screened.empty() ? prune : screen) + " epochs";
+  const auto diverged = [&](const std::string& why) {
+    o->observables[learner + ".diverged"] = 1;
+    o->note += (o->note.empty() ? "" : "; ") + learner + ": " + why;
     return std::nullopt;
-  }
+  };
+  if (!(best_val < INFINITY))
+    return diverged("every run's loss went non-finite (or its validation error did) within " +
+                    std::to_string(two_stage && screened.empty() ? prune : screen) + " epochs");
   ResNet3Trainer& kept = runs[best];
   const ResNet3TrainResult& result = kept.Run(X, Y, epochs);
   o->observables[learner + ".restart"] = best;
@@ -127,11 +129,9 @@ std::optional<ResNet3> TrainBest(const std::string& learner, const CellParams& p
     o->observables[learner + ".lr"] = grid[best / restarts].lr;
   }
   o->series[learner + ".epoch_loss"] = result.epoch_loss;
-  if (result.diverged) {
-    o->status = CellStatus::kDiverged;
-    o->note = learner + ": non-finite loss in epoch " + std::to_string(result.epochs_run + 1);
-    return std::nullopt;
-  }
+  if (result.diverged)
+    return diverged("non-finite loss in epoch " + std::to_string(result.epochs_run + 1));
+  o->observables[learner + ".diverged"] = 0;
   return std::move(kept).take_net();
 }
 

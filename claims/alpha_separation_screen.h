@@ -45,8 +45,8 @@ std::vector<Candidate> Candidates(const CellParams& p);
 // epoch, so the screen compares them at equal epochs (equal passes over the data). Records
 // L.restart (the run kept), L.w_scale, L.batch and L.lr (its setting), L.screen_val_err#i for
 // every run screened at kScreenAt and, with two stages, L.prune_val_err#i for every run (∞ for a
-// run whose loss went non-finite: screened out); nullopt, with the cell marked diverged, if every
-// run or the kept one did.
+// run whose loss went non-finite: screened out) and L.diverged (0, or 1 with nullopt returned and
+// the cell's note saying why, when every run or the kept one did; the cell itself stays ok).
 // Trains on (X, Y), screens on (Xv, Yv).
 std::optional<ResNet3> TrainBest(const std::string& learner, const CellParams& p,
                                  const std::function<ResNet3(Rng&, double w_scale)>& init,

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "claims/alpha_separation_cells.h"
+#include "claims/alpha_separation_screen.h"
 #include "claims/claim_test_support.h"
 #include "claims/claims.h"
 #include "harness/sweep.h"
@@ -25,6 +26,36 @@ TEST(AlphaSeparationClaim, PassesAtQuickScaleWithControlsRejected) {
   EXPECT_EQ(ArmVerdict(r.verdict_json, "beta0"), "REJECTED");
   EXPECT_EQ(ArmVerdict(r.verdict_json, "beta0.2"), "REJECTED");
   EXPECT_EQ(r.verdict, Verdict::kPass);
+  EXPECT_TRUE(r.meets_expected);
+  if (ClaimTestScale() != "quick") return;
+  // Seed 1 at quick scale, as `thmcheck judge alpha_separation` recorded it (protocol 2).
+  ExpectRecordedNumbers(r.verdict_json,
+                        {{"main", "ntk.err_ratio", 1.2047},
+                         {"main", "resnet_ntk.err_ratio", 1.8282},
+                         {"main", "rbf.err_ratio", 1.3772},
+                         {"main", "resnet.err_ratio", 0.04730},
+                         {"main", "resnet.phi", 0.9255},
+                         {"main", "resnet.err_ratio - kernel_best.err_ratio", -1.1944},
+                         {"beta0", "resnet.err_ratio like a kernel", 2.0382},
+                         {"beta0", "resnet.phi null", 0.0009116},
+                         {"beta0.2", "resnet.err_ratio like a kernel", 2.0496},
+                         {"beta0.2", "resnet.phi null", 0.01838}});
+}
+
+// The β controls are rejected by the checks their missing F signal breaks, never by one about F
+// itself; the kernels' quadratic identity is a sanity check, not evidence.
+TEST(AlphaSeparationClaim, ControlsNameWhatTheirConditionBreaks) {
+  const ClaimSpec claim = AlphaSeparationClaim();
+  for (const ArmSpec& arm : claim.arms) {
+    if (arm.role != ArmRole::kControl) continue;
+    std::vector<std::string> names;
+    for (const MustFail& m : arm.must_fail) names.push_back(m.check);
+    EXPECT_EQ(names, (std::vector<std::string>{"resnet.err_ratio", "resnet.phi",
+                                               "resnet.err_ratio - kernel_best.err_ratio"}))
+        << arm.name;
+  }
+  for (const CheckSpec& c : claim.arms.at(0).checks)
+    EXPECT_EQ(c.sanity, c.observable.ends_with(".quadratic_gap")) << c.observable;
 }
 
 // The Fig. 2(a) arms' screen is declared by the arms (80 runs, 16 on past E/8), not by --set, and
@@ -129,6 +160,50 @@ CellOutcome TinyCell(const std::string& epochs, const std::string& screen_keep) 
   const std::vector<Cell> cells = ExpandCells(claim, params, 7);
   return RunAlphaSeparationCell(CellParams(cells.at(0).params),
                                 {cells[0].seed, cells[0].replicate_seed});
+}
+
+// The best kernel is chosen on validation, never on test data: kernel_best is the kernel whose
+// validation error is lowest, whatever the test errors say.
+TEST(AlphaSeparationCell, TheBestKernelIsChosenOnValidation) {
+  const CellOutcome o = TinyCell("8", "0");
+  ASSERT_EQ(o.status, CellStatus::kOk) << o.note;
+  const char* kernels[] = {"ntk", "resnet_ntk", "rbf"};
+  int best = 0;
+  for (int i = 1; i < 3; ++i)
+    if (o.observables.at(std::string(kernels[i]) + ".val_err") <
+        o.observables.at(std::string(kernels[best]) + ".val_err"))
+      best = i;
+  EXPECT_EQ(o.observables.at("kernel_best.index"), best);
+  EXPECT_EQ(o.observables.at("kernel_best.err"),
+            o.observables.at(std::string(kernels[best]) + ".err"));
+}
+
+// A network whose every run diverges no longer removes the cell: TrainBest records
+// L.diverged = 1 and a note, returns nothing, and leaves the cell ok, so the kernels of that cell
+// are still scored (RunAlphaSeparationCell goes on) and a main arm's checks on the learner see a
+// gap and cannot pass. An init with a NaN weight diverges at the first step.
+TEST(AlphaSeparationCell, ADivergedLearnerIsRecordedWithoutFailingTheCell) {
+  const ClaimSpec claim = AlphaSeparationClaim();
+  const nlohmann::json params = ResolveParams(
+      claim.params, "smoke",
+      {{"d", "8"}, {"k", "4"}, {"n", "100"}, {"width", "16"}, {"epochs", "8"}, {"restarts", "2"}});
+  const CellParams p(params);
+  const Eigen::MatrixXd X = Eigen::MatrixXd::Random(100, 8), Y = Eigen::MatrixXd::Random(100, 4);
+  const auto nan_init = [&](Rng& rng, double w_scale) {
+    ResNet3Options o;
+    o.d = 8, o.m = 16, o.k = 4, o.w_scale = w_scale;
+    const ResNet3 net = ResNet3::Init(o, rng);
+    ResNet3::Params q = net.params();
+    q.w(0, 0) = std::nan("");
+    return ResNet3::FromParameters(q, net.a(), SecondLayer::kBottleneck);
+  };
+  CellOutcome o;
+  const std::optional<ResNet3> net =
+      TrainBest("resnet", p, nan_init, 0.1, "init", "sgd", 5, X, Y, X, Y, &o);
+  EXPECT_FALSE(net.has_value());
+  EXPECT_EQ(o.status, CellStatus::kOk);
+  EXPECT_EQ(o.observables.at("resnet.diverged"), 1);
+  EXPECT_NE(o.note.find("resnet: every run"), std::string::npos) << o.note;
 }
 
 // Every (w_scale, batch, η) × restart run is screened on validation; the kept run is the argmin

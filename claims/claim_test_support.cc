@@ -6,7 +6,10 @@
 
 #include <unistd.h>
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -46,8 +49,8 @@ void PrintMeasurements(const std::string& claim_id, const nlohmann::json& verdic
   for (const auto& arm : verdict.at("arms")) {
     for (const auto& check : arm.at("checks")) {
       if (!check.at("estimate").is_number()) continue;
-      const std::string name =
-          arm.at("name").get<std::string>() + "." + check.at("observable").get<std::string>();
+      const std::string name = arm.at("name").get<std::string>() + "." +
+                               check.value("name", check.at("observable").get<std::string>());
       std::cout << "<CTestMeasurement type=\"numeric/double\" name=\"" << name << "\">"
                 << Number(check.at("estimate")) << "</CTestMeasurement>\n";
       std::cout << "measurement " << claim_id << "." << name << " = "
@@ -97,7 +100,8 @@ std::string ClaimTestScale() {
   return scale != nullptr && *scale != '\0' ? scale : "quick";
 }
 
-RunOutcome RunClaimForTest(const std::string& claim_id, const std::string& scale) {
+RunOutcome RunClaimForTest(const std::string& claim_id, const std::string& scale,
+                           std::vector<std::pair<std::string, std::string>> sets) {
   static const std::vector<ClaimSpec> claims = AllClaims();
   const ClaimSpec* claim = nullptr;
   for (const auto& c : claims)
@@ -109,6 +113,8 @@ RunOutcome RunClaimForTest(const std::string& claim_id, const std::string& scale
   options.out = fs::temp_directory_path() /
                 ("thmcheck_claim_test_" + claim_id + "_" + std::to_string(::getpid()));
   options.command = "thmcheck run " + claim_id + " --scale " + scale + " --seed 1";
+  for (const auto& [key, value] : sets) options.command += " --set " + key + "=" + value;
+  options.sets = std::move(sets);
   fs::remove_all(options.out);
   RunOutcome r = ExecuteRun(PrepareRun(*claim, options), options, std::cerr);
   PrintVerdictTable(r.verdict_json, std::cout);
@@ -116,6 +122,28 @@ RunOutcome RunClaimForTest(const std::string& claim_id, const std::string& scale
   WriteAndAttachPlots(claim_id, scale, options.out);
   fs::remove_all(options.out);
   return r;
+}
+
+void ExpectRecordedNumbers(const nlohmann::json& verdict,
+                           const std::vector<RecordedNumber>& recorded) {
+  for (const RecordedNumber& n : recorded) {
+    const nlohmann::json* found = nullptr;
+    for (const auto& arm : verdict.at("arms"))
+      if (arm.at("name") == n.arm)
+        for (const auto& check : arm.at("checks"))
+          if (check.value("name", check.at("observable").get<std::string>()) == n.check)
+            found = &check;
+    if (found == nullptr) {
+      ADD_FAILURE() << "no check " << n.arm << "." << n.check << " in the verdict";
+      continue;
+    }
+    const nlohmann::json& ci = found->at("ci");
+    const double lo = ci[0].is_number() ? ci[0].get<double>() : -INFINITY;
+    const double hi = ci[1].is_number() ? ci[1].get<double>() : INFINITY;
+    EXPECT_TRUE(lo <= n.estimate && n.estimate <= hi)
+        << n.arm << "." << n.check << ": recorded " << n.estimate << " outside this run's 90% "
+        << "interval [" << lo << ", " << hi << "] (estimate " << found->at("estimate") << ")";
+  }
 }
 
 std::string ArmVerdict(const nlohmann::json& verdict, const std::string& name) {

@@ -1,4 +1,4 @@
-// Reproducibility through the real binary (issue 7): the same seed gives byte-identical cell files
+// Reproducibility through the real binary: the same seed gives byte-identical cell files
 // and verdict.json (all but the run record, runner.h kRunRecordKeys) across separate runs with
 // --threads 1, 2 and 4; another seed does not (the comparison can fail); and every cell file
 // records enough to rerun that cell alone, which reproduces its bytes.

@@ -1,4 +1,4 @@
-// Fault tolerance through the real binary (issue 7): a run killed with SIGKILL mid-sweep leaves only
+// Fault tolerance through the real binary: a run killed with SIGKILL mid-sweep leaves only
 // complete, checksummed cells; `--resume` reuses every one of them, computes the rest, and writes
 // the verdict an uninterrupted run writes (all but the run record) over byte-identical cells. A
 // truncated or edited cell is reported by name and recomputed, never used. A failed write is exit 3.

@@ -1,4 +1,4 @@
-// Sharding through the real binary (issue 7): three shards run as concurrent processes into one
+// Sharding through the real binary: three shards run as concurrent processes into one
 // results folder — chosen by --shard, by a Slurm job array's variables and by a Kubernetes
 // Indexed Job's — compute disjoint cells that together cover the sweep and write no verdict; a
 // final unsharded --resume computes nothing and writes the verdict of an unsharded run.

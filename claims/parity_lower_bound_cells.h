@@ -5,20 +5,45 @@
 // of the composite part, D_k = Σ_{j≤k} C(d,j), C(d,k) the number of degree-k parities.
 #pragma once
 
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "concepts/sparse_parity.h"
 #include "harness/claim.h"
 
 namespace thmcheck {
 
-// regime = "theorem"      (d, k, n, …): b separation-class targets H = F + αG(F) on one sample;
-//                          observable above_bound (0/1, see TheoremIndicator).
+// regime = "theorem"      (d, k, n, …): b separation-class targets H = F + αG(F) on one sample,
+//                          each kernel's KRR on H and on αG(F) alone; `selection` = "oracle"
+//                          (population-oracle ridge, min with the span projection) or
+//                          "validation" (ridge picked on a fresh validation sample of n_val).
+//                          Observables above_bound (0/1, see TheoremIndicator), g_slack,
+//                          best_risk_over_bound; per kernel risk.*, g_ratio.*, below_frac.*.
 //          "many_samples" the same at (span_d, span_k) with N = learn_factor·D_k.
 //          "degree_one"   the same at (d, k = 1) with N = learn_factor·(d + 1).
+//          "target_aware" the theorem regime's draws, the kernel built from each target
+//                          (parity_lower_bound_target_aware.h).
 //          "span"         (span_d, span_k, n): exact span bound by enumeration (span_slack), and
-//                          the KRR risk curve of b targets.
-//          "target_aware" the span bound for kernels built from the target (χ_S(x)χ_S(x')).
-//          "threshold"    (d, k, target_degree): the N where KRR's error on a unit parity of degree
-//                          target_degree first falls below ½ (threshold_n), and D_k.
+//                          the KRR risk curve of b targets (oracle ridge).
+//          "threshold"    (d, k, target_degree): the N where KRR's error (validation ridge) on a
+//                          unit parity of degree target_degree first falls below ½
+//                          (threshold_n), and D_k.
 CellOutcome ParityLowerBoundCell(const CellParams& p, const CellSeeds& seeds);
+
+// What the theorem-regime cells of one replicate share (common random numbers across N and
+// arms): the sample X (n×d; nested across N), the validation sample (n_val×d) and b targets.
+struct BoundDraws {
+  Eigen::MatrixXd x, x_val;
+  std::vector<SeparationConcept> concepts;
+};
+BoundDraws DrawBound(int d, int k, int n, const CellParams& p, const CellSeeds& seeds);
+
+// g_slack for a mean G-part ratio r = E‖f − αG(F)‖²/(kα²) of one kernel: r − (1 − N/C(d,k)).
+// [derived] For a span V fixed before S (any kernel's span{K(·, x_n)}), each output's risk on
+// α·χ_S is ≥ α²(1 − ‖P_V χ_S‖²), and Σ_{|S|=k} ‖P_V χ_S‖² ≤ dim V ≤ N (orthonormal χ_S), so
+// E_S[r] ≥ 1 − N/C(d,k): E[g_slack] ≥ 0, with equality for the parity_k kernel.
+double GPartSlack(double g_ratio, int n, int d, int k);
 
 // The theorem check's per-cell statistic for a cell of b targets with F failures (exact for any
 // b ≥ 1, see the .cc): P(indicator = 1) = TheoremPassProbability() exactly when each target fails

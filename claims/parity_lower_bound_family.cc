@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
 #include <sstream>
 
 #include "concepts/boolean_cube.h"
@@ -101,7 +102,9 @@ const char* RiskModeName(RiskMode mode) {
   return "?";
 }
 
-Eigen::VectorXd FamilyRidges(const Eigen::MatrixXd& gram) { return RidgeGrid(gram, 31, -8.0, 4.0); }
+Eigen::VectorXd FamilyRidges(const Eigen::MatrixXd& gram) {
+  return RidgeGrid(gram, kRidgeCount, kRidgeLoDecade, kRidgeHiDecade);
+}
 
 Eigen::MatrixXd TargetValues(const std::vector<FourierExpansion>& target, const Eigen::MatrixXd& x) {
   Eigen::MatrixXd y = Eigen::MatrixXd::Zero(x.rows(), static_cast<Eigen::Index>(target.size()));
@@ -111,59 +114,105 @@ Eigen::MatrixXd TargetValues(const std::vector<FourierExpansion>& target, const 
 }
 
 MemberRisks::MemberRisks(const Kernel& kernel, RiskMode mode, const Eigen::MatrixXd& x,
-                         const Eigen::MatrixXd& reference, bool with_projection)
-    : mode_(mode), with_projection_(with_projection), x_(x), reference_(reference) {
+                         const Eigen::MatrixXd& reference, bool with_projection,
+                         const Eigen::MatrixXd* x_val, double eligible_fraction)
+    : mode_(mode),
+      with_projection_(with_projection),
+      x_(x),
+      reference_(reference),
+      x_val_(x_val),
+      eligible_fraction_(eligible_fraction) {
   const int d = static_cast<int>(x.cols());
-  Eigen::MatrixXd gram, g;
+  Eigen::MatrixXd gram, g, k_val;
   if (mode == RiskMode::kSpectral) {
     // Fit and judge the kernel defined by its spectrum (equal to `kernel` up to the rounding
     // bound of CubeEigenvalues, checked in cube_spectrum_test): then the risk formula is exact for
     // the predictor actually fitted. Rounding negatives of zero eigenvalues are clamped.
     lambda_ = CubeEigenvalues(kernel, d).cwiseMax(0.0);
-    gram = CubeSpectralKernel(lambda_, d).Gram(x, x);
+    const CubeSpectralKernel fitted(lambda_, d);
+    gram = fitted.Gram(x, x);
     g = CubeSpectralKernel(lambda_.array().square().matrix(), d).Gram(x, x);
+    if (x_val != nullptr) k_val = fitted.Gram(*x_val, x);
   } else {
     THM_CHECK_EQ(reference.cols(), d);
     gram = kernel.Gram(x, x);
     phi_ = kernel.Gram(reference, x);
     g = ReferenceSecondMoment(phi_);
+    if (x_val != nullptr) k_val = kernel.Gram(*x_val, x);
   }
-  solver_ = std::make_unique<SpanRiskSolver>(gram, g, FamilyRidges(gram), with_projection);
+  solver_ = std::make_unique<SpanRiskSolver>(gram, g, FamilyRidges(gram), with_projection,
+                                             x_val != nullptr ? &k_val : nullptr);
 }
 
-TargetMoments MemberRisks::Moments(const std::vector<FourierExpansion>& target,
-                                   Eigen::MatrixXd* y_ref) const {
-  if (mode_ != RiskMode::kSpectral) {
-    *y_ref = TargetValues(target, reference_);
-    return ReferenceTargetMoments(phi_, *y_ref, TargetValues(target, x_));
+std::vector<MemberRisks::Result> MemberRisks::Evaluate(
+    const std::vector<std::vector<FourierExpansion>>& targets) const {
+  // The basis: every parity the targets use, once; each target a P×q coefficient matrix on it.
+  std::map<std::vector<int>, Eigen::Index> column;
+  std::vector<std::vector<int>> subsets;
+  for (const auto& target : targets)
+    for (const FourierExpansion& output : target)
+      for (const auto& [subset, coef] : output)
+        if (column.emplace(subset, static_cast<Eigen::Index>(subsets.size())).second)
+          subsets.push_back(subset);
+  const Eigen::Index p = static_cast<Eigen::Index>(subsets.size());
+  const auto basis_at = [&](const Eigen::MatrixXd& points) {
+    Eigen::MatrixXd y(points.rows(), p);
+    for (Eigen::Index c = 0; c < p; ++c) y.col(c) = Parity(points, subsets[c]);
+    return y;
+  };
+  TargetMoments basis;
+  basis.y = basis_at(x_);
+  Eigen::MatrixXd y_ref, y_val;
+  if (mode_ == RiskMode::kSpectral) {
+    // B = E_x K(X, x) χ_S(x) = λ_|S| χ_S(X): χ_S is an eigenfunction.
+    basis.b.resize(basis.y.rows(), p);
+    for (Eigen::Index c = 0; c < p; ++c)
+      basis.b.col(c) = lambda_(static_cast<Eigen::Index>(subsets[c].size())) * basis.y.col(c);
+  } else {
+    y_ref = basis_at(reference_);
+    basis.b = phi_.transpose() * y_ref / static_cast<double>(reference_.rows());
   }
-  TargetMoments t;
-  t.y = Eigen::MatrixXd::Zero(x_.rows(), static_cast<Eigen::Index>(target.size()));
-  t.b = t.y;
-  for (size_t q = 0; q < target.size(); ++q) {
-    for (const auto& [subset, coef] : target[q]) {
-      const Eigen::VectorXd chi = Parity(x_, subset);
-      t.y.col(q) += coef * chi;
-      t.b.col(q) += coef * lambda_(static_cast<Eigen::Index>(subset.size())) * chi;
-      t.a += coef * coef;  // parities are orthonormal; SeparationFourier merges repeats
+  if (x_val_ != nullptr) y_val = basis_at(*x_val_);
+  const QuadraticPath krr = solver_->KrrPath(basis, x_val_ != nullptr ? &y_val : nullptr);
+  std::unique_ptr<QuadraticPath> projection;
+  if (with_projection_) projection = std::make_unique<QuadraticPath>(solver_->ProjectionPath(basis));
+
+  std::vector<Result> out;
+  for (const auto& target : targets) {
+    Eigen::MatrixXd coef = Eigen::MatrixXd::Zero(p, static_cast<Eigen::Index>(target.size()));
+    for (size_t q = 0; q < target.size(); ++q)
+      for (const auto& [subset, c] : target[q]) coef(column.at(subset), static_cast<Eigen::Index>(q)) += c;
+    // A = E‖y‖²: Σ a_S² (orthonormal parities), or its value on the reference points.
+    const double a = mode_ == RiskMode::kSpectral
+                         ? coef.squaredNorm()
+                         : (y_ref * coef).squaredNorm() / static_cast<double>(reference_.rows());
+    const PathRisks path = krr.Evaluate(coef, a);
+    const SpanRisk oracle = SelectByRisk(path, solver_->ridges(), a, eligible_fraction_);
+    Result r;
+    r.krr = r.krr_low = oracle.risk;
+    r.oracle_index = oracle.index;
+    if (mode_ == RiskMode::kSample && oracle.index >= 0) {
+      TargetMoments t;
+      t.y = basis.y * coef;
+      const SampledRisk s = ReferenceRisk(phi_, solver_->KrrCoefficients(t, oracle.index), y_ref * coef);
+      r.krr_low = oracle.risk - kSampleZ * s.se;
     }
+    r.krr_val = std::numeric_limits<double>::quiet_NaN();
+    if (x_val_ != nullptr) {
+      const SpanRisk val = SelectByValidation(path, solver_->ridges(), a, eligible_fraction_);
+      r.krr_val = val.risk;
+      r.val_index = val.index;
+    }
+    r.projection = projection ? SelectByRisk(projection->Evaluate(coef, a), projection->grid(), a,
+                                             eligible_fraction_).risk
+                              : std::numeric_limits<double>::quiet_NaN();
+    out.push_back(r);
   }
-  return t;
+  return out;
 }
 
 MemberRisks::Result MemberRisks::Evaluate(const std::vector<FourierExpansion>& target) const {
-  Eigen::MatrixXd y_ref;
-  const TargetMoments t = Moments(target, &y_ref);
-  const SpanRisk krr = solver_->KrrOracle(t);
-  Result r;
-  r.krr = r.krr_low = krr.risk;
-  if (mode_ == RiskMode::kSample && krr.index >= 0) {
-    const SampledRisk s = ReferenceRisk(phi_, solver_->KrrCoefficients(t, krr.index), y_ref);
-    r.krr_low = krr.risk - kSampleZ * s.se;
-  }
-  r.projection = with_projection_ ? solver_->Projection(t).risk
-                                  : std::numeric_limits<double>::quiet_NaN();
-  return r;
+  return Evaluate(std::vector<std::vector<FourierExpansion>>{target}).front();
 }
 
 }  // namespace thmcheck

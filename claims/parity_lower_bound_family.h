@@ -52,28 +52,40 @@ const char* RiskModeName(RiskMode mode);
 // risk − kSampleZ·se is (a Monte-Carlo lower confidence limit; 5% false-alarm rate per target).
 inline constexpr double kSampleZ = 1.645;
 
-// A member fitted to one training sample X: KRR along a ridge grid with the oracle ridge, and the
-// projection path. The reference points (the cube, or a test sample) are used in the
-// kEnumerate / kSample modes only.
+// A member fitted to one training sample X: KRR along the ridge grid, with the ridge picked by
+// the oracle (least population risk) and, given a validation sample X_val, by validation (least
+// mean ‖f − y‖² over X_val: what a learner can do); and the projection path. The reference points
+// (the cube, or a test sample) are used in the kEnumerate / kSample modes only.
 class MemberRisks {
  public:
+  // x_val (n_val×d, cube points) enables krr_val; the object keeps references to x, reference.
+  // eligible_fraction: a ridge is selectable when its rounding bound is ≤ that fraction of the
+  // target's A (parity_lower_bound_risk.h; looser for risks compared with A/2 only).
   MemberRisks(const Kernel& kernel, RiskMode mode, const Eigen::MatrixXd& x,
-              const Eigen::MatrixXd& reference, bool with_projection);
+              const Eigen::MatrixXd& reference, bool with_projection,
+              const Eigen::MatrixXd* x_val = nullptr,
+              double eligible_fraction = kEligibleRoundingFraction);
 
   struct Result {
-    double krr = 0.0;        // oracle-ridge KRR risk (summed over outputs)
-    double krr_low = 0.0;    // = krr when exact; krr − kSampleZ·se in kSample mode
-    double projection = 0.0; // NaN when built without projection
+    double krr = 0.0;         // oracle-ridge KRR risk (summed over outputs)
+    double krr_low = 0.0;     // = krr when exact; krr − kSampleZ·se in kSample mode
+    double projection = 0.0;  // NaN when built without projection
+    double krr_val = 0.0;     // risk at the validation-selected ridge (NaN without x_val)
+    int oracle_index = -1, val_index = -1;  // the selected ridges (−1: none eligible)
   };
+  // All targets at once: one KRR path on the parities they are made of (the theorem cell's b
+  // targets share their degree-1 parities), then O(P²q) per target and ridge.
+  std::vector<Result> Evaluate(const std::vector<std::vector<FourierExpansion>>& targets) const;
   Result Evaluate(const std::vector<FourierExpansion>& target) const;
+  const Eigen::VectorXd& ridges() const { return solver_->ridges(); }
 
  private:
-  TargetMoments Moments(const std::vector<FourierExpansion>& target, Eigen::MatrixXd* y_ref) const;
-
   RiskMode mode_;
   bool with_projection_;
   const Eigen::MatrixXd& x_;
   const Eigen::MatrixXd& reference_;
+  const Eigen::MatrixXd* x_val_;
+  double eligible_fraction_;
   Eigen::VectorXd lambda_;   // kSpectral: cube eigenvalues (clamped at 0)
   Eigen::MatrixXd phi_;      // otherwise: K(reference, X)
   std::unique_ptr<SpanRiskSolver> solver_;
@@ -82,8 +94,10 @@ class MemberRisks {
 // Σ_S a_S χ_S on the rows of X, one column per output.
 Eigen::MatrixXd TargetValues(const std::vector<FourierExpansion>& target, const Eigen::MatrixXd& x);
 
-// The ridge grid every KRR uses: 25 values log-spaced over [1e−8, 10] × mean diag K, i.e. 0.375
+// The ridge grid every KRR uses: 31 values log-spaced over [1e−8, 1e4] × mean diag K, i.e. 0.4
 // decades apart (the oracle's risk is within a few percent of the continuous optimum).
+inline constexpr int kRidgeCount = 31;
+inline constexpr double kRidgeLoDecade = -8.0, kRidgeHiDecade = 4.0;
 Eigen::VectorXd FamilyRidges(const Eigen::MatrixXd& gram);
 
 }  // namespace thmcheck

@@ -26,19 +26,74 @@ constexpr int kMuHiDecade = -2;
 
 // Rounding bound on risk = A − 2·cross + quad for coefficients C (in an orthonormal eigenbasis of
 // K or G, ‖·‖ unchanged), computed in O(N) from
-//   s2 = ‖C‖_F², s1 = Σ_n Σ_q |c̃_nq b̃_nq| (≥ |tr(CᵀB)|).
+//   s2 ≥ ‖C‖_F², s1 ≥ Σ_n Σ_q |c̃_nq b̃_nq| (≥ |tr(CᵀB)|).
 // quad = tr(C̃ᵀ G̃ C̃) with G̃ = UᵀGU formed by two GEMMs: ‖G̃_computed − G̃‖₂ ≤ 2N·ε·‖G‖_F
 // (γ_N per GEMM, Higham §3.5, ‖U‖₂ = 1 to N·ε) and the N²-term sum adds N·ε·‖G‖_F·s2 (via
 // |(ỸỸᵀ)_ij| ≤ ‖ỹ_i‖‖ỹ_j‖ and ‖|G̃|‖₂ ≤ ‖G̃‖_F); the cross term and A add N·ε·(2·s1 + A).
 // Total ≤ 3N·ε·(‖G‖_F·s2 + 2·s1 + A); we use 4 for the U-orthogonality and Ỹ = UᵀY roundings.
+// On a basis (QuadraticPath) each form entry carries these N-term errors for its pair of basis
+// columns, and combining them with the coefficients W adds P-term sums: the same bound with
+// n = N + P and the column-norm majorants s2 = Σ_q (Σ_p |w_pq| ‖c̃_p‖)², s1 = Σ_q (Σ_p |w_pq|
+// ‖c̃_p‖)(Σ_p |w_pq| ‖b̃_p‖) (triangle and Cauchy–Schwarz inequalities, output by output).
 double RiskRoundingBound(int n, double g_norm, double s2, double s1, double a) {
   return 4.0 * n * kEps * (g_norm * s2 + 2.0 * s1 + a);
 }
 
+SpanRisk Select(const PathRisks& r, const Eigen::VectorXd& grid, double a, double fraction,
+                bool by_validation) {
+  THM_CHECK_EQ(r.risk.size(), grid.size());
+  THM_CHECK_MSG(!by_validation || r.validation.size() == grid.size(), "no validation errors");
+  SpanRisk best;
+  double best_score = kInf;
+  for (Eigen::Index i = 0; i < grid.size(); ++i) {
+    const bool eligible = std::isfinite(r.risk(i)) && r.bound(i) <= fraction * a;
+    const double score = by_validation ? r.validation(i) : r.risk(i);
+    if (eligible && std::isfinite(score) && score < best_score) {
+      best_score = score;
+      best = {r.risk(i), r.bound(i), grid(i), static_cast<int>(i)};
+    }
+  }
+  if (best.index < 0) best.risk = std::numeric_limits<double>::quiet_NaN();
+  return best;
+}
+
+// tr(Wᵀ F W).
+double Form(const Eigen::MatrixXd& f, const Eigen::MatrixXd& w) {
+  return (w.array() * (f * w).array()).sum();
+}
+
 }  // namespace
 
+SpanRisk SelectByRisk(const PathRisks& r, const Eigen::VectorXd& grid, double a, double fraction) {
+  return Select(r, grid, a, fraction, false);
+}
+
+SpanRisk SelectByValidation(const PathRisks& r, const Eigen::VectorXd& grid, double a,
+                            double fraction) {
+  return Select(r, grid, a, fraction, true);
+}
+
+PathRisks QuadraticPath::Evaluate(const Eigen::MatrixXd& coef, double a) const {
+  THM_CHECK_EQ(coef.rows(), b_norms_.size());
+  const Eigen::MatrixXd w_abs = coef.cwiseAbs();
+  const Eigen::VectorXd bw = w_abs.transpose() * b_norms_;  // per output Σ_p |w_pq| ‖b̃_p‖
+  const Eigen::Index m = grid_.size();
+  PathRisks r;
+  r.risk.resize(m);
+  r.bound.resize(m);
+  if (!validation_.empty()) r.validation.resize(m);
+  for (Eigen::Index i = 0; i < m; ++i) {
+    r.risk(i) = a - 2.0 * Form(cross_[i], coef) + Form(quad_[i], coef);
+    const Eigen::VectorXd cw = w_abs.transpose() * c_norms_[i];
+    r.bound(i) = RiskRoundingBound(length_, g_norm_, cw.squaredNorm(), cw.dot(bw), a);
+    if (!validation_.empty()) r.validation(i) = Form(validation_[i], coef);
+  }
+  return r;
+}
+
 SpanRiskSolver::SpanRiskSolver(const Eigen::MatrixXd& gram, const Eigen::MatrixXd& g,
-                               Eigen::VectorXd ridges, bool with_projection)
+                               Eigen::VectorXd ridges, bool with_projection,
+                               const Eigen::MatrixXd* k_val)
     : ridges_(std::move(ridges)), with_projection_(with_projection) {
   THM_CHECK_EQ(gram.rows(), gram.cols());
   THM_CHECK_EQ(g.rows(), gram.rows());
@@ -59,37 +114,89 @@ SpanRiskSolver::SpanRiskSolver(const Eigen::MatrixXd& gram, const Eigen::MatrixX
     v_ = std::move(ge.vectors);
     g_ = std::move(ge.values);
   }
+  if (k_val != nullptr) {
+    THM_CHECK_EQ(k_val->cols(), gram.rows());
+    THM_CHECK_MSG(k_val->allFinite(), "K(X_val, X) not finite");
+    k_val_u_.noalias() = *k_val * u_;
+  }
 }
 
 Eigen::VectorXd SpanRiskSolver::InverseShift(double ridge) const {
   return RidgeInverseShift(s_, ridge, cutoff_);  // KernelRidgePath's rule
 }
 
-SpanRisk SpanRiskSolver::KrrOracle(const TargetMoments& t, Eigen::VectorXd* risks) const {
-  THM_CHECK_EQ(t.y.rows(), s_.size());
-  THM_CHECK_EQ(t.b.rows(), s_.size());
-  THM_CHECK_EQ(t.b.cols(), t.y.cols());
-  const Eigen::MatrixXd yt = u_.transpose() * t.y;  // Ỹ = UᵀY
-  const Eigen::MatrixXd bt = u_.transpose() * t.b;  // B̃ = UᵀB
-  // For C̃ = D Ỹ, D = diag(d): tr(C̃ᵀG̃C̃) = dᵀ W d with W = G̃ ∘ ỸỸᵀ, tr(C̃ᵀB̃) = dᵀp.
-  Eigen::MatrixXd w = yt * yt.transpose();
-  w.array() *= g_tilde_.array();
-  const Eigen::VectorXd p = (yt.array() * bt.array()).rowwise().sum().matrix();
-  const Eigen::VectorXd p_abs = (yt.array() * bt.array()).abs().rowwise().sum().matrix();
-  const Eigen::VectorXd y2 = yt.rowwise().squaredNorm();
-  SpanRisk best;
-  best.risk = kInf;
-  if (risks) risks->resize(ridges_.size());
-  for (Eigen::Index i = 0; i < ridges_.size(); ++i) {
-    const Eigen::VectorXd d = InverseShift(ridges_(i));
-    const double risk = t.a - 2.0 * d.dot(p) + d.dot(w * d);
-    const double bound = RiskRoundingBound(n(), g_norm_, d.cwiseAbs2().dot(y2), d.dot(p_abs), t.a);
-    if (risks) (*risks)(i) = risk;
-    const bool eligible = std::isfinite(risk) && bound <= kEligibleRoundingFraction * t.a;
-    if (eligible && risk < best.risk) best = {risk, bound, ridges_(i), static_cast<int>(i)};
+QuadraticPath SpanRiskSolver::KrrPath(const TargetMoments& basis, const Eigen::MatrixXd* y_val) const {
+  THM_CHECK_EQ(basis.y.rows(), s_.size());
+  THM_CHECK_EQ(basis.b.rows(), s_.size());
+  THM_CHECK_EQ(basis.b.cols(), basis.y.cols());
+  const Eigen::Index p = basis.y.cols(), m = ridges_.size();
+  const Eigen::MatrixXd yt = u_.transpose() * basis.y;  // Ỹ = UᵀY
+  const Eigen::MatrixXd bt = u_.transpose() * basis.b;  // B̃ = UᵀB
+  // Every ridge's C̃ = D_i Ỹ side by side, so G̃·C̃ (and K_val·U·C̃) is one GEMM for the path.
+  Eigen::MatrixXd c(s_.size(), m * p);
+  for (Eigen::Index i = 0; i < m; ++i) c.middleCols(i * p, p) = InverseShift(ridges_(i)).asDiagonal() * yt;
+  const Eigen::MatrixXd gc = g_tilde_ * c;
+  Eigen::MatrixXd f_val;
+  if (y_val != nullptr) {
+    THM_CHECK_MSG(k_val_u_.size() > 0, "validation labels without K(X_val, X)");
+    THM_CHECK_EQ(y_val->rows(), k_val_u_.rows());
+    THM_CHECK_EQ(y_val->cols(), p);
+    f_val = k_val_u_ * c;
   }
-  if (best.index < 0) best.risk = std::numeric_limits<double>::quiet_NaN();
-  return best;
+  QuadraticPath path;
+  path.grid_ = ridges_;
+  path.length_ = n() + static_cast<int>(p);
+  path.g_norm_ = g_norm_;
+  path.b_norms_ = bt.colwise().norm().transpose();
+  for (Eigen::Index i = 0; i < m; ++i) {
+    const auto ci = c.middleCols(i * p, p);
+    path.cross_.push_back(ci.transpose() * bt);
+    path.quad_.push_back(ci.transpose() * gc.middleCols(i * p, p));
+    path.c_norms_.push_back(ci.colwise().norm().transpose());
+    if (y_val != nullptr) {
+      const Eigen::MatrixXd e = f_val.middleCols(i * p, p) - *y_val;
+      path.validation_.push_back(e.transpose() * e / static_cast<double>(e.rows()));
+    }
+  }
+  return path;
+}
+
+QuadraticPath SpanRiskSolver::ProjectionPath(const TargetMoments& basis) const {
+  THM_CHECK_MSG(with_projection_, "SpanRiskSolver built without the projection path");
+  THM_CHECK_EQ(basis.b.rows(), g_.size());
+  const Eigen::Index p = basis.b.cols();
+  const Eigen::MatrixXd bh = v_.transpose() * basis.b;  // B̂ = VᵀB
+  const double g_max = g_.size() ? g_.cwiseAbs().maxCoeff() : 0.0;
+  QuadraticPath path;
+  path.length_ = n() + static_cast<int>(p);
+  path.g_norm_ = g_norm_;
+  path.b_norms_ = bh.colwise().norm().transpose();
+  if (!(g_max > 0.0)) {  // G = 0: the span is {0}, the only predictor is f = 0 (risk A)
+    path.grid_ = Eigen::VectorXd::Zero(1);
+    path.cross_ = path.quad_ = {Eigen::MatrixXd::Zero(p, p)};
+    path.c_norms_ = {Eigen::VectorXd::Zero(p)};
+    return path;
+  }
+  const Eigen::VectorXd g_pos = g_.cwiseMax(0.0);
+  path.grid_.resize(kMuHiDecade - kMuLoDecade + 1);
+  for (int e = kMuLoDecade; e <= kMuHiDecade; ++e) {
+    const double mu = g_max * std::pow(10.0, e);
+    path.grid_(e - kMuLoDecade) = mu;
+    // C = V ĉ, ĉ = B̂/(g + μ): cross = B̂ᵀĉ, quad = ĉᵀ diag(g) ĉ (VᵀGV ≈ diag(g); its
+    // off-diagonal rounding is inside the bound's ‖G‖_F·‖C‖² term).
+    const Eigen::MatrixXd ch = (g_pos.array() + mu).inverse().matrix().asDiagonal() * bh;
+    path.cross_.push_back(ch.transpose() * bh);
+    path.quad_.push_back(ch.transpose() * g_pos.asDiagonal() * ch);
+    path.c_norms_.push_back(ch.colwise().norm().transpose());
+  }
+  return path;
+}
+
+SpanRisk SpanRiskSolver::KrrOracle(const TargetMoments& t, Eigen::VectorXd* risks) const {
+  const Eigen::MatrixXd identity = Eigen::MatrixXd::Identity(t.y.cols(), t.y.cols());
+  const PathRisks r = KrrPath(t).Evaluate(identity, t.a);
+  if (risks) *risks = r.risk;
+  return SelectByRisk(r, ridges_, t.a);
 }
 
 Eigen::MatrixXd SpanRiskSolver::KrrCoefficients(const TargetMoments& t, int i) const {
@@ -98,35 +205,9 @@ Eigen::MatrixXd SpanRiskSolver::KrrCoefficients(const TargetMoments& t, int i) c
 }
 
 SpanRisk SpanRiskSolver::Projection(const TargetMoments& t) const {
-  THM_CHECK_MSG(with_projection_, "SpanRiskSolver built without the projection path");
-  THM_CHECK_EQ(t.b.rows(), g_.size());
-  const Eigen::MatrixXd bh = v_.transpose() * t.b;  // B̂ = VᵀB
-  const Eigen::VectorXd b2 = bh.rowwise().squaredNorm();
-  const double g_max = g_.size() ? g_.cwiseAbs().maxCoeff() : 0.0;
-  SpanRisk best;
-  best.risk = kInf;
-  if (!(g_max > 0.0)) {  // G = 0: the span is {0}, the only predictor is f = 0
-    best = {t.a, RiskRoundingBound(n(), 0.0, 0.0, 0.0, t.a), 0.0, 0};
-    return best;
-  }
-  for (int e = kMuLoDecade; e <= kMuHiDecade; ++e) {
-    const double mu = g_max * std::pow(10.0, e);
-    // C = V ĉ, ĉ = B̂/(g + μ): cross = Σ b̂²/(g + μ), quad = Σ g·b̂²/(g + μ)² (VᵀGV ≈ diag(g);
-    // its off-diagonal rounding is inside the bound's ‖G‖_F·‖C‖² term).
-    double cross = 0.0, quad = 0.0, s2 = 0.0;
-    for (Eigen::Index i = 0; i < g_.size(); ++i) {
-      const double gi = std::max(g_(i), 0.0), inv = 1.0 / (gi + mu);
-      cross += b2(i) * inv;
-      quad += gi * b2(i) * inv * inv;
-      s2 += b2(i) * inv * inv;
-    }
-    const double risk = t.a - 2.0 * cross + quad;
-    const double bound = RiskRoundingBound(n(), g_norm_, s2, cross, t.a);
-    if (std::isfinite(risk) && bound <= kEligibleRoundingFraction * t.a && risk < best.risk)
-      best = {risk, bound, mu, e - kMuLoDecade};
-  }
-  if (best.index < 0) best.risk = std::numeric_limits<double>::quiet_NaN();
-  return best;
+  const QuadraticPath path = ProjectionPath(t);
+  const Eigen::MatrixXd identity = Eigen::MatrixXd::Identity(t.b.cols(), t.b.cols());
+  return SelectByRisk(path.Evaluate(identity, t.a), path.grid(), t.a);
 }
 
 Eigen::MatrixXd ReferenceSecondMoment(const Eigen::MatrixXd& phi) {
