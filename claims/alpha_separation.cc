@@ -54,9 +54,9 @@ constexpr double kKernelRatioFloor = 0.9;
 // check: the relative gap is a sum of n_test·k = 12,000 products of O(1) terms, rounding
 // ≈ c·n·ε ≈ 10·12000·1.1e−16 ≈ 1e−11; 1e−9 leaves a factor 100.
 constexpr double kQuadraticGap = 1e-9;
-// ResNet upper bound: calibration (resnet3.h, CLAIMS.md §2) err/(kα²) 0.003–0.05 at N ≥ 3000 for
-// α ≥ 0.15 (pilot N = 3000, α 0.25 … 0.4: 0.008–0.024); a learner that ignores G has ratio ≥ 1
-// (β = 0 control: 2.1–2.2). 0.25 separates the two with a 4× margin on each side.
+// ResNet upper bound: calibration (resnet3.h; docs/claims/alpha_separation.md) err/(kα²) 0.003–0.05
+// at N ≥ 3000 for α ≥ 0.15 (pilot N = 3000, α 0.25 … 0.4: 0.008–0.024); a learner that ignores G
+// has ratio ≥ 1 (β = 0 control: 2.1–2.2). 0.25 separates the two with a 4× margin on each side.
 constexpr double kResNetRatioCeiling = 0.25;
 // φ ≥ 1 − √0.25 = 0.5 [derived]: write out − βF = φαG + R with R ⊥ G on the test set (φ is that
 // projection's coefficient); then err = (1 − φ)²α²‖G‖² + ‖R‖² ≥ (1 − φ)²·kα², so the ceiling
@@ -77,11 +77,12 @@ constexpr double kSeparationMargin = kKernelRatioFloor - kResNetRatioCeiling;
 // Fig. 2(a) reproduction (arm `fig2a`, full scale): the paper's N = 1000, α = 0.3, 800 epochs with
 // ÷10 at 400, across widths. The level is kα² itself (ratio 1): the error of predicting βF exactly
 // and nothing of αG(F). Paper (read off the figure ±10%): ResNet err 0.10–0.29 (ratio 0.14–0.40),
-// two-layer ≈ 0.92 (1.28), every kernel ≥ 1.4 (≥ 1.94). Our learners there (pilot, notes): with
-// the main arm's init (w_scale 1) the ResNet does not learn G at N = 1000 (ratio ≥ 1); a smaller
-// first-layer init (w_scale 0.1–0.3) with second_lr_scale 0.3 does (m = 256: err 0.03–0.1 when a
-// run does not collapse), so w_scale, the batch and η are chosen per cell on validation — the paper
-// chose η and weight decay per width on test error.
+// two-layer ≈ 0.92 (1.28), every kernel ≥ 1.4 (≥ 1.94). Our learners there (pilot;
+// claims/alpha_separation_notes.md, "notes" below): with the main arm's init (w_scale 1) the ResNet
+// does not learn G at N = 1000 (ratio ≥ 1); a smaller first-layer init (w_scale 0.1–0.3) with
+// second_lr_scale 0.3 does (m = 256: err 0.03–0.1 when a run does not collapse), so w_scale, the
+// batch and η are chosen per cell on validation — the paper chose η and weight decay per width on
+// test error.
 constexpr double kFig2aAlpha = 0.3, kFig2aLevel = 1.0;
 constexpr int kFig2aN = 1000, kFig2aEpochs = 800;
 constexpr double kFig2aDecayAt = 0.5, kFig2aSecondLrScale = 0.3;
@@ -93,27 +94,30 @@ constexpr double kFig2aDecayAt = 0.5, kFig2aSecondLrScale = 0.3;
 // at err 0.6–4.2 in 8 runs, B = 5 at 0.06–1.4, median 0.5, in 16), hence 0.5 joined the w_scales.
 constexpr std::array<double, 5> kFig2aWScales = {0.03, 0.1, 0.3, 0.5, 1.0};
 constexpr std::array<int, 2> kFig2aBatches = {50, 5};
-// The η grid: wide nets need a larger step to leave the lazy regime, narrower ones collapse with
-// it (notes, sessions 6, 8; N = 1000, w_scale 0.03, B = 50): m = 3000 learns G with η = 4 (2 of 2,
-// then 2 of 6 runs: err 0.15, 0.17) and not with η ≤ 3 (≥ 0.83: memorizes), η ≥ 5 is unstable;
-// m = 1000 learns it with η = 2, collapses with η = 4 (err 4.3 from epoch 50: the screen sees it).
+// The η grid: wide nets need a larger step to leave the lazy regime, narrower ones collapse with it
+// (notes, 2026-11-23 "A larger step" and "m = 3000 at full scale"; N = 1000, w_scale 0.03, B = 50):
+// m = 3000 learns G with η = 4 (2 of 2, then 2 of 6 runs: err 0.15, 0.17) and not with η ≤ 3
+// (≥ 0.83: memorizes), η ≥ 5 is unstable; m = 1000 learns it with η = 2, collapses with η = 4 (err
+// 4.3 from epoch 50: the screen sees it).
 constexpr std::array<double, 2> kFig2aLrs = {2.0, 4.0};
 // The screen (TrainBest): 4 runs per grid setting (80 per cell), every run to E/8, the 16 lowest on
 // validation on to E/4, the lowest of those to E. Why: at m = 3000 G is learned almost only with
-// (w_scale, B, η) = (0.03, 50, 4), in 2 of 6 runs (notes, sessions 8, 9), so 2 runs per setting
-// left 2 of 8 replicates with no learner (err 0.55 [0.27, 0.84]: INCONCLUSIVE); 4 per setting
-// found one in 8 of 8 (err 0.27 [0.22, 0.32], session 10). Keeping 8 pruned one replicate's only
-// learner (it ranked 9th at E/8 behind memorizers), 16 kept it. Cost R/8 + K/8 + 3/4 = 12.75 runs
-// per learner, against 10.75 with 2 runs and one stage; at m ≤ 1000 it lowered the ResNet's
-// error too (session 10).
+// (w_scale, B, η) = (0.03, 50, 4), in 2 of 6 runs (notes, 2026-11-23 "m = 3000 at full scale" and
+// "A two-stage screen"), so 2 runs per setting left 2 of 8 replicates with no learner (err 0.55
+// [0.27, 0.84]: INCONCLUSIVE); 4 per setting found one in 8 of 8 (err 0.27 [0.22, 0.32]; notes,
+// 2026-11-24 "The 80-run screen"). Keeping 8 pruned one replicate's only learner (it ranked 9th at
+// E/8 behind memorizers), 16 kept it. Cost R/8 + K/8 + 3/4 = 12.75 runs per learner, against 10.75
+// with 2 runs and one stage; at m ≤ 1000 it lowered the ResNet's error too (same section).
 constexpr int kFig2aRestarts = 4, kFig2aScreenKeep = 16;
 // The widest widths (arm fig2a_wide, m = 10⁴ by default): with the paper's 800 epochs (÷10 at 400)
 // no setting tried at 10⁴ learned G beyond φ ≈ 0.5 (22 runs, err ≥ 0.35); a constant-η phase twice
 // as long (1600 epochs, ÷10 at 1200) with W's init 0.003–0.01 and η = 5 at B = 50 did in 3 of 7
-// pilot runs (err 0.013–0.055; notes, session 11; the pilot drew its own samples and seeds, so
-// the choice saw none of full's replicates). Under the fig2a screen, 7 of full's 8 replicates then
-// learned it (err 0.008–0.088, the 8th 0.59 with φ 0.55: mean 0.111 [−0.020, 0.242]; session 12). A schedule of its own arm, since the narrower widths learn G under the paper's (the
-// paper, too, chose its step per width); ≈ 24 core-min per cell.
+// pilot runs (err 0.013–0.055; notes, 2026-11-24 "A longer constant-η phase"; the pilot drew its
+// own samples and seeds, so the choice saw none of full's replicates). Under the fig2a screen, 7 of
+// full's 8 replicates then learned it (err 0.008–0.088, the 8th 0.59 with φ 0.55: mean 0.111
+// [−0.020, 0.242]; notes, 2026-11-24 "Full's 8 replicates at m = 10⁴"). A schedule of its own arm,
+// since the narrower widths learn G under the paper's (the paper, too, chose its step per width);
+// ≈ 24 core-min per cell.
 constexpr int kFig2aWideWidth = 10000, kFig2aWideEpochs = 1600;
 constexpr double kFig2aWideDecayAt = 0.75;
 constexpr std::array<double, 2> kFig2aWideWScales = {0.003, 0.01};
@@ -323,8 +327,8 @@ ClaimSpec AlphaSeparationClaim() {
           .Defaults(0, 1),
       // The fig2a arm stops at 3000 under the paper's schedule; 10⁴ needs a longer one and is the
       // fig2a_wide arm's (kFig2aWideEpochs). m = 3000 costs ≈ 18 core-min per cell with the arm's
-      // 80-run screen (8 cells ≈ 75 min wall on 2 cores; notes, session 10); quick (--set
-      // fig2a=1) leaves it out.
+      // 80-run screen (8 cells ≈ 75 min wall on 2 cores; notes, 2026-11-24 "The 80-run screen");
+      // quick (--set fig2a=1) leaves it out.
       IntListParam("fig2a_widths", 16, 20000, 1, true, "widths m of the fig2a arm")
           .Defaults(nlohmann::json::array({100, 300, 1000}),
                     nlohmann::json::array({100, 300, 1000, 3000})),
@@ -379,7 +383,7 @@ ClaimSpec AlphaSeparationClaim() {
        {{"width", "fig2a_widths"}},
        Fig2aChecks(),
        // Settable for this arm alone (defaults: the paper's schedule, the grid above), e.g. to
-       // try another schedule at some width (notes, session 11).
+       // try another schedule at some width (notes, 2026-11-24 "A longer constant-η phase").
        {{"epochs", "fig2a_epochs"},
         {"decay_at", "fig2a_decay_at"},
         {"w_scales", "fig2a_w_scales"},

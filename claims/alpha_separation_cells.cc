@@ -121,7 +121,7 @@ std::shared_ptr<const Shared> ComputeShared(const CellParams& p, uint64_t replic
   sh->data = DrawSamples(p, replicate);
   const Samples& s = sh->data;
   const Eigen::MatrixXd &X = s.train.x, &Xv = s.val.x, &Xt = s.test.x;
-  // Analytic infinite-width NTK of the two-layer ReLU net (CLAIMS.md "Conventions").
+  // Analytic infinite-width NTK of the two-layer ReLU net (docs/conventions.md).
   const NeuralKernel ntk(NeuralKernelKind::kNtk, 2, 0.0, Activation::kRelu);
   sh->kernels.push_back(FitPaths("ntk", ntk.Gram(X, X), ntk.Gram(Xv, X), ntk.Gram(Xt, X), s));
   // The ResNet's own empirical NTK at its init w.r.t. (W, V), output-averaged (K ⊗ I_k;

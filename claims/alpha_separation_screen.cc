@@ -14,7 +14,8 @@ namespace {
 // declared η (`lrs`) is the step at kLrBatch samples per step; a batch B takes η·B/kLrBatch (the
 // linear scaling rule, Goyal et al. 2017, arXiv 1706.02677: the same distance per epoch).
 // Measured at N = 1000, m = 100 (w_scale 0.5, η/B = 0.04): B = 50, 10, 5 end at test err 0.6–4.2,
-// 0.12–1.3, 0.06–1.4 (8, 8, 16 runs) — more, smaller steps help the narrow net (notes).
+// 0.12–1.3, 0.06–1.4 (8, 8, 16 runs) — more, smaller steps help the narrow net
+// (claims/alpha_separation_notes.md, 2026-11-23 "The build's ISA; the batch size").
 constexpr int kLrBatch = 50;
 constexpr double kMomentum = 0.9;
 // Restart screening point (TrainBest): pilot (N = 3000, α = 0.3, 200 epochs, 13 runs) — the 4
@@ -23,11 +24,12 @@ constexpr double kMomentum = 0.9;
 constexpr double kScreenAt = 0.25;
 // Pruning point of the two-stage screen (`screen_keep` ≥ 1): every run to E/8, the best
 // `screen_keep` of them on to E/4. Pilot (N = 1000, α = 0.3, 800 epochs, 6 runs per setting; notes,
-// session 8): the test error at epoch 100 ranked first the two runs that ended lowest in each of
-// m = 3000 (η 4 and 5) and m = 1000 (B = 5). Across settings it separates less: at m = 3000 (80
-// runs: restarts 4 on the fig2a grid) a stable η = 4 run ranked 9th behind runs that had memorized
-// the training set, so K = 8 pruned the only learner of one replicate and K = 16 kept it (notes,
-// session 9). Cost with R runs and K kept: R/8 + K/8 + 3/4 of one run, against (R − 1)/4 + 1.
+// 2026-11-23 "m = 3000 at full scale"): the test error at epoch 100 ranked first the two runs that
+// ended lowest in each of m = 3000 (η 4 and 5) and m = 1000 (B = 5). Across settings it separates
+// less: at m = 3000 (80 runs: restarts 4 on the fig2a grid) a stable η = 4 run ranked 9th behind
+// runs that had memorized the training set, so K = 8 pruned the only learner of one replicate and
+// K = 16 kept it (notes, 2026-11-23 "A two-stage screen"). Cost with R runs and K kept:
+// R/8 + K/8 + 3/4 of one run, against (R − 1)/4 + 1.
 constexpr double kPruneAt = 0.125;
 
 ResNet3TrainOptions TrainOptions(const CellParams& p, const Candidate& c, double second_lr_scale) {

@@ -113,8 +113,9 @@ TEST(AlphaSeparationClaim, Fig2aScheduleAndGridAreTheArmsOwnParameters) {
 }
 
 // Full scale draws Fig. 2(a) at 10⁴ from the fig2a_wide arm, under its own schedule and grid (the
-// one measured in notes, sessions 11–12), on the same figure as fig2a; a width both arms would
-// run is bad input.
+// one measured in claims/alpha_separation_notes.md, 2026-11-24 "A longer constant-η phase" and
+// "Full's 8 replicates at m = 10⁴"), on the same figure as fig2a; a width both arms would run is
+// bad input.
 TEST(AlphaSeparationClaim, Fig2aWideRunsTenThousandUnderItsOwnScheduleAtFullScale) {
   const ClaimSpec claim = AlphaSeparationClaim();
   std::vector<int> widths;

@@ -42,18 +42,20 @@ namespace thmcheck {
 namespace {
 
 // Finite-size allowance on every fitted exponent. The CLT rates are exact up to relative
-// corrections of order m^−1/2 (next term of the expansion); pilot runs (CLAIMS.md §1 [calib]:
-// n = 20, d = 10, m = 64 … 8192, 3 seeds) gave −0.50, −0.50 and −0.49 for the three exact rates,
-// so 0.1 covers finite-size bias with room; the fit's own interval covers replicate noise.
+// corrections of order m^−1/2 (next term of the expansion); pilot runs ([calib],
+// docs/claims/ntk_closeness.md, Calibration: n = 20, d = 10, m = 64 … 8192, 3 seeds) gave −0.50,
+// −0.50 and −0.49 for the three exact rates, so 0.1 covers finite-size bias with room; the fit's
+// own interval covers replicate noise.
 constexpr double kSlopeAllowance = 0.1;
 constexpr double kRate = -0.5;
-// Fit only from m ≥ 128 (CLAIMS.md §1 pitfalls: below it the O(1/m) terms bend the curve). The
-// default sweep starts at 256: at 128 … 4096 the local slope of sign flips still steepened from
-// −0.37 to −0.54 (d = 5, seed 5), biasing the fit to −0.42; from 256 it gave −0.47.
+// Fit only from m ≥ 128 (docs/claims/ntk_closeness.md, pitfalls: below it the O(1/m) terms bend the
+// curve). The default sweep starts at 256: at 128 … 4096 the local slope of sign flips still
+// steepened from −0.37 to −0.54 (d = 5, seed 5), biasing the fit to −0.42; from 256 it gave −0.47.
 constexpr double kMinWidth = 128;
-// A run whose loss exceeds its initial loss by this factor, or is not finite, has diverged
-// (at η ≥ 4/λ_max GD on the quadratic part grows geometrically, CLAIMS.md §1); 1e8 is far above
-// any transient of a converging catapult (λ_max falls ~4× and the loss peaks ~10–100×, [calib]).
+// A run whose loss exceeds its initial loss by this factor, or is not finite, has diverged (at
+// η ≥ 4/λ_max GD on the quadratic part grows geometrically, docs/claims/ntk_closeness.md); 1e8 is
+// far above any transient of a converging catapult (λ_max falls ~4× and the loss peaks ~10–100×,
+// [calib]).
 constexpr double kDivergenceFactor = 1e8;
 
 // ‖H₀ − H∞‖_F is an init-only observable: it is averaged over this many independent inits per

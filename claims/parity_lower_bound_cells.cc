@@ -18,12 +18,13 @@
 namespace thmcheck {
 namespace {
 
-// Threshold search: N on the grid ⌈D·2^{i/4}⌉ (19% steps), D the target degree's D_j. It starts
-// at i = −1 (N ≈ 0.84·D, near the calibrated ≈ 0.75·D_k of CLAIMS.md §3: a cost choice only),
-// walks down while the error is below ½ and then up to the first grid point below ½; N*
-// interpolates log N linearly in the error between that point and the one before (the mean error
-// over b targets is smooth and decreasing in N on this scale — validation picked the oracle's
-// ridge at every probed N near the crossing in pilots — so the interpolation error is ≪ the step).
+// Threshold search: N on the grid ⌈D·2^{i/4}⌉ (19% steps), D the target degree's D_j. It starts at
+// i = −1 (N ≈ 0.84·D, near the calibrated ≈ 0.75·D_k of docs/claims/parity_lower_bound.md,
+// Calibration: a cost choice only), walks down while the error is below ½ and then up to the first
+// grid point below ½; N* interpolates log N linearly in the error between that point and the one
+// before (the mean error over b targets is smooth and decreasing in N on this scale — validation
+// picked the oracle's ridge at every probed N near the crossing in pilots — so the interpolation
+// error is ≪ the step).
 constexpr double kHalfVariance = 0.5;
 constexpr int kStepsPerOctave = 4;
 constexpr int kFirstStep = -1;
@@ -139,7 +140,7 @@ CellOutcome SpanCell(const CellParams& p, const CellSeeds& seeds) {
   for (const Member& m : members) {
     const DegreeProjection dp = ProjectParitiesOfDegree(m.kernel->Gram(cube, x), d, k);
     // Σ_S e_S ≤ rank ≤ N. The check uses the rank (exact: it is 0 + rounding for parity_k, whose
-    // span lies inside the degree-k parities); the form mean error ≥ 1 − N/C follows.
+    // span lies inside the degree-k parities); the averaged form, mean error ≥ 1 − N/C, follows.
     const double explained = dp.explained.sum();
     slack = std::min(slack, (dp.rank - explained + dp.rounding) / c);
     out.observables["proj_error." + m.name] = 1.0 - explained / c;

@@ -2,7 +2,8 @@
 // risk of each kernel's regressors on a target, computed exactly (closed-form cube spectrum, or
 // enumeration of the 2^d points) or estimated on a fresh test sample.
 // Why one place: the theorem, span and threshold cells must see the same kernels and the same
-// risk definitions (arXiv 1905.10337 Thm 2 holds for every Mercer kernel; CLAIMS.md §3).
+// risk definitions (arXiv 1905.10337 Thm 2 holds for every Mercer kernel;
+// docs/claims/parity_lower_bound.md).
 // Legend: d dimension, k the parity degree, β the ReLU kernels' bias, N train points, q outputs.
 // NOTE: bias-free ReLU kernels (arc-cosine, NNGP, NTK with β = 0; ReLU random features) have zero
 // cube eigenvalues at every odd degree ≥ 3 (learners/kernels.h): they cannot fit an odd parity at

@@ -138,7 +138,8 @@ SampledRisk ReferenceRisk(const Eigen::MatrixXd& phi, const Eigen::MatrixXd& coe
 // span{K(·, x_n)} explains. P from a column-pivoted Householder QR of Φ = K(cube, X) (rank cutoff
 // N·ε, as learners/kernel_regression.h ProjectOntoSpan); e_S from a fast Walsh–Hadamard transform
 // of each column of Q, so all C(d,k) parities cost r·2^d·d, not r·2^d·C(d,k).
-// Theorem [derived, CLAIMS.md §3]: Σ_{|S|=k} e_S ≤ rank ≤ N, i.e. mean_S (1 − e_S) ≥ 1 − N/C(d,k).
+// Theorem [derived; docs/claims/parity_lower_bound.md, Calibration]: Σ_{|S|=k} e_S ≤ rank ≤ N,
+// i.e. mean_S (1 − e_S) ≥ 1 − N/C(d,k).
 struct DegreeProjection {
   Eigen::VectorXd explained;  // e_S, one per k-subset in concepts' AllSubsets order
   int rank = 0;

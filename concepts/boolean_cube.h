@@ -1,7 +1,8 @@
 // The scaled Boolean cube Q_d = {±1/√d}^d (unit-norm points) and its parities χ_S.
 // Why: the kernel lower bound for sparse parities (Allen-Zhu & Li 2019, arXiv 1905.10337, §7.1,
-// Thm 2; CLAIMS.md §3) is stated for x uniform on Q_d, and for d ≤ 16 all 2^d points can be
-// enumerated, which makes population risks exact sums instead of Monte Carlo estimates.
+// Thm 2; docs/claims/parity_lower_bound.md) is stated for x uniform on Q_d, and for d ≤ 16 all 2^d
+// points can be enumerated, which makes population risks exact sums instead of Monte Carlo
+// estimates.
 // Legend: n samples (rows), d dimension, k = |S| the parity's degree, M = 2^d cube points.
 // Parity: χ_S(x) = Π_{i∈S} √d x_i ∈ {±1}; {χ_S : S ⊆ [d]} is an orthonormal basis of L²(Q_d).
 // Enumeration order: row b of EnumerateCube(d) has x_i = −1/√d iff bit i of b is set, so
@@ -69,7 +70,8 @@ inline constexpr int kMaxBinomialN = 56;
 double BinomialCoefficient(int n, int k);
 
 // D_k = Σ_{j ≤ k} C(d, j): the dimension of the polynomials of degree ≤ k on Q_d
-// (CLAIMS.md §3: the KRR sample threshold is measured against D_k).
+// (docs/claims/parity_lower_bound.md, Calibration: the KRR sample threshold is measured against
+// D_k).
 double LowDegreeDimension(int d, int k);
 
 }  // namespace thmcheck

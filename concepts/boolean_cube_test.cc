@@ -125,7 +125,8 @@ TEST(BooleanCubeTest, HammingDistanceGivesTheInnerProduct) {
 TEST(BooleanCubeTest, BinomialsAreExact) {
   EXPECT_EQ(BinomialCoefficient(10, 3), 120.0);
   EXPECT_EQ(BinomialCoefficient(56, 28), 7648690600760440.0);  // < 2^53: exact
-  EXPECT_EQ(BinomialCoefficient(30, 8), 5852925.0);            // CLAIMS.md §2: C(30,8) ≈ 5.9e6
+  // C(30,8) ≈ 5.9e6, the degree-8 parities of docs/claims/alpha_separation.md.
+  EXPECT_EQ(BinomialCoefficient(30, 8), 5852925.0);
   EXPECT_EQ(BinomialCoefficient(5, 6), 0.0);
   EXPECT_EQ(LowDegreeDimension(10, 2), 56.0);
   EXPECT_EQ(LowDegreeDimension(6, 6), 64.0);

@@ -1,7 +1,7 @@
 // Inputs and labels for the NTK claims: points uniform on the unit sphere S^{d-1} and i.i.d.
-// Gaussian labels (CLAIMS.md §1: n train + n test points on S^{d-1}, y ~ N(0, 1)).
+// Gaussian labels (docs/claims/ntk_closeness.md: n train + n test points on S^{d-1}, y ~ N(0, 1)).
 // Why the sphere: Du et al. 2018 (arXiv 1810.02054, Assumption 3.1) take ‖x_i‖ = 1, and the
-// closed-form ReLU kernel H∞ of CLAIMS.md "Conventions" is stated for unit inputs.
+// closed-form ReLU kernel H∞ of docs/conventions.md is stated for unit inputs.
 // Legend: n samples, d input dimension.
 #pragma once
 

@@ -1,7 +1,7 @@
 // Exact spectra of dot-product kernels on the cube Q_d = {±1/√d}^d, and exact population risks of
 // predictors f = Σ_n c_n K(·, x_n) for the parity lower bound (arXiv 1905.10337 §7.1, Thm 2;
-// CLAIMS.md §3). Legend: N train points x_n, d dimension, j or k a degree, w a Hamming distance,
-// t_w = 1 − 2w/d, M = 2^d, q outputs, χ_S(x) = Π_{i∈S} √d x_i.
+// docs/claims/parity_lower_bound.md). Legend: N train points x_n, d dimension, j or k a degree, w a
+// Hamming distance, t_w = 1 − 2w/d, M = 2^d, q outputs, χ_S(x) = Π_{i∈S} √d x_i.
 // Derivation: K(x,x') = κ(⟨x,x'⟩) = κ(t_w) depends only on z = x⊙x' (as signs), so K is a
 // convolution on the group {±1}^d and its eigenfunctions are the characters χ_S, with eigenvalue
 // λ_S = E_z[κ(t_{w(z)}) χ_S(z)]. Grouping z by weight w, Σ_{wt(z)=w} χ_S(z) = K_w(|S|), so
@@ -48,10 +48,11 @@ double CubeEigenvalueErrorBound(const std::function<double(double)>& profile, in
 Eigen::VectorXd CubeProfileFromEigenvalues(const Eigen::VectorXd& mu, int d);
 
 // The dot-product kernel on Q_d with prescribed eigenvalues mu_j ≥ 0 (any mu_j = 0 removes the
-// degree-j parities from its span). Uses: a kernel that contains exactly the degree-k parities
-// (the tight case of the span bound), a kernel that "contains the parity feature" (CLAIMS.md §3
-// control), and K² (eigenvalues λ_j²) for SpanPredictorRiskSpectral. Gram accepts cube points only
-// (t must be within 0.25·2/d of a grid value t_w; d = the points' dimension).
+// degree-j parities from its span). Uses: a kernel that contains exactly the degree-k parities (the
+// tight case of the span bound), a kernel that "contains the parity feature" (a control of
+// docs/claims/parity_lower_bound.md), and K² (eigenvalues λ_j²) for SpanPredictorRiskSpectral. Gram
+// accepts cube points only (t must be within 0.25·2/d of a grid value t_w; d = the points'
+// dimension).
 // NOTE: eigenvalues from CubeEigenvalues may be rounding negatives (≈ −(d + 2)·ε·κ(1)) where the
 // true value is 0; the constructor rejects mu_j < 0, so clamp with .cwiseMax(0.0) first.
 class CubeSpectralKernel : public Kernel {

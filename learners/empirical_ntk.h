@@ -1,9 +1,9 @@
 // Empirical neural tangent kernel of a TwoLayerNet: the Gram matrix of parameter gradients
 // H(x, x') = ⟨∇_θ f(x), ∇_θ f(x')⟩ with both layers trained, θ = (W, a):
 //   H = c² [ (σ'(Z₁) diag(a²) σ'(Z₂)ᵀ) ∘ (X₁X₂ᵀ) + σ(Z₁) σ(Z₂)ᵀ ],  Zₖ = Xₖ Wᵀ.
-// Why: the observables ‖H₀ − H∞‖ and ‖H_T − H₀‖ of claim ntk_closeness (CLAIMS.md §1; Du et al.
-// 2018, arXiv 1810.02054, §3 "H(t)" and Remark 3.1, there first layer only), and H₀ of the
-// linearized model.
+// Why: the observables ‖H₀ − H∞‖ and ‖H_T − H₀‖ of claim ntk_closeness
+// (docs/claims/ntk_closeness.md; Du et al. 2018, arXiv 1810.02054, §3 "H(t)" and Remark 3.1, there
+// first layer only), and H₀ of the linearized model.
 // Legend: n₁, n₂ samples, d input dim, m width, c output scale; Xₖ is nₖ×d.
 #pragma once
 

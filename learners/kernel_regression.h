@@ -1,7 +1,8 @@
 // Kernel ridge regression (KRR), multi-output, with a ridge path from one eigendecomposition,
 // ridge selection on a validation split or by an oracle on test error, and the L² projection of a
 // target onto span{K(·, x_n)}: the best any kernel regressor can do with these samples. Why: the
-// kernel lower bound (arXiv 1905.10337 §7.1, Thm 2; CLAIMS.md §3) must hold for every regressor.
+// kernel lower bound (arXiv 1905.10337 §7.1, Thm 2; docs/claims/parity_lower_bound.md) must hold
+// for every regressor.
 // Legend: N train points (rows of X), q outputs (columns of Y), λ the ridge, K = K(X, X) (N×N),
 // M reference/test points. Loss: Σ_n ‖f(x_n) − y_n‖² + λ‖f‖²_H, so f = K(·, X)·C, C = (K + λI)⁻¹Y.
 // Errors are E‖f − y‖²: summed over outputs, averaged over rows.

@@ -1,7 +1,8 @@
-// Micro-benchmarks for kernel regression on the cube {±1/√d}^d (CLAIMS.md §3 sizes): Gram
-// construction, a direct KRR solve, a 20-ridge path from one eigendecomposition, and the exact span
-// projection on the enumerated cube. Legend: n train points, d = 16 (12 for enumeration), M = 2^d.
-// Points are built here from Rng signs (learners/ may not include concepts/).
+// Micro-benchmarks for kernel regression on the cube {±1/√d}^d (sizes of claim parity_lower_bound,
+// docs/claims/parity_lower_bound.md): Gram construction, a direct KRR solve, a 20-ridge path from
+// one eigendecomposition, and the exact span projection on the enumerated cube. Legend: n train
+// points, d = 16 (12 for enumeration), M = 2^d. Points are built here from Rng signs (learners/ may
+// not include concepts/).
 #include <cmath>
 
 #include <benchmark/benchmark.h>

@@ -172,8 +172,9 @@ TEST(KernelRegressionTest, OracleAndValidatedSelection) {
 
 // Σ_T ‖P χ_T‖² = trace of P restricted to span{χ_T : |T| = k} ≤ rank P ≤ N for ANY N-dimensional
 // span (the χ_T are orthonormal), so the projection risk averaged over all C(d,k) degree-k parities
-// is ≥ 1 − N/C(d,k) (CLAIMS.md §3 [derived]). All parities are projected at once as q = C(d,k)
-// outputs. Rounding: Householder QR's residuals carry ≤ c·M·N·ε (c = 4) absolute error per output.
+// is ≥ 1 − N/C(d,k) ([derived]; docs/claims/parity_lower_bound.md, Calibration). All parities are
+// projected at once as q = C(d,k) outputs. Rounding: Householder QR's residuals carry ≤ c·M·N·ε
+// (c = 4) absolute error per output.
 TEST(KernelRegressionTest, AveragedSpanRiskObeysTheExactBound) {
   const int d = 8, k = 3, n = 10;
   const Eigen::MatrixXd cube = EnumerateCube(d);

@@ -1,9 +1,9 @@
 // Kernels for kernel regression: a small interface (Gram, name, and for dot-product kernels on the
 // unit sphere the scalar profile κ(t), t = ⟨x,x'⟩, from which learners/cube_spectrum computes exact
-// eigenvalues on the cube) and the family the parity lower bound is checked against (CLAIMS.md §3;
-// arXiv 1905.10337 Thm 2 holds for any Mercer kernel): RBF, Laplace, polynomial, arc-cosine of
-// order 0/1 (Cho & Saul 2009, NIPS, §2), and the analytic NTK and NNGP of deep MLPs
-// (Jacot et al. 2018, arXiv 1806.07572, via learners/ntk_analytic.h).
+// eigenvalues on the cube) and the family the parity lower bound is checked against
+// (docs/claims/parity_lower_bound.md; arXiv 1905.10337 Thm 2 holds for any Mercer kernel): RBF,
+// Laplace, polynomial, arc-cosine of order 0/1 (Cho & Saul 2009, NIPS, §2), and the analytic NTK
+// and NNGP of deep MLPs (Jacot et al. 2018, arXiv 1806.07572, via learners/ntk_analytic.h).
 // Legend: rows of X1 (n1×d) and X2 (n2×d) are points; t = ⟨x,x'⟩; θ = angle between x and x'.
 // Every kernel here is a function of t alone when ‖x‖ = ‖x'‖ = 1, as on the cube {±1/√d}^d.
 #pragma once
@@ -78,7 +78,7 @@ class PolynomialKernel : public Kernel {
 //   k_n(x, x') = (1/π) ‖x̃‖^n ‖x̃'‖^n J_n(θ̃),  J_0 = π − θ̃,  J_1 = sin θ̃ + (π − θ̃) cos θ̃.
 // Cho & Saul's normalization carries a factor 2: k_n = 2 E_w[Θ(w·x̃)Θ(w·x̃')(w·x̃)^n (w·x̃')^n],
 // w ~ N(0, I). So the ReLU NNGP E[σ(w·x)σ(w·x')] is k_1/2, E[σ'σ'] is k_0/2, and the two-layer NTK
-// of CLAIMS.md "Conventions" is H∞ = ½(t·k_0 + k_1) (β = 0). Random ReLU features with weight
+// of docs/conventions.md is H∞ = ½(t·k_0 + k_1) (β = 0). Random ReLU features with weight
 // √(2/D) (learners/random_features.h) converge to k_1 exactly (random_features_test checks the
 // factor 2 by Monte Carlo).
 // NOTE: for β = 0, k_1's Taylor series in t has no odd powers above t¹ (nor does the NTK's), so on
@@ -102,7 +102,7 @@ class ArcCosineKernel : public Kernel {
 
 // The infinite-width NTK Θ^L or NNGP Σ^L of an L-layer MLP (L ≥ 2 weight layers, bias scale β,
 // c_σ = 1), wrapping learners/ntk_analytic.h (not reimplemented: the finite nets and their limits
-// must share one definition). L = 2, β = 0 is the two-layer H∞ of CLAIMS.md "Conventions".
+// must share one definition). L = 2, β = 0 is the two-layer H∞ of docs/conventions.md.
 // Both depend on x, x' only through ⟨x,x'⟩, ‖x‖, ‖x'‖ (Σ¹ = x·x' + β², no 1/d: see ntk_analytic.h),
 // so Profile(t) evaluates the Gram on two unit vectors of R² with inner product t.
 // NOTE: for ReLU, β = 0 the NTK's odd degrees ≥ 3 vanish on the cube, as for k_1 above.

@@ -132,7 +132,7 @@ TEST(KernelsTest, WrappedTwoLayerNtkEqualsTheArcCosineComposition) {
   EXPECT_EQ(ntk.Name(), "ntk(relu,L=2,beta=0)");
 }
 
-// CLAIMS.md "Conventions": the two-layer ReLU NTK H∞ = t(π − θ)/(2π) + (sin θ + (π − θ)cos θ)/(2π)
+// docs/conventions.md: the two-layer ReLU NTK H∞ = t(π − θ)/(2π) + (sin θ + (π − θ)cos θ)/(2π)
 // must equal ½(t·k_0 + k_1) in Cho & Saul's normalization (the header's statement).
 TEST(KernelsTest, ArcCosinesComposeTheTwoLayerNtkOfTheConventions) {
   for (double t : {-0.9, -0.3, 0.0, 0.4, 0.95}) {

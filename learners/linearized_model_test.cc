@@ -33,7 +33,7 @@ TEST(LinearizedModel, MatchesClosedForm) {
   const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(lin.h0());
   const Eigen::VectorXd lambda = eig.eigenvalues();
   const Eigen::MatrixXd V = eig.eigenvectors();
-  const double eta = 1.0 / lambda.maxCoeff();                      // CLAIMS.md §1's step
+  const double eta = 1.0 / lambda.maxCoeff();                      // the step of ntk_closeness
   const Eigen::VectorXd e0 = V.transpose() * (lin.u_train() - y);  // u₀ − y in H₀'s eigenbasis
   const Eigen::VectorXd u_test0 = lin.u_test();
   for (int t = 0; t < T; ++t) lin.Step(eta);

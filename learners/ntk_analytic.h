@@ -1,6 +1,6 @@
 // Infinite-width kernels beside the finite nets (neural-tangents style): the NTK H∞ of the
 // two-layer TwoLayerNet (kNtk scaling) and the L-layer NNGP/NTK recursion of Jacot, Gabriel,
-// Hongler 2018 (arXiv 1806.07572, Prop. 1 and Thm. 1), with c_σ = 1 as in CLAIMS.md.
+// Hongler 2018 (arXiv 1806.07572, Prop. 1 and Thm. 1), with c_σ = 1 as in docs/conventions.md.
 // Why: ‖H₀ − H∞‖ = O(m^−1/2) (Du et al. 2018, arXiv 1810.02054, Remark 3.1) and, later, the
 // NTK fluctuation ∝ √(L/m) need the limit each finite net converges to.
 // Legend: n₁, n₂ samples, d input dim, L number of weight layers, β bias scale;
@@ -58,9 +58,10 @@ Eigen::MatrixXd AnalyticNtkTwoLayer(const Eigen::Ref<const Eigen::MatrixXd>& X1,
 //   Σ¹ = x·x' + β²,  Σ^{l+1} = E[σ(u)σ(v)] + β²  with (u, v) ~ N(0, Σ^l on {x, x'}),
 //   Θ¹ = Σ¹,  Θ^{l+1} = Θ^l · Σ̇^{l+1} + Σ^{l+1},  Σ̇^{l+1} = E[σ'(u)σ'(v)].
 // NOTE normalization: the first layer's weights are N(0, I) on the raw input, so Σ¹ = x·x' + β²;
-// Jacot et al. (and CLAIMS.md) divide by the input dimension, Σ¹ = x·x'/n₀ + β² (the same as ours
-// on inputs scaled by 1/√n₀). Papers using c_σ = 2 for ReLU (e.g. Arora et al. 2019, arXiv
-// 1904.11955) get 2^{L−1} times our Θ^L when β = 0. L = 2, β = 0 is AnalyticNtkTwoLayer exactly.
+// Jacot et al. (and docs/conventions.md's reference form) divide by the input dimension,
+// Σ¹ = x·x'/n₀ + β² (the same as ours on inputs scaled by 1/√n₀). Papers using c_σ = 2 for ReLU
+// (e.g. Arora et al. 2019, arXiv 1904.11955) get 2^{L−1} times our Θ^L when β = 0. L = 2, β = 0 is
+// AnalyticNtkTwoLayer exactly.
 struct DeepKernels {
   Eigen::MatrixXd nngp;  // Σ^L: the output's covariance at init (the NNGP kernel)
   Eigen::MatrixXd ntk;   // Θ^L

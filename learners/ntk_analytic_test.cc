@@ -1,7 +1,8 @@
 // Tests for the infinite-width kernels: the Gauss–Hermite rule (closed form at K = 4, exact
-// moments), the ReLU closed form against CLAIMS.md's unit-sphere formula, the tanh quadrature
-// against an independent composite Gauss–Legendre reference, H∞ against the empirical NTK of a wide
-// net by Monte Carlo (with control arms that must be rejected), the depth recursion's identities.
+// moments), the ReLU closed form against the unit-sphere formula of docs/conventions.md, the tanh
+// quadrature against an independent composite Gauss–Legendre reference, H∞ against the empirical
+// NTK of a wide net by Monte Carlo (with control arms that must be rejected), the depth recursion's
+// identities.
 // Legend: n samples, d input dim, m width, L depth, β bias, K nodes, θ angle, ε = DBL_EPSILON.
 #include "learners/ntk_analytic.h"
 
@@ -86,7 +87,7 @@ TEST(AnalyticNtkTwoLayer, ReluMatchesUnitSphereFormula) {
   EXPECT_TRUE(h == h.transpose());
   for (int i = 0; i < n; ++i) {
     for (int j = 0; j < n; ++j) {
-      // CLAIMS.md "Conventions", written independently of the library code.
+      // docs/conventions.md's H∞, written independently of the library code.
       const double t = std::clamp(X.row(i).dot(X.row(j)), -1.0, 1.0);
       const double th = std::acos(t);
       const double want =

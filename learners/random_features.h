@@ -1,10 +1,12 @@
 // Random-features regression with D ReLU features (Rahimi & Recht 2007, NIPS; 2008 for the
 // D^{−1/2} approximation rate): φ_r(x) = √(2/D)·max(0, w_r·x + b_r), w_r ~ N(0, I_d), b_r = β·g_r,
 // g_r ~ N(0, 1), then ridge regression on Φ. Why: the finite-width counterpart of the arc-cosine
-// kernel in the parity lower bound (CLAIMS.md §3; arXiv 1905.10337 Thm 2 covers it as a kernel).
+// kernel in the parity lower bound (docs/claims/parity_lower_bound.md; arXiv 1905.10337 Thm 2
+// covers it as a kernel).
 // Legend: n samples, d dimension, D features, q outputs, λ the ridge, β the bias scale.
-// Defined beside its analytic kernel (STYLE.md, neural-tangents): E[φ(x)·φ(x')] = k_1(x̃, x̃'),
-// ArcCosineKernel(1, β) of learners/kernels.h with x̃ = (x, β), because w·x + β·g = (w, g)·x̃.
+// Defined beside its analytic kernel (docs/style.md "Layout"; after neural-tangents):
+// E[φ(x)·φ(x')] = k_1(x̃, x̃'), ArcCosineKernel(1, β) of learners/kernels.h with x̃ = (x, β),
+// because w·x + β·g = (w, g)·x̃.
 #pragma once
 
 #include <string>

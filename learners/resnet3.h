@@ -2,7 +2,7 @@
 // and its training (its empirical NTK: resnet3_ntk.h). Allen-Zhu & Li 2019, arXiv 1905.10337: the
 // learner of Thm 1 (analysed with the bottleneck U = V·A, V ∈ R^{m×k}; a full U ∈ R^{m×m} is the
 // option), and the §7 experiment (SGD, momentum 0.9, batch 50, step decay, weight decay)
-// [CLAIMS.md §2].
+// [docs/claims/alpha_separation.md, Calibration].
 // Why: the network side of claim alpha_separation; its NTK is a kernel baseline ("NTK of each
 // net"). Legend: n samples (B a mini-batch), d input dim, m width, k outputs, η step; X is n×d (a
 // sample per row), W m×d, b₁, b₂ ∈ R^m, A k×m, V m×k (or U m×m), out n×k. α, β belong to the
@@ -142,8 +142,9 @@ struct ResNet3TrainOptions {
   double lr = 2.0;  // η for W and b₁; the optimizer sees the batch-MEAN gradient
   double momentum = 0.9;
   double weight_decay = 0.0;      // on every trained parameter (biases too, as torch.optim.SGD)
-  double second_lr_scale = 0.1;   // V (or U) and b₂ step at second_lr_scale·η (CLAIMS.md §2:
-                                  // ≈ α² in the analysis; 0.1 worked for all α ∈ [0.1, 0.4])
+  double second_lr_scale = 0.1;   // V (or U) and b₂ step at second_lr_scale·η (≈ α² in the
+                                  // analysis, docs/claims/alpha_separation.md; 0.1 worked for
+                                  // all α ∈ [0.1, 0.4])
   std::vector<int> decay_epochs;  // η ÷= decay_factor at the start of each listed epoch
   double decay_factor = 10.0;
   bool IsValid(std::string* error) const;

@@ -1,6 +1,7 @@
-// Micro-benchmarks of the three-layer ResNet at the alpha_separation sizes (CLAIMS.md §2: d = 30,
-// k = 8, m = 256, batch B = 50, N = 2000–4000): one mini-batch gradient (the inner loop, 80
-// batches per epoch at N = 4000), one training epoch, and the empirical NTK Gram matrix.
+// Micro-benchmarks of the three-layer ResNet at the alpha_separation sizes
+// (docs/claims/alpha_separation.md, Calibration: d = 30, k = 8, m = 256, batch B = 50,
+// N = 2000–4000): one mini-batch gradient (the inner loop, 80 batches per epoch at N = 4000), one
+// training epoch, and the empirical NTK Gram matrix.
 // Legend: B batch, n samples, d input dim, m width, k outputs. "GFLOP/s" counts the matrix
 // products only: bottleneck 2B(2dm + 7mk) per gradient, full 2B(2dm + 3m² + 3mk).
 #include <benchmark/benchmark.h>

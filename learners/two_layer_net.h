@@ -1,6 +1,7 @@
 // Two-layer network f(x) = c · Σ_r a_r σ(w_r·x), both layers trained by (mini-batch) gradient
-// descent on the summed squared loss L = ½ Σ_i (f(x_i) − y_i)² (a SUM, CLAIMS.md "Conventions").
-// Why: the learner of claim ntk_closeness (CLAIMS.md §1), in NTK scaling and its controls.
+// descent on the summed squared loss L = ½ Σ_i (f(x_i) − y_i)² (a SUM, docs/conventions.md).
+// Why: the learner of claim ntk_closeness (docs/claims/ntk_closeness.md), in NTK scaling and its
+// controls.
 // Papers: Du, Zhai, Póczos, Singh 2018 (arXiv 1810.02054) eq. (1) net, eq. (2) loss (they train W
 // only; we train W and a); NTK parametrization: Jacot et al. 2018 (arXiv 1806.07572); mean field:
 // Mei, Montanari, Nguyen 2018 (arXiv 1804.06561), Chizat & Bach 2018 (arXiv 1805.09545).

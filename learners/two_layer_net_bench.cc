@@ -1,5 +1,6 @@
 // Micro-benchmark: one full-batch GD step of TwoLayerNet (LossAndGradient + Step), the inner loop
-// of claim ntk_closeness (CLAIMS.md §1: n = 20, d = 10, m = 64 … 8192, 400 steps per run).
+// of claim ntk_closeness (docs/claims/ntk_closeness.md, Calibration: n = 20, d = 10,
+// m = 64 … 8192, 400 steps per run).
 // Legend: n samples, d = 10 input dim, m width. Counter "GFLOP/s" counts the two n×d×m products
 // (4ndm flops); the rest is O(nm) elementwise work (σ, σ', scaling).
 #include <benchmark/benchmark.h>

@@ -243,8 +243,8 @@ TEST(TwoLayerNet, StepNormAndDistance) {
   EXPECT_NEAR(before.ParameterNorm(), std::sqrt(norm2), 81 * kEps * std::sqrt(norm2));
 }
 
-// Integration: full-batch GD at η = 1/λ_max(H) (CLAIMS.md §1's step) fits random labels, and
-// mini-batch momentum SGD with a fresh permutation per epoch lowers the loss.
+// Integration: full-batch GD at η = 1/λ_max(H) (the step of docs/claims/ntk_closeness.md) fits
+// random labels, and mini-batch momentum SGD with a fresh permutation per epoch lowers the loss.
 TEST(TwoLayerNet, GradientDescentAndSgdFit) {
   Rng rng(13);
   const int n = 10, d = 8, m = 512;
