@@ -1,4 +1,4 @@
-// Bad input through the real binary (docs/style.md "Errors"): every row exits 2, prints a
+// Bad input through the real binary (docs/house_rules.md "Errors"): every row exits 2, prints a
 // message naming the input and what is allowed, prints no result, and writes nothing. Rows are a
 // hand-written table (claims, flags, shards, --out, protocol) plus rows generated from every
 // registered claim's declared parameters: each key's wrong type, each finite bound crossed, each

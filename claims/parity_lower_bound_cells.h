@@ -1,6 +1,7 @@
 // The cell function of claim parity_lower_bound: one sweep cell of any of its arms, selected by
 // the cell parameter `regime` that each arm sets (parity_lower_bound.cc). Split from the claim
-// file to keep each file to one concern (docs/style.md): this one measures, that one declares.
+// file to keep each file to one concern (docs/house_rules.md): this one measures, that one
+// declares.
 // Legend: d dimension, k parity degree, N samples, b = `targets` targets per cell, α the weight
 // of the composite part, D_k = Σ_{j≤k} C(d,j), C(d,k) the number of degree-k parities.
 #pragma once

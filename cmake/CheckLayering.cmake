@@ -1,5 +1,5 @@
-# The layering rule as a test (docs/style.md): every project #include of every source file must
-# be allowed by the matrix below, by the folder the file sits in (its first path component).
+# The layering rule as a test (docs/house_rules.md): every project #include of every source file
+# must be allowed by the matrix below, by the folder the file sits in (its first path component).
 #   harness/  → harness/ only (it knows no concept, learner, claim or report)
 #   concepts/, learners/ → their own folder and harness's leaf headers (rng.h, check.h); never
 #             each other

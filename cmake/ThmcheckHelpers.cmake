@@ -1,4 +1,5 @@
-# One helper per kind of target (docs/style.md): libraries, unit tests, benchmarks, claim tests.
+# One helper per kind of target (docs/house_rules.md): libraries, unit tests, benchmarks, claim
+# tests.
 
 # thmcheck_add_library(NAME SOURCES... [DEPS ...]): a folder's static library.
 function(thmcheck_add_library name)
@@ -91,7 +92,7 @@ endfunction()
 
 # thmcheck_add_folder(LIBRARY DEPS ... [TEST_DEPS ...]): the convention for concepts/, learners/,
 # harness/ and reports/: every foo.cc is part of the folder's library, every foo_test.cc joins the
-# folder's unit-test binary, every foo_bench.cc joins thmcheck_bench (docs/style.md: the file
+# folder's unit-test binary, every foo_bench.cc joins thmcheck_bench (docs/house_rules.md: the file
 # triple), every foo_fuzz.cc is a libFuzzer target (only with THMCHECK_FUZZ; the library is then
 # compiled with coverage instrumentation, -fsanitize=fuzzer-no-link, so the fuzzer can steer by it).
 function(thmcheck_add_folder lib)

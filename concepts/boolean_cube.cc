@@ -79,7 +79,7 @@ Eigen::VectorXd Parity(const Eigen::MatrixXd& X, const std::vector<int>& subset)
   for (int j : subset) {
     for (Eigen::Index i = 0; i < X.rows(); ++i) {
       const double x = X(i, j);
-      // NaN fails this too (docs/style.md: finiteness first).
+      // NaN fails this too (docs/house_rules.md: finiteness first).
       THM_CHECK_MSG(std::abs(sqrt_d * std::abs(x) - 1.0) <= kOnCubeRelTol,
                     "row " << i << " col " << j << " = " << x << " is not ±1/√" << d);
       if (x < 0.0) chi(i) = -chi(i);

@@ -1,7 +1,7 @@
-// CHECK macros for programming errors (docs/style.md "Errors"): print file:line, the condition and
-// the values, then abort. A leaf header: concepts/ and learners/ may include it; it includes
-// nothing of ours. User errors (bad flags, bad values) are not CHECKs: they are UsageError
-// (errors.h).
+// CHECK macros for programming errors (docs/house_rules.md "Errors"): print file:line, the
+// condition and the values, then abort. A leaf header: concepts/ and learners/ may include it; it
+// includes nothing of ours. User errors (bad flags, bad values) are not CHECKs: they are
+// UsageError (errors.h).
 #pragma once
 
 #include <cstdio>

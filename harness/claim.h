@@ -1,6 +1,6 @@
 // A claim, declared as data: citation, parameters, arms (main + controls) with their sweep axes
 // and checks, and the function that measures one sweep cell. The harness expands arms into cells,
-// runs them, fits and judges; a claim file only declares (docs/style.md "A claim file, at a
+// runs them, fits and judges; a claim file only declares (docs/house_rules.md "A claim file, at a
 // glance").
 // Legend: a cell = one point of an arm's grid × one replicate; an observable = a named number a
 // cell reports; an axis = a cell parameter swept over the values of a list parameter.

@@ -4,7 +4,7 @@
 // kernel in the parity lower bound (docs/claims/parity_lower_bound.md; arXiv 1905.10337 Thm 2
 // covers it as a kernel).
 // Legend: n samples, d dimension, D features, q outputs, λ the ridge, β the bias scale.
-// Defined beside its analytic kernel (docs/style.md "Layout"; after neural-tangents):
+// Defined beside its analytic kernel (docs/house_rules.md "Layout"; after neural-tangents):
 // E[φ(x)·φ(x')] = k_1(x̃, x̃'), ArcCosineKernel(1, β) of learners/kernels.h with x̃ = (x, β),
 // because w·x + β·g = (w, g)·x̃.
 #pragma once

@@ -1,6 +1,6 @@
 // The "Cells" section of a claim page: every cell file of the claim (one run of one arm at one
 // parameter point and replicate) with its status and observables. Divergence is data
-// (docs/style.md "Numbers"): diverged and failed cells are listed and counted, never dropped.
+// (docs/house_rules.md "Numbers"): diverged and failed cells are listed and counted, never dropped.
 // Parameters that are equal in every cell are printed once above the table, so the columns
 // show only what the sweep varies. Each row carries the anchor id="cell-<id>", so a check can
 // link the cells that capped its verdict.

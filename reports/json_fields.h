@@ -1,8 +1,9 @@
 // Typed, path-aware field access for the result files (verdict.json, cells/*.json).
 // The report must refuse a malformed file with a message naming the field and what was wrong
-// (docs/style.md "Errors"), and must tolerate fields it does not know. FieldReader keeps the first
-// problem it meets, with a JSON path to it ("arms[1].checks[0].ci"); after that every accessor
-// returns a default, so a reader can be written top to bottom and checked once at the end.
+// (docs/house_rules.md "Errors"), and must tolerate fields it does not know. FieldReader keeps the
+// first problem it meets, with a JSON path to it ("arms[1].checks[0].ci"); after that every
+// accessor returns a default, so a reader can be written top to bottom and checked once at the
+// end.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -1,7 +1,8 @@
 // Reads a results directory IN/ (one folder per claim: verdict.json + cells/<hash>.json) into
-// ClaimResult values. The report reads result files only (docs/style.md "Layout"), so this is the
-// one place that knows the on-disk schema. Everything is read and validated before the report
-// writes a byte: an error names the file, the field and what was wrong, and nothing is written.
+// ClaimResult values. The report reads result files only (docs/house_rules.md "Layout"), so this
+// is the one place that knows the on-disk schema. Everything is read and validated before the
+// report writes a byte: an error names the file, the field and what was wrong, and nothing is
+// written.
 // Unknown fields are ignored, so older reports keep reading newer result files.
 #pragma once
 
