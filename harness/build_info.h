@@ -1,5 +1,5 @@
 // What built this binary: the commit, compiler, flags and library versions every result records
-// (DEVELOPERS.md "Reproducible"). The first four are generated at build time
+// (README.md "Reproducible to the byte"). The first four are generated at build time
 // (cmake/WriteBuildInfo.cmake); BuildContext() assembles them with the library versions.
 #pragma once
 

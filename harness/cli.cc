@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "harness/citation.h"
+#include "harness/claim_info.h"
 #include "harness/errors.h"
 #include "harness/judge.h"
 #include "harness/parallel.h"
@@ -19,17 +20,6 @@
 
 namespace thmcheck {
 namespace {
-
-const char* TypeName(ParamType t) {
-  switch (t) {
-    case ParamType::kInt: return "int";
-    case ParamType::kReal: return "real";
-    case ParamType::kString: return "string";
-    case ParamType::kIntList: return "int list";
-    case ParamType::kRealList: return "real list";
-  }
-  return "?";
-}
 
 const ClaimSpec& FindClaim(const std::vector<ClaimSpec>& claims, const std::string& id) {
   for (const auto& c : claims)
@@ -47,6 +37,20 @@ std::pair<std::string, std::string> SplitSet(const std::string& s) {
   return {s.substr(0, eq), s.substr(eq + 1)};
 }
 
+// Every --set as (KEY, VALUE); a key given twice is refused (the last would silently win).
+std::vector<std::pair<std::string, std::string>> ParseSets(const std::vector<std::string>& sets) {
+  std::vector<std::pair<std::string, std::string>> parsed;
+  for (const auto& s : sets) {
+    auto kv = SplitSet(s);
+    for (const auto& [key, value] : parsed)
+      if (key == kv.first)
+        throw UsageError("--set " + key + " is given twice (" + value + ", then " + kv.second +
+                         "): give each key once");
+    parsed.push_back(std::move(kv));
+  }
+  return parsed;
+}
+
 uint64_t ParseSeed(const std::string& s) {
   uint64_t v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -58,15 +62,16 @@ uint64_t ParseSeed(const std::string& s) {
 // The output folder must be a directory we can create or write into, checked before anything
 // runs. NOTE: access() ignores permission bits for root, but not a read-only file system, and a
 // regular file on the path is caught by the is_directory tests.
-void CheckWritable(const std::filesystem::path& out) {
-  const std::string allowed = "; --out must name a writable directory (created if missing)";
+// `flag` (--out, --report) names the option in the message.
+void CheckWritable(const std::filesystem::path& out, const std::string& flag = "--out") {
+  const std::string allowed = "; " + flag + " must name a writable directory (created if missing)";
   std::error_code ec;
   std::filesystem::path p = std::filesystem::absolute(out, ec);
   while (!p.empty() && !std::filesystem::exists(p, ec) && p != p.parent_path()) p = p.parent_path();
   if (!std::filesystem::is_directory(p, ec))
-    throw UsageError("--out " + out.string() + ": " + p.string() + " is not a directory" + allowed);
+    throw UsageError(flag + " " + out.string() + ": " + p.string() + " is not a directory" + allowed);
   if (::access(p.c_str(), W_OK | X_OK) != 0)
-    throw UsageError("--out " + out.string() + ": " + p.string() + " is not writable" + allowed);
+    throw UsageError(flag + " " + out.string() + ": " + p.string() + " is not writable" + allowed);
 }
 
 std::string CommandLine(int argc, const char* const* argv) {
@@ -75,24 +80,34 @@ std::string CommandLine(int argc, const char* const* argv) {
   return s;
 }
 
-int CmdList(const std::vector<ClaimSpec>& claims, bool json) {
-  if (json) {
-    std::cout << ClaimListJson(claims).dump(2) << "\n";
+// `list`: every claim in a line or two; `list CLAIM…`: each named claim's whole declaration.
+int CmdList(const std::vector<ClaimSpec>& claims, const std::vector<std::string>& ids, bool json) {
+  if (ids.empty()) {
+    if (json)
+      std::cout << ClaimListJson(claims).dump(2) << "\n";
+    else
+      PrintClaimSummaries(claims, std::cout);
     return kExitPass;
   }
-  for (const auto& c : claims) {
-    std::cout << c.id << "  " << c.title << "\n    " << c.citation.authors << " ("
-              << c.citation.year << "), arXiv " << c.citation.arxiv << ", " << c.citation.theorem
-              << "\n    parameters:";
-    for (const auto& p : c.params) std::cout << " " << p.name;
-    std::cout << "\n";
+  std::vector<const ClaimSpec*> chosen;
+  for (const auto& id : ids) chosen.push_back(&FindClaim(claims, id));  // all known, or exit 2
+  nlohmann::json details = nlohmann::json::array();
+  for (const ClaimSpec* c : chosen) {
+    if (json) {
+      details.push_back(ClaimDetailJson(*c));
+    } else {
+      PrintClaimDetail(*c, std::cout);
+      std::cout << "\n";
+    }
   }
+  if (json) std::cout << details.dump(2) << "\n";
   return kExitPass;
 }
 
 int CmdRun(const std::vector<ClaimSpec>& claims, const std::vector<std::string>& ids, bool all,
            const std::string& seed, const std::string& shard,
-           const std::vector<std::string>& sets, RunOptions options) {
+           const std::vector<std::string>& sets, const std::filesystem::path& report_dir,
+           const CliHooks& hooks, RunOptions options) {
   if (all == !ids.empty())
     throw UsageError("run: name one or more claims, or --all (not both)");
   options.seed = ParseSeed(seed);
@@ -104,8 +119,7 @@ int CmdRun(const std::vector<ClaimSpec>& claims, const std::vector<std::string>&
     for (const auto& c : claims) chosen.push_back(&c);
   else
     for (const auto& id : ids) chosen.push_back(&FindClaim(claims, id));
-  std::vector<std::pair<std::string, std::string>> parsed;
-  for (const auto& s : sets) parsed.push_back(SplitSet(s));
+  const std::vector<std::pair<std::string, std::string>> parsed = ParseSets(sets);
   // With several claims a key applies to those that declare it; a key none declares is an error.
   for (const auto& [key, value] : parsed) {
     bool declared = false;
@@ -115,6 +129,14 @@ int CmdRun(const std::vector<ClaimSpec>& claims, const std::vector<std::string>&
       throw UsageError("--set " + key + "=" + value + ": no claim being run declares '" + key + "'");
   }
   CheckWritable(options.out);
+  const bool report = !report_dir.empty();
+  if (report) {
+    if (options.shard_count > 1)
+      throw UsageError("--report with --shard: a shard writes no verdict; run the final --resume "
+                       "with --report");
+    if (!hooks.report) throw UsageError("--report: this build has no report writer");
+    CheckWritable(report_dir, "--report");
+  }
   options.live_progress = ::isatty(STDERR_FILENO) && !options.quiet;
   // Phase 1: validate everything; no file is written unless every claim is valid.
   std::vector<PreparedRun> runs;
@@ -126,7 +148,14 @@ int CmdRun(const std::vector<ClaimSpec>& claims, const std::vector<std::string>&
       for (const auto& p : c->params) declared |= p.name == kv.first;
       if (declared || chosen.size() == 1) own.sets.push_back(kv);
     }
-    runs.push_back(PrepareRun(*c, own));
+    try {
+      runs.push_back(PrepareRun(*c, own));
+    } catch (const UsageError& e) {
+      // Every --set error names the claim it belongs to: under --all one key (n) may mean
+      // different things, with different ranges, in two claims.
+      const std::string what = e.what();
+      throw UsageError(what.starts_with(c->id + ": ") ? what : c->id + ": " + what);
+    }
   }
   // Phase 2: run. Exit 0 when every claim meets its expected status (ClaimSpec::expected).
   bool all_expected = true;
@@ -139,7 +168,14 @@ int CmdRun(const std::vector<ClaimSpec>& claims, const std::vector<std::string>&
       continue;
     }
     PrintVerdictTable(r.verdict_json, std::cout);
+    std::cout << "results: " << (options.out / run.claim->id / "verdict.json").string()
+              << " and " << (options.out / run.claim->id / "cells").string() << "/\n\n";
     all_expected &= r.meets_expected;
+  }
+  if (report && options.shard_count == 1) {
+    // The hook prints the report's index path. The verdicts are written by now, so a report that
+    // cannot be written is a failure midway (exit 3), not a usage error: `thmcheck report` redoes it.
+    if (hooks.report(options.out, report_dir, "", std::cerr) != kExitPass) return kExitError;
   }
   return all_expected ? kExitPass : kExitNotPass;
 }
@@ -149,7 +185,7 @@ int CmdJudge(const std::vector<ClaimSpec>& claims, const std::string& id, const 
              const std::vector<std::string>& sets, RunOptions options) {
   const ClaimSpec& claim = FindClaim(claims, id);
   const std::vector<uint64_t> seed_list = ParseSeedList(seeds);
-  for (const auto& s : sets) options.sets.push_back(SplitSet(s));
+  options.sets = ParseSets(sets);
   options.out = options.out / claim.id;
   CheckWritable(options.out);
   options.quiet = true;
@@ -166,37 +202,17 @@ int CmdJudge(const std::vector<ClaimSpec>& claims, const std::string& id, const 
 
 }  // namespace
 
-nlohmann::json ClaimListJson(const std::vector<ClaimSpec>& claims) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& c : claims) {
-    nlohmann::json params = nlohmann::json::array();
-    for (const auto& p : c.params) {
-      nlohmann::json defaults = nlohmann::json::object();
-      for (const auto& scale : c.scales)
-        if (const nlohmann::json* v = p.DefaultAt(scale)) defaults[scale] = *v;
-      params.push_back({{"name", p.name}, {"type", TypeName(p.type)}, {"allowed", p.Allowed()},
-                        {"help", p.help}, {"defaults", defaults}});
-    }
-    list.push_back({{"id", c.id},
-                    {"title", c.title},
-                    {"protocol", c.protocol},
-                    {"citation",
-                     {{"authors", c.citation.authors}, {"year", c.citation.year},
-                      {"title", c.citation.title}, {"arxiv", c.citation.arxiv},
-                      {"theorem", c.citation.theorem}, {"venue", c.citation.venue}}},
-                    {"scales", c.scales},
-                    {"parameters", params}});
-  }
-  return list;
-}
-
 int RunCli(int argc, const char* const* argv, const std::vector<ClaimSpec>& claims,
            const CliHooks& hooks) {
   CLI::App app{"thmcheck: checks theorems about over-parameterized networks against measurements"};
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);
+  bool version = false;
+  app.add_flag("--version", version, "Print the suite version, its commit and each claim's protocol");
 
   auto* list = app.add_subcommand("list", "List every claim: id, title, citation, parameters");
   bool list_json = false;
+  std::vector<std::string> list_ids;
+  list->add_option("claims", list_ids, "Claim ids: describe each (parameters, arms, checks)");
   list->add_flag("--json", list_json, "Machine-readable output");
 
   auto* run = app.add_subcommand("run", "Run claims and print their verdicts");
@@ -212,6 +228,10 @@ int RunCli(int argc, const char* const* argv, const std::vector<ClaimSpec>& clai
   run->add_option("--seed", seed, "Base seed; cell seeds derive from it, the claim and the cell");
   run->add_option("--set", sets, "KEY=VALUE: override a declared parameter (lists as 1,2,3)");
   run->add_option("--out", options.out, "Results directory (default results/)");
+  std::filesystem::path run_report;
+  run->add_option("--report", run_report,
+                  "Also write the report of --out's results to this folder after the run (the "
+                  "exit code stays the verdicts')");
   run->add_option("--threads", options.threads, "Cells run in parallel (default: cores)")
       ->check(CLI::Range(1, 1024));
   run->add_flag("--resume", options.resume, "Reuse stored cells; recompute missing or corrupt ones");
@@ -257,10 +277,16 @@ int RunCli(int argc, const char* const* argv, const std::vector<ClaimSpec>& clai
     return kExitUsage;
   }
   try {
-    if (*list) return CmdList(claims, list_json);
+    if (version) {
+      PrintVersion(claims, std::cout);
+      return kExitPass;
+    }
+    if (app.get_subcommands().empty())
+      throw UsageError("name a command: list, run, judge, report or cite (or --version, --help)");
+    if (*list) return CmdList(claims, list_ids, list_json);
     if (*run) {
       options.command = CommandLine(argc, argv);
-      return CmdRun(claims, ids, all, seed, shard, sets, options);
+      return CmdRun(claims, ids, all, seed, shard, sets, run_report, hooks, options);
     }
     if (*judge) {
       judge_options.command = CommandLine(argc, argv);

@@ -32,7 +32,4 @@ struct CliHooks {
 int RunCli(int argc, const char* const* argv, const std::vector<ClaimSpec>& claims,
            const CliHooks& hooks);
 
-// `thmcheck list --json`: every claim's id, title, citation, scales and parameters.
-nlohmann::json ClaimListJson(const std::vector<ClaimSpec>& claims);
-
 }  // namespace thmcheck
