@@ -1,10 +1,10 @@
 # The layering rule as a test (docs/house_rules.md): every project #include of every source file
 # must be allowed by the matrix below, by the folder the file sits in (its first path component).
-#   harness/  → harness/ only (it knows no concept, learner, claim or report)
+#   harness/  → harness/ only (it knows no concept, learner, claim or report); its leaf
+#             harness/schema/ (the result format) → harness/schema/ only
 #   concepts/, learners/ → their own folder and harness's leaf headers (rng.h, check.h); never
 #             each other
-#   reports/  → reports/ and the two harness headers it shares formats with (mean_estimate.h,
-#             citation_format.h)
+#   reports/  → reports/ and harness/schema/ (the result format it reads)
 #   claims/   → anything: it is the only place that wires the others
 # Nothing outside claims/ includes claims/. Tests, benchmarks and fuzzers (*_test.cc, *_bench.cc,
 # *_fuzz.cc, *_test_fixture.h) wire like claims do and may include concepts/, learners/ and
@@ -17,7 +17,8 @@ set(leaf "harness/rng\\.h|harness/check\\.h")
 set(allowed_harness "^harness/")
 set(allowed_concepts "^(concepts/|${leaf}$)")
 set(allowed_learners "^(learners/|${leaf}$)")
-set(allowed_reports "^(reports/|harness/mean_estimate\\.h$|harness/citation_format\\.h$)")
+set(allowed_reports "^(reports/|harness/schema/)")
+set(allowed_schema "^harness/schema/")
 set(allowed_claims "^(harness|concepts|learners|reports|claims)/")
 set(allowed_wiring "^(harness|concepts|learners|reports)/")  # tests, benchmarks, fuzzers
 
@@ -28,6 +29,9 @@ foreach(folder harness concepts learners reports claims)
   foreach(source ${sources})
     math(EXPR files_checked "${files_checked} + 1")
     set(rule "${allowed_${folder}}")
+    if(source MATCHES "^harness/schema/")
+      set(rule "${allowed_schema}")
+    endif()
     if(source MATCHES "(_test|_bench|_fuzz)\\.cc$|_test_fixture\\.h$|/test_fixture\\.h$")
       if(NOT folder STREQUAL "claims")
         set(rule "(${allowed_${folder}})|${allowed_wiring}")

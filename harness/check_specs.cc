@@ -22,19 +22,6 @@ CheckSpec Make(CheckKind kind, std::string observable, double predicted, double 
 
 }  // namespace
 
-const char* CheckKindName(CheckKind k) {
-  switch (k) {
-    case CheckKind::kExponent: return "exponent";
-    case CheckKind::kExponentBound: return "exponent_bound";
-    case CheckKind::kMeanBound: return "mean_bound";
-    case CheckKind::kPairedDifference: return "paired_difference";
-    case CheckKind::kProportion: return "proportion";
-    case CheckKind::kCrossArm: return "cross_arm";
-    case CheckKind::kStatus: return "status";
-  }
-  return "?";
-}
-
 CheckSpec ExponentCheck(std::string observable, std::string x, double predicted, double tol,
                         std::string tolerance, double x_min) {
   CheckSpec s = Make(CheckKind::kExponent, std::move(observable), predicted, predicted - tol,

@@ -7,22 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "harness/schema/check_kind.h"
+
 namespace thmcheck {
 
-enum class CheckKind {
-  kExponent,          // slope of log observable vs log(x) (fit.h): two-sided band around a rate
-  kExponentBound,     // the same slope, one-sided (a rate that is an upper or lower bound)
-  kMeanBound,         // the replicate mean of an observable, at every grid point: a one-sided
-                      // bound, or a two-sided (equivalence) band
-  kPairedDifference,  // observable − other within each cell, averaged over replicates
-  kProportion,        // the fraction of cells whose 0/1 observable is 1, at every grid point,
-                      // with the exact Clopper–Pearson interval (Boost.Math)
-  kCrossArm,          // value(cell) − value(matched cell of `versus_arm`), value = observable
-                      // (− other when set: a difference-in-differences), averaged over replicates
-  kStatus,            // the fraction of cells whose status is `status` (ok | diverged), at every
-                      // grid point, Clopper–Pearson
-};
-const char* CheckKindName(CheckKind k);
+// What a check measures (exponent, exponent_bound, mean_bound, paired_difference, proportion,
+// cross_arm, status): the kinds verdict.json records, defined with the result format.
+using CheckKind = schema::CheckKind;
+using schema::CheckKindName;
 
 struct CheckSpec {
   std::string name;       // unique within its arm; "" means CheckName's default (the observable)

@@ -7,7 +7,7 @@
 
 #include "harness/check.h"
 #include "harness/check_values.h"
-#include "harness/mean_estimate.h"
+#include "harness/schema/statistics.h"
 #include "harness/rng.h"
 
 namespace thmcheck {

@@ -1,5 +1,5 @@
 // `thmcheck cite` (see citation.h): the ClaimSpec and the build info, formatted by
-// citation_format.h.
+// schema/citation_format.h.
 #include "harness/citation.h"
 
 #include "harness/build_info.h"
@@ -24,7 +24,7 @@ cite::ClaimTest CitationRecord(const ClaimSpec& claim) {
   t.commit = BuildCommit();
   const std::string date = BuildCommitDate();  // "YYYY-MM-DD" or "unknown"
   if (date.size() >= 4 && date != "unknown") t.year = date.substr(0, 4);
-  t.paper = {c.authors, c.year, c.title, c.arxiv, c.theorem, c.venue, c.also};
+  t.paper = c;
   return t;
 }
 

@@ -1,12 +1,12 @@
 // `thmcheck cite CLAIM`: how to cite one claim test — an entry for the test itself (suite,
 // version, claim id, protocol version, commit) and one for the theorem's paper — as BibTeX
 // (accepted by bibtex and biber), CFF or plain text. The formatting itself is the leaf
-// citation_format.h, shared with the report; this file feeds it the ClaimSpec and this build.
+// schema/citation_format.h, shared with the report; this file feeds it the ClaimSpec and this build.
 #pragma once
 
 #include <string>
 
-#include "harness/citation_format.h"
+#include "harness/schema/citation_format.h"
 #include "harness/claim.h"
 
 namespace thmcheck {

@@ -17,19 +17,14 @@
 
 #include "harness/checks.h"
 #include "harness/params.h"
+#include "harness/schema/records.h"
 
 namespace thmcheck {
 
-struct Citation {
-  std::string authors;  // "S. S. Du, X. Zhai, B. Póczos, A. Singh"
-  int year = 0;
-  std::string title;
-  std::string arxiv;    // "1810.02054"
-  std::string theorem;  // "Remark 3.1; Thm 4.1"
-  std::string venue;    // "ICLR 2019"
-  // Further sources the claim relies on, one line each ("Lee et al. 2019, arXiv 1902.06720, Thm 2.1").
-  std::vector<std::string> also;
-};
+// The theorem's paper: authors ("S. S. Du, X. Zhai, B. Póczos, A. Singh"), year, title, arXiv id
+// ("1810.02054"), theorem ("Remark 3.1; Thm 4.1"), venue ("ICLR 2019") and further sources, one
+// line each ("Lee et al. 2019, arXiv 1902.06720, Thm 2.1"): verdict.json's record, declared as is.
+using Citation = schema::Citation;
 
 enum class CellStatus { kOk, kDiverged };
 const char* CellStatusName(CellStatus s);

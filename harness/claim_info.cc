@@ -7,6 +7,7 @@
 
 #include "harness/build_info.h"
 #include "harness/claim_validation.h"
+#include "harness/schema/records_json.h"
 
 namespace thmcheck {
 namespace {
@@ -28,6 +29,13 @@ nlohmann::json ParamJson(const ClaimSpec& c, const ParamSpec& p) {
     if (const nlohmann::json* v = p.DefaultAt(scale)) defaults[scale] = *v;
   return {{"name", p.name}, {"type", TypeName(p.type)}, {"allowed", p.Allowed()},
           {"help", p.help}, {"defaults", defaults}};
+}
+
+// verdict.json's citation record without "also" (ClaimDetailJson adds it): `list --json` keys.
+nlohmann::json CitationWithoutAlso(const Citation& c) {
+  nlohmann::json j = c;
+  j.erase("also");
+  return j;
 }
 
 nlohmann::json Bound(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); }
@@ -72,10 +80,7 @@ nlohmann::json ClaimListJson(const std::vector<ClaimSpec>& claims) {
     list.push_back({{"id", c.id},
                     {"title", c.title},
                     {"protocol", c.protocol},
-                    {"citation",
-                     {{"authors", c.citation.authors}, {"year", c.citation.year},
-                      {"title", c.citation.title}, {"arxiv", c.citation.arxiv},
-                      {"theorem", c.citation.theorem}, {"venue", c.citation.venue}}},
+                    {"citation", CitationWithoutAlso(c.citation)},
                     {"scales", c.scales},
                     {"expected",
                      {{"status", ExpectedStatusName(c.expected.status)},
@@ -114,8 +119,8 @@ nlohmann::json ClaimDetailJson(const ClaimSpec& c) {
 
 void PrintClaimSummaries(const std::vector<ClaimSpec>& claims, std::ostream& out) {
   for (const auto& c : claims) {
-    out << c.id << "  " << c.title << "\n    " << c.citation.authors << " (" << c.citation.year
-        << "), arXiv " << c.citation.arxiv << ", " << c.citation.theorem << "\n    protocol "
+    out << c.id << "  " << c.title << "\n    " << c.citation.authors << " ("
+        << c.citation.year.value_or(0) << "), arXiv " << c.citation.arxiv << ", " << c.citation.theorem << "\n    protocol "
         << c.protocol << ", expected: " << ExpectedStatusName(c.expected.status)
         << "; parameters:";
     for (const auto& p : c.params) out << " " << p.name;
@@ -129,7 +134,7 @@ void PrintClaimDetail(const ClaimSpec& c, std::ostream& out) {
   out << c.id << ": " << c.title << "\n  protocol " << c.protocol << "; expected: "
       << ExpectedStatusName(c.expected.status)
       << (c.expected.reason.empty() ? "" : " (" + c.expected.reason + ")") << "\n\n  "
-      << c.statement << "\n\n  " << c.citation.authors << " (" << c.citation.year << "), "
+      << c.statement << "\n\n  " << c.citation.authors << " (" << c.citation.year.value_or(0) << "), "
       << c.citation.title << ", arXiv " << c.citation.arxiv << ", " << c.citation.theorem;
   if (!c.citation.venue.empty()) out << "; " << c.citation.venue;
   out << "\n";

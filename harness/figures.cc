@@ -8,7 +8,7 @@
 
 #include "harness/check.h"
 #include "harness/fit.h"
-#include "harness/mean_estimate.h"
+#include "harness/schema/statistics.h"
 #include "harness/verdict.h"
 
 namespace thmcheck {

@@ -8,7 +8,7 @@
 #include <boost/math/distributions/beta.hpp>
 
 #include "harness/check.h"
-#include "harness/mean_estimate.h"
+#include "harness/schema/statistics.h"
 #include "harness/rng.h"
 
 namespace thmcheck {

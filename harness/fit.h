@@ -11,11 +11,10 @@
 #include <cstdint>
 #include <vector>
 
+#include "harness/schema/statistics.h"
+
 namespace thmcheck {
 
-struct Interval {
-  double lo = 0, hi = 0;
-};
 // The smallest interval containing both: verdicts use the hull of the fit's intervals, so they
 // are at least as cautious as each (the bootstrap misses lack of fit and, at R = 3, has few
 // distinct resamples and no t factor; the t-interval on J means misses the replicate noise
@@ -58,13 +57,8 @@ inline constexpr int kBootstrapResamples = 2000;  // percentile error at 5%: ~�
 PowerLawFit FitPowerLaw(const std::vector<double>& x, const std::vector<std::vector<double>>& y,
                         uint64_t seed, int resamples = kBootstrapResamples);
 
-struct MeanEstimate {
-  double mean = 0;
-  double sd = 0;        // sample standard deviation (0 when n = 1)
-  int n = 0;
-  Interval t90, t95;    // mean ± t_{n−1}·sd/√n; degenerate (±∞) when n = 1
-};
-// EstimateMean and StudentQuantile are header-only, in mean_estimate.h: the report shares them.
+// Interval, MeanEstimate, EstimateMean and StudentQuantile: harness/schema/statistics.h (the
+// report shares them).
 
 // Exact (Clopper–Pearson) two-sided interval for a binomial proportion: `successes` of `trials`.
 struct ProportionEstimate {

@@ -12,7 +12,7 @@
 #include <string>
 #include <tuple>
 
-#include "harness/mean_estimate.h"
+#include "harness/schema/statistics.h"
 #include "harness/rng.h"
 
 namespace thmcheck {

@@ -16,6 +16,7 @@
 #include "harness/parallel.h"
 #include "harness/progress.h"
 #include "harness/rng.h"
+#include "harness/schema/records_json.h"
 #include "harness/store.h"
 #include "harness/sweep.h"
 #include "harness/verdict.h"
@@ -32,10 +33,6 @@ std::string UtcNow() {
   return buf;
 }
 
-nlohmann::json CitationJson(const Citation& c) {
-  return {{"authors", c.authors}, {"year", c.year},   {"title", c.title},
-          {"arxiv", c.arxiv},     {"theorem", c.theorem}, {"venue", c.venue}, {"also", c.also}};
-}
 
 }  // namespace
 
@@ -132,7 +129,7 @@ RunOutcome ExecuteRun(const PreparedRun& run, const RunOptions& options, std::os
   result.verdict_json = {{"claim", claim.id},
                          {"title", claim.title},
                          {"protocol", claim.protocol},
-                         {"citation", CitationJson(claim.citation)},
+                         {"citation", claim.citation},
                          {"statement", claim.statement},
                          {"scale", options.scale},
                          {"seed", options.seed},

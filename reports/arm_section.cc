@@ -34,7 +34,7 @@ std::string PointsDetails(const Arm& arm, const Check& check) {
                      HtmlEscape(check.x.empty() ? "x" : check.x) +
                      "</th><th>mean</th><th>lo</th><th>hi</th><th>n</th></tr>\n";
   for (const SweepPoint& p : check.Points()) {
-    html += "<tr>" + Td(FormatNumber(p.x, 6), "num") + Td(FormatNumber(p.mean, 4), "num") +
+    html += "<tr>" + Td(FormatNumber(PointX(p), 6), "num") + Td(FormatNumber(p.mean, 4), "num") +
             Td(FormatNumber(p.lo, 4), "num") + Td(FormatNumber(p.hi, 4), "num") +
             Td(p.n ? std::to_string(*p.n) : kAbsent, "num") + "</tr>\n";
   }
@@ -60,7 +60,7 @@ std::string RoleCell(const Check& check) {
 }
 
 std::string KindCell(const Check& check) {
-  std::string html = "<td>" + HtmlEscape(check.kind);
+  std::string html = "<td>" + HtmlEscape(CheckKindName(check.kind));
   if (!check.versus_arm.empty()) {
     html += "<br><span class=\"small\">minus the matched cell of <code>" +
             HtmlEscape(check.versus_arm) + "</code>";

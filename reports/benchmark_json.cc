@@ -4,7 +4,9 @@
 
 #include <map>
 
-#include "reports/json_fields.h"
+#include <nlohmann/json.hpp>
+
+#include "harness/schema/records_json.h"
 
 namespace thmcheck::report {
 namespace {
@@ -50,41 +52,36 @@ std::string BenchmarkFamily(const std::string& name) {
 
 bool ParseBenchmarkJson(const json& root, std::vector<BenchmarkSample>* samples,
                         std::string* error) {
-  FieldReader r;
-  const json* list = r.Array(root, "benchmarks", "", Need::kRequired);
   std::map<std::string, size_t> index;        // name → position in *samples
   std::map<std::string, size_t> median_only;  // names seen only as a median aggregate so far
   std::vector<BenchmarkSample> medians;
-  for (size_t i = 0; list != nullptr && i < list->size() && r.ok(); ++i) {
-    const json& b = (*list)[i];
-    const std::string at = IndexPath("benchmarks", i);
-    if (b.is_object() && b.value("error_occurred", false)) continue;
-    std::string name = r.String(b, "run_name", at, Need::kOptional);
-    if (name.empty()) name = r.String(b, "name", at, Need::kRequired);
-    const std::string run_type = r.String(b, "run_type", at, Need::kOptional);
-    const std::string aggregate = r.String(b, "aggregate_name", at, Need::kOptional);
-    const std::optional<double> cpu = r.Number(b, "cpu_time", at, Need::kRequired);
-    const std::optional<double> real = r.Number(b, "real_time", at, Need::kRequired);
-    const std::string unit = r.String(b, "time_unit", at, Need::kRequired);
-    double factor = 1;
-    if (r.ok() && !UnitToNs(unit, &factor)) {
-      r.Fail(FieldPath(at, "time_unit"), "\"" + unit + "\" is not one of ns, us, ms, s");
+  try {
+    for (const json& b : root.at("benchmarks")) {
+      if (b.value("error_occurred", false)) continue;
+      const std::string name = b.contains("run_name") ? b.at("run_name").get<std::string>()
+                                                      : b.at("name").get<std::string>();
+      const std::string run_type = b.value("run_type", "");
+      const std::string aggregate = b.value("aggregate_name", "");
+      const double cpu = b.at("cpu_time").get<double>(), real = b.at("real_time").get<double>();
+      const std::string unit = b.at("time_unit").get<std::string>();
+      double factor = 1;
+      if (!UnitToNs(unit, &factor))
+        throw json::other_error::create(501, "\"" + unit + "\" is not one of ns, us, ms, s",
+                                        &b.at("time_unit"));
+      const bool iteration = run_type.empty() || run_type == "iteration";
+      if (!iteration && aggregate != "median") continue;
+      std::vector<BenchmarkSample>& into = iteration ? *samples : medians;
+      std::map<std::string, size_t>& where = iteration ? index : median_only;
+      auto it = where.find(name);
+      if (it == where.end()) {
+        it = where.emplace(name, into.size()).first;
+        into.push_back({name, BenchmarkFamily(name), {}, {}});
+      }
+      into[it->second].cpu_ns.push_back(cpu * factor);
+      into[it->second].real_ns.push_back(real * factor);
     }
-    if (!r.ok()) break;
-    const bool iteration = run_type.empty() || run_type == "iteration";
-    if (!iteration && aggregate != "median") continue;
-    std::vector<BenchmarkSample>& into = iteration ? *samples : medians;
-    std::map<std::string, size_t>& where = iteration ? index : median_only;
-    auto it = where.find(name);
-    if (it == where.end()) {
-      it = where.emplace(name, into.size()).first;
-      into.push_back({name, BenchmarkFamily(name), {}, {}});
-    }
-    into[it->second].cpu_ns.push_back(*cpu * factor);
-    into[it->second].real_ns.push_back(*real * factor);
-  }
-  if (!r.ok()) {
-    *error = r.error();
+  } catch (const json::exception& e) {
+    *error = schema::JsonErrorText(e);
     return false;
   }
   // Aggregates-only output: the median is all there is.

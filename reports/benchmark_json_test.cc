@@ -53,10 +53,10 @@ TEST(BenchmarkJsonTest, NamesTheBadField) {
   std::vector<BenchmarkSample> samples;
   std::string error;
   EXPECT_FALSE(ParseBenchmarkJson(json{{"context", json::object()}}, &samples, &error));
-  EXPECT_EQ(error, "benchmarks: required field is missing or null");
+  EXPECT_EQ(error, "key 'benchmarks' not found");
   EXPECT_FALSE(ParseBenchmarkJson({{"benchmarks", {Entry("BM_A", "iteration", 1, "fortnights")}}},
                                   &samples, &error));
-  EXPECT_EQ(error, "benchmarks[0].time_unit: \"fortnights\" is not one of ns, us, ms, s");
+  EXPECT_EQ(error, "/benchmarks/0/time_unit: \"fortnights\" is not one of ns, us, ms, s");
 }
 
 TEST(BenchmarkJsonTest, FamilyStopsAtTheFirstArgument) {

@@ -121,9 +121,11 @@ std::string CellsSection(const ClaimResult& claim) {
     html += Td(cell->replicate ? std::to_string(*cell->replicate) : kAbsent, "num");
     html += "<td>" + Badge(cell->status) + "</td>";
     for (const std::string& name : observables) {
-      const auto it = std::find_if(cell->observables.begin(), cell->observables.end(),
-                                   [&](const auto& entry) { return entry.first == name; });
-      html += Td(it == cell->observables.end() ? kAbsent : FormatJson(it->second), "num");
+      const auto it = cell->observables.find(name);
+      const bool absent = it == cell->observables.end();
+      // A null (NaN or ±∞ when written) shows as the file says it: null.
+      html += Td(absent ? kAbsent : FormatJson(it->second ? nlohmann::json(*it->second) : nullptr),
+                 "num");
     }
     html += "<td><code class=\"small\">" + HtmlEscape(cell->seed.empty() ? kAbsent : cell->seed) +
             "</code></td>" + Td(cell->note, "why") + "<td><code class=\"small\">" +

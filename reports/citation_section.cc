@@ -53,7 +53,7 @@ bool CitationRecordOf(const ClaimResult& claim, cite::ClaimTest* record) {
                                          [](char ch) { return ch >= '0' && ch <= '9'; })) {
     record->year = started.substr(0, 4);
   }
-  record->paper = {c.authors, c.year.value_or(0), c.title, c.arxiv, c.theorem, c.venue, c.also};
+  record->paper = c;
   return true;
 }
 

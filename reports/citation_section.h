@@ -1,13 +1,13 @@
 // The theorem's citation on a claim page and the BibTeX that cites the result: one entry for the
 // claim test that produced it (suite version and commit from the result's context, claim id and
-// protocol version) and one for the paper, formatted by harness/citation_format.h — the leaf
+// protocol version) and one for the paper, formatted by harness/schema/citation_format.h — the leaf
 // header `thmcheck cite` uses — so the page and the CLI never disagree on the format. The data
 // comes from verdict.json only; the year of the claim-test entry is the year the run started.
 #pragma once
 
 #include <string>
 
-#include "harness/citation_format.h"
+#include "harness/schema/citation_format.h"
 #include "reports/results.h"
 
 namespace thmcheck::report {

@@ -42,7 +42,7 @@ std::string FitCaption(const PlotSpec& spec) {
                      "lines: each arm's fitted power law.";
   if (spec.predicted) {
     html += std::string(" Dotted black: the ") +
-            (spec.kind == "exponent_bound" ? "bound's" : "predicted") +
+            (spec.kind == CheckKind::kExponentBound ? "bound's" : "predicted") +
             " slope through the main arm's first point.";
   }
   return html;

@@ -70,14 +70,14 @@ std::string Table(const CrossCheckTable& table) {
   const CrossCheck& spec = table.spec;
   std::string html = "<table>\n<tr><th>" + HtmlEscape(spec.x) + "</th>";
   for (const std::string& p : spec.params) html += "<th>" + HtmlEscape(p) + "</th>";
-  if (!spec.premise_label.empty()) html += "<th>" + HtmlEscape(spec.premise_label) + "</th>";
+  if (spec.premise) html += "<th>" + HtmlEscape(spec.premise->label) + "</th>";
   html += "<th>" + HtmlEscape(spec.level_label) + "</th>";
   for (const std::string& c : table.columns) html += "<th>" + Code(c) + "</th>";
   html += "<th>Status</th></tr>\n";
   for (const CrossCheckRow& row : table.rows) {
     html += "<tr>" + Td(FormatNumber(row.x, 6), "num");
     for (const std::string& p : row.params) html += Td(p, "num");
-    if (!spec.premise_label.empty())
+    if (spec.premise)
       html += Td(row.premise ? (*row.premise ? "yes (" : "no (") + row.premise_text + ")" : kAbsent,
                  "num");
     html += Td(FormatNumber(row.level, 4), "num");

@@ -6,7 +6,7 @@
 #include <map>
 #include <set>
 
-#include "harness/mean_estimate.h"
+#include "harness/schema/statistics.h"
 #include "reports/format.h"
 
 namespace thmcheck::report {
@@ -23,6 +23,7 @@ const ClaimResult* FindClaim(const std::string& id, const std::vector<ClaimResul
   return nullptr;
 }
 
+
 std::optional<double> FiniteNumber(const json& value) {
   if (!value.is_number()) return std::nullopt;
   const double v = value.get<double>();
@@ -31,7 +32,7 @@ std::optional<double> FiniteNumber(const json& value) {
 
 std::optional<double> Observable(const Cell& cell, const std::string& name) {
   for (const auto& [key, value] : cell.observables)
-    if (key == name) return FiniteNumber(value);
+    if (key == name) return value && std::isfinite(*value) ? value : std::nullopt;
   return std::nullopt;
 }
 
@@ -64,14 +65,15 @@ double Binomial(double n, double k) {
 }
 
 void Premise(const CrossCheck& spec, const std::vector<const Cell*>& cells, CrossCheckRow* row) {
-  if (spec.premise_label.empty()) return;
-  const auto lhs = Uniform(cells, spec.premise_param), n = Uniform(cells, spec.premise_choose_n),
-             k = Uniform(cells, spec.premise_choose_k);
+  if (!spec.premise) return;
+  const schema::CrossCheckPremise& premise = *spec.premise;
+  const auto lhs = Uniform(cells, premise.param), n = Uniform(cells, premise.choose_n),
+             k = Uniform(cells, premise.choose_k);
   if (!lhs || !n || !k || !lhs->is_number() || !n->is_number_integer() || !k->is_number_integer())
     return;
   const double top = n->get<double>(), bottom = k->get<double>();
   if (bottom < 0 || bottom > top) return;
-  const double bound = spec.premise_factor * Binomial(top, bottom);
+  const double bound = premise.factor * Binomial(top, bottom);
   row->premise = lhs->get<double>() <= bound;
   row->premise_text =
       FormatJson(*lhs) + (*row->premise ? " \u2264 " : " > ") + FormatNumber(bound, 6);

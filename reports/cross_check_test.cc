@@ -87,14 +87,17 @@ TEST(CrossCheckTest, ReadsTheDeclaration) {
   EXPECT_EQ(c.below.label, "the ResNet");
   EXPECT_EQ(c.above.observables.size(), 3u);
   EXPECT_EQ(c.params, (std::vector<std::string>{"n", "d", "k"}));
-  EXPECT_EQ(c.premise_factor, 0.001);
-  EXPECT_EQ(c.premise_choose_k, "k");
+  ASSERT_TRUE(c.premise.has_value());
+  EXPECT_EQ(c.premise->factor, 0.001);
+  EXPECT_EQ(c.premise->choose_k, "k");
 
   json bad = Declaration();
   bad["premise"]["choose"] = {"d"};
   WriteClaim(dir.path(), "parity_lower_bound", {{"cross_checks", {bad}}});
   EXPECT_FALSE(ReadClaim(dir.path() / "parity_lower_bound", &claim, log, &error));
-  EXPECT_NE(error.find("cross_checks[0].premise.choose"), std::string::npos) << error;
+  EXPECT_NE(error.find("/cross_checks/0/premise/choose: expected two parameter names"),
+            std::string::npos)
+      << error;
 }
 
 TEST(CrossCheckTest, TableJoinsTheOtherClaimsCells) {

@@ -39,15 +39,15 @@ const char* DotColour(const Check& check) {
 
 // Exponents and exponent bounds in the same x are slopes on one scale; other kinds stand alone.
 std::string AxisKey(const Check& check, size_t index) {
-  if (check.kind == "exponent" || check.kind == "exponent_bound") return "slope in " + check.x;
-  return check.kind + "#" + std::to_string(index);
+  if (IsExponentKind(check.kind)) return "slope in " + check.x;
+  return CheckKindName(check.kind) + ("#" + std::to_string(index));
 }
 
 std::string AxisLabel(const Check& check) {
-  if (check.kind == "exponent" || check.kind == "exponent_bound") {
+  if (IsExponentKind(check.kind)) {
     return "fitted exponent in " + (check.x.empty() ? std::string("x") : check.x);
   }
-  return check.kind + " of " + check.observable;
+  return CheckKindName(check.kind) + (" of " + check.observable);
 }
 
 std::string Label(const std::string& name) {
@@ -134,7 +134,7 @@ std::string ForestPlot(const Arm& arm) {
     for (const Check* c : checks) {
       const double mid = y + kRow / 2;
       const std::string tip =
-          c->Name() + " (" + c->kind + ", " + RoleText(c->role) + "): estimate " +
+          c->Name() + " (" + CheckKindName(c->kind) + ", " + RoleText(c->role) + "): estimate " +
           FormatNumber(c->estimate) + ", 90% " + FormatInterval(c->ci) + ", 95% " +
           FormatInterval(c->ci95) + ", band " + FormatInterval(c->band) + ", predicted " +
           FormatNumber(c->predicted) + ", " + c->verdict;

@@ -14,7 +14,7 @@ Check MakeCheck(const std::string& observable, const std::string& kind,
                 std::optional<double> estimate, const std::string& verdict) {
   Check c;
   c.observable = observable;
-  c.kind = kind;
+  c.kind = *schema::CheckKindFromName(kind);
   c.x = "m";
   c.estimate = estimate;
   c.ci = {estimate ? std::optional<double>(*estimate - 0.03) : std::nullopt,

@@ -135,7 +135,7 @@ std::string GnuplotData(const PlotSpec& plot) {
     if (!s.role.empty()) out << " (" << CommentText(s.role) << ")";
     out << (s.reference ? " (reference)" : "") << "\n";
     for (const SweepPoint& p : s.points) {
-      out << Num(p.x) << ' ' << Num(*p.mean) << ' ' << Num(p.lo.value_or(*p.mean)) << ' '
+      out << Num(PointX(p)) << ' ' << Num(*p.mean) << ' ' << Num(p.lo.value_or(*p.mean)) << ' '
           << Num(p.hi.value_or(*p.mean)) << ' ' << (p.n ? std::to_string(*p.n) : "NaN") << '\n';
     }
   }
@@ -148,8 +148,8 @@ std::string GnuplotScript(const PlotSpec& plot, const std::string& claim_id) {
   std::vector<double> sweep_x;
   for (const PlotSeries& s : plot.series) {
     for (const SweepPoint& p : s.points) {
-      x_range.See(p.x);
-      sweep_x.push_back(p.x);
+      x_range.See(PointX(p));
+      sweep_x.push_back(PointX(p));
       y_range.See(*p.mean);
       if (p.lo && !s.reference) y_range.See(*p.lo);
       if (p.hi && !s.reference) y_range.See(*p.hi);
@@ -157,8 +157,8 @@ std::string GnuplotScript(const PlotSpec& plot, const std::string& claim_id) {
   }
   for (const PlotSeries& s : plot.series) {
     if (!s.slope || s.points.empty()) continue;
-    y_range.See(PowerLaw(s, s.points.front().x));
-    y_range.See(PowerLaw(s, s.points.back().x));
+    y_range.See(PowerLaw(s, PointX(s.points.front())));
+    y_range.See(PowerLaw(s, PointX(s.points.back())));
   }
   auto reference = [&](double x) {
     return *plot.anchor_y * std::pow(x / *plot.anchor_x, *plot.predicted);
@@ -233,8 +233,8 @@ std::string GnuplotScript(const PlotSpec& plot, const std::string& claim_id) {
     if (s.slope) {
       const std::string f = "fit" + std::to_string(i + 1);
       gp << f << "(x) = exp(" << Num(*s.intercept) << ") * x**(" << Num(*s.slope) << ")\n";
-      const double from = s.points.empty() ? x_range.lo : s.points.front().x;
-      const double to = s.points.empty() ? x_range.hi : s.points.back().x;
+      const double from = s.points.empty() ? x_range.lo : PointX(s.points.front());
+      const double to = s.points.empty() ? x_range.hi : PointX(s.points.back());
       elements.push_back("[x=" + Num(from) + ":" + Num(to) + "] " + f + "(x) with lines ls " +
                          std::to_string(line_ls) + " title " +
                          GnuplotQuote(s.arm + " fit: slope " + FormatNumber(s.slope)));
@@ -244,7 +244,7 @@ std::string GnuplotScript(const PlotSpec& plot, const std::string& claim_id) {
     gp << "set style line 100 lc rgb '#000000' lw 1.5 dt 3\n"
        << "reference(x) = " << Num(*plot.anchor_y) << " * (x / " << Num(*plot.anchor_x) << ")**("
        << Num(*plot.predicted) << ")\n";
-    const std::string what = plot.kind == "exponent_bound" ? "bound" : "predicted";
+    const std::string what = plot.kind == CheckKind::kExponentBound ? "bound" : "predicted";
     elements.push_back("reference(x) with lines ls 100 title " +
                        GnuplotQuote(what + " slope " + FormatNumber(plot.predicted)));
   }

@@ -12,7 +12,7 @@ PlotSpec TwoSeriesPlot() {
   plot.observable = "rel_weight_change";
   plot.x = std::string("m");  // NOTE: `= "m"` trips GCC 12's false -Wrestrict at -O3
   plot.stem = "rel_weight_change_vs_m";
-  plot.kind = "exponent";
+  plot.kind = CheckKind::kExponent;
   PlotSeries main{"main", "main", {PointAt(128, 0.08, 0.075, 0.085, 3), PointAt(512, 0.04)},
                   0,      -0.49,  0.3};
   PlotSeries control{"it's a control", "control", {PointAt(128, 0.5, 0.45, 0.55, 3)}, 0, 0.01, -0.7};

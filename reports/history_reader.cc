@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <system_error>
 
+#include "harness/schema/records_json.h"
 #include "reports/benchmark_json.h"
-#include "reports/json_fields.h"
 #include "reports/results_reader.h"
 
 namespace thmcheck::report {
@@ -18,19 +18,19 @@ using nlohmann::json;
 bool ReadRecord(const fs::path& dir, HistoryRun* run, std::string* error) {
   const fs::path record_file = dir / "record.json";
   json record;
-  if (!ParseJsonFile(record_file, &record, error)) return false;
-  FieldReader r;
-  const std::string schema = r.String(record, "schema", "", Need::kRequired);
-  if (r.ok() && schema != kHistorySchema) {
-    r.Fail("schema", "\"" + schema + "\" is not " + kHistorySchema);
-  }
-  run->record = dir.filename().string();
-  run->commit = r.String(record, "commit", "", Need::kRequired);
-  run->date = r.String(record, "date", "", Need::kRequired);
-  run->machine = r.String(record, "machine", "", Need::kRequired);
-  run->scale = r.String(record, "scale", "", Need::kOptional);
-  if (!r.ok()) {
-    *error = record_file.string() + ": " + r.error();
+  if (!schema::ReadJsonFile(record_file, &record, error)) return false;
+  try {
+    const std::string schema = record.at("schema").get<std::string>();
+    if (schema != kHistorySchema)
+      throw json::other_error::create(501, "\"" + schema + "\" is not " + kHistorySchema,
+                                      &record.at("schema"));
+    run->record = dir.filename().string();
+    run->commit = record.at("commit").get<std::string>();
+    run->date = record.at("date").get<std::string>();
+    run->machine = record.at("machine").get<std::string>();
+    run->scale = record.value("scale", "");
+  } catch (const json::exception& e) {
+    *error = record_file.string() + ": " + schema::JsonErrorText(e);
     return false;
   }
 
@@ -38,7 +38,7 @@ bool ReadRecord(const fs::path& dir, HistoryRun* run, std::string* error) {
   const fs::path bench_file = dir / "benchmarks.json";
   if (fs::exists(bench_file, ec)) {
     json bench;
-    if (!ParseJsonFile(bench_file, &bench, error)) return false;
+    if (!schema::ReadJsonFile(bench_file, &bench, error)) return false;
     std::string why;
     if (!ParseBenchmarkJson(bench, &run->benchmarks, &why)) {
       *error = bench_file.string() + ": " + why;
@@ -57,11 +57,8 @@ bool ReadRecord(const fs::path& dir, HistoryRun* run, std::string* error) {
   std::sort(claim_dirs.begin(), claim_dirs.end());
   for (const fs::path& claim_dir : claim_dirs) {
     ClaimResult claim;
-    json root;
-    if (!ReadVerdict(claim_dir / "verdict.json", claim_dir.filename().string(), &claim, &root,
-                     error)) {
+    if (!ReadVerdict(claim_dir / "verdict.json", claim_dir.filename().string(), &claim, error))
       return false;
-    }
     run->claims.push_back(std::move(claim));
   }
   return true;

@@ -92,7 +92,7 @@ TEST(HistoryReportTest, MalformedRecordNamesTheFieldAndWritesNothing) {
   std::ostringstream log;
   const ReportResult result = WriteReport(options, log);
   EXPECT_FALSE(result.ok);
-  EXPECT_NE(result.error.find("record.json: commit: expected a string, got number"),
+  EXPECT_NE(result.error.find("record.json: /commit: type must be string, but is number"),
             std::string::npos)
       << result.error;
   EXPECT_FALSE(fs::exists(dir.path() / "out"));

@@ -24,7 +24,7 @@ std::string SweepOf(const Arm& arm) {
     const std::string x = check.x.empty() ? "x" : check.x;
     auto it = std::find(names.begin(), names.end(), x);
     if (it == names.end()) names.push_back(x), values.emplace_back(), it = names.end() - 1;
-    for (const SweepPoint& p : check.Points()) values[it - names.begin()].insert(p.x);
+    for (const SweepPoint& p : check.Points()) values[it - names.begin()].insert(PointX(p));
   }
   std::string text;
   for (size_t i = 0; i < names.size(); ++i) {
@@ -60,7 +60,7 @@ std::string Observables(const ClaimResult& claim) {
       if (std::find(seen.begin(), seen.end(), check.observable) != seen.end()) continue;
       seen.push_back(check.observable);
       html += (html.empty() ? "" : "<br>") + std::string("<code>") + HtmlEscape(check.observable) +
-              "</code> <span class=\"muted small\">" + HtmlEscape(check.kind) +
+              "</code> <span class=\"muted small\">" + HtmlEscape(CheckKindName(check.kind)) +
               (check.x.empty() ? "" : " in " + HtmlEscape(check.x)) + ", band " +
               HtmlEscape(FormatInterval(check.band)) + "</span>";
     }

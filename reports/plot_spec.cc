@@ -29,14 +29,14 @@ PlotSeries SeriesOf(std::string name, std::string role, const std::vector<SweepP
   for (const SweepPoint& p : points) {
     // NOTE: log axes cannot show x <= 0 or y <= 0; such points are counted and reported in the
     // caption rather than silently vanishing.
-    if ((!log_x || p.x > 0) && p.mean && (!log_y || *p.mean > 0)) {
+    if ((!log_x || PointX(p) > 0) && p.mean && (!log_y || *p.mean > 0)) {
       series.points.push_back(p);
     } else {
       ++series.dropped;
     }
   }
   std::sort(series.points.begin(), series.points.end(),
-            [](const SweepPoint& a, const SweepPoint& b) { return a.x < b.x; });
+            [](const SweepPoint& a, const SweepPoint& b) { return PointX(a) < PointX(b); });
   return series;
 }
 
@@ -63,7 +63,7 @@ PlotSpec DeclaredPlot(const ClaimFigure& figure, std::set<std::string>* stems) {
   plot.observable = figure.y_label;
   plot.x = figure.x;
   plot.title = figure.title;
-  plot.arms = figure.arms;
+  plot.arms = figure.Arms();
   plot.log_x = figure.log_x;
   plot.log_y = figure.log_y;
   plot.diverged = figure.diverged;
@@ -136,7 +136,7 @@ std::vector<PlotSpec> CollectPlots(const ClaimResult& claim) {
         plot.kind = it->kind;
         plot.predicted = it->predicted;
         if (!series.points.empty()) {
-          plot.anchor_x = series.points.front().x;
+          plot.anchor_x = PointX(series.points.front());
           plot.anchor_y = series.points.front().mean;
         }
       }

@@ -36,7 +36,7 @@ struct PlotSpec {
   std::string observable;          // y axis
   std::string x;                   // x axis: the swept parameter
   std::string stem;                // file stem under OUT/<claim>/plots/, unique within the claim
-  std::string kind;                // the main arm's check kind (exponent, exponent_bound, ...)
+  std::optional<CheckKind> kind;   // the main arm's check kind; none for a declared figure
   std::vector<PlotSeries> series;  // main arm first
   // Reference line of slope `predicted` through (anchor_x, anchor_y): the main arm's first
   // drawable point. Absent when there is no prediction or no such point.

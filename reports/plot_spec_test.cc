@@ -12,7 +12,7 @@ Check FittedCheck(const std::string& observable, const std::string& x, double sl
   Check check;
   check.observable = observable;
   check.x = x;
-  check.kind = "exponent";
+  check.kind = CheckKind::kExponent;
   check.predicted = -0.5;
   Fit fit;
   fit.slope = slope;
@@ -28,7 +28,7 @@ ClaimResult TwoArmClaim() {
   Arm main{"main", "main", "", "PASS", {FittedCheck("w", "m", -0.5)}};
   Check bound;  // points, no fit: not plotted
   bound.observable = "loss";
-  bound.kind = "mean_bound";
+  bound.kind = CheckKind::kMeanBound;
   bound.points = {PointAt(128, 0.001, 0.0, 0.002, 3)};
   main.checks.push_back(bound);
   claim.arms = {control, main};  // control listed first on purpose

@@ -134,7 +134,7 @@ std::vector<ClaimTrend> JudgeClaims(const std::vector<HistoryRun>& runs) {
             e.arm = arm.name;
             e.name = check.Name();
             e.observable = check.observable;
-            e.kind = check.kind;
+            e.kind = CheckKindName(check.kind);
             e.x = check.x;
             series.estimates.push_back(std::move(e));
             trend = series.estimates.end() - 1;

@@ -34,7 +34,7 @@ ClaimResult Claim(const std::string& verdict, double estimate, int protocol = 1)
   Arm main{"main", "main", "", verdict, {}};
   Check check;
   check.observable = "rel_weight_change";
-  check.kind = "exponent";
+  check.kind = CheckKind::kExponent;
   check.estimate = estimate;
   check.ci = {estimate - 0.02, estimate + 0.02, true};
   check.band = {-0.6, -0.4, true};
@@ -139,7 +139,7 @@ TEST(ClaimRuleTest, FlagsOnlyAMainArmsEvidenceOutsideItsBand) {
     Check check;
     check.name = check.observable = name;
     check.role = role;
-    check.kind = "exponent";
+    check.kind = CheckKind::kExponent;
     check.estimate = estimate;
     check.ci = {estimate - 0.02, estimate + 0.02, true};
     check.band = {-0.6, -0.4, true};

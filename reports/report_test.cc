@@ -251,7 +251,7 @@ TEST(WriteReportTest, SchemaErrorNamesTheFieldAndWritesNothing) {
   std::ostringstream log;
   const ReportResult result = WriteReport({WriteFixture(dir.path(), verdict), out}, log);
   EXPECT_FALSE(result.ok);
-  EXPECT_NE(result.error.find("verdict.json: arms[1].checks[0].ci: expected [lo, hi]"),
+  EXPECT_NE(result.error.find("verdict.json: /arms/1/checks/0/ci: expected [lo, hi]"),
             std::string::npos)
       << result.error;
   EXPECT_FALSE(fs::exists(out));

@@ -1,6 +1,5 @@
 // Reads a results directory IN/ (one folder per claim: verdict.json + cells/<hash>.json) into
-// ClaimResult values. The report reads result files only (docs/house_rules.md "Layout"), so this
-// is the one place that knows the on-disk schema. Everything is read and validated before the
+// ClaimResult values, through harness/schema's records. Everything is read and validated before the
 // report writes a byte: an error names the file, the field and what was wrong, and nothing is
 // written.
 // Unknown fields are ignored, so older reports keep reading newer result files.
@@ -15,15 +14,15 @@
 
 namespace thmcheck::report {
 
-// Reads one verdict.json (no cell files) into *claim, with `id` as its folder name, and keeps the
-// parsed JSON in *root. Returns false and sets *error to "<file>: <field path>: <problem>" when
+// Reads one verdict.json (no cell files) into *claim, with `id` as its folder name. Returns false
+// and sets *error to "<file>: <problem>" (the problem names the JSON pointer of a bad field) when
 // the file is unreadable or malformed. The history pages use this alone: they need no cells.
 bool ReadVerdict(const std::filesystem::path& verdict_file, const std::string& id,
-                 ClaimResult* claim, nlohmann::json* root, std::string* error);
+                 ClaimResult* claim, std::string* error);
 
 // Reads one claim folder: its verdict.json and every cell file it lists (or, when verdict.json
 // has no "cells" list, every cells/*.json in name order). Returns false and sets *error to
-// "<file>: <field path>: <problem>" on any unreadable or malformed file. Harmless oddities (the
+// "<file>: <problem>" on any unreadable or malformed file. Harmless oddities (the
 // "claim" field differing from the folder name) go to `log` as warnings.
 bool ReadClaim(const std::filesystem::path& claim_dir, ClaimResult* claim, std::ostream& log,
                std::string* error);

@@ -165,7 +165,7 @@ TEST(ResultsReaderTest, ReadsDeclaredFiguresAndToleratesTheirAbsence) {
   ASSERT_EQ(claim.figures.size(), 1u);
   const ClaimFigure& f = claim.figures[0];
   EXPECT_EQ(f.name, "risk_vs_n");
-  EXPECT_EQ(f.arms, std::vector<std::string>{"main"});  // no "arms": the one arm
+  EXPECT_EQ(f.Arms(), std::vector<std::string>{"main"});  // no "arms": the one arm
   EXPECT_TRUE(f.log_x);
   EXPECT_FALSE(f.log_y);
   EXPECT_EQ(f.diverged, 2);
@@ -210,60 +210,60 @@ TEST(ResultsReaderTest, RefusesMalformedVerdicts) {
   };
   const Case cases[] = {
       {"missing title", [](json& v) { v.erase("title"); },
-       "verdict.json: title: required field is missing or null"},
+       "verdict.json: key 'title' not found"},
       {"unknown verdict", [](json& v) { v["verdict"] = "MAYBE"; },
-       "verdict: \"MAYBE\" is not one of PASS, FAIL, INCONCLUSIVE"},
+       "/verdict: \"MAYBE\" is not one of PASS, FAIL, INCONCLUSIVE"},
       {"arms not array", [](json& v) { v["arms"] = json::object(); },
-       "arms: expected an array, got object"},
+       "/arms: type must be array, but is object"},
       {"estimate as text", [](json& v) { v["arms"][0]["checks"][0]["estimate"] = "-0.5"; },
-       "arms[0].checks[0].estimate: expected a number or null, got string"},
+       "/arms/0/checks/0/estimate: type must be number, but is string"},
       {"band of three",
        [](json& v) {
          v["arms"][0]["checks"][0]["band"] = {1, 2, 3};
        },
-       "arms[0].checks[0].band: expected [lo, hi] (two numbers or nulls), got 3 elements"},
+       "/arms/0/checks/0/band: expected [lo, hi] (numbers or null)"},
       {"point without x", [](json& v) { v["arms"][1]["checks"][0]["fit"]["points"][1].erase("x"); },
-       "arms[1].checks[0].fit.points[1]: a point needs \"x\" or \"at\""},
+       "/arms/1/checks/0/fit/points/1: a point needs \"x\" or \"at\""},
       {"fractional n", [](json& v) { v["arms"][0]["checks"][1]["points"][0]["n"] = 2.5; },
-       "arms[0].checks[1].points[0].n: expected an integer, got 2.5"},
+       "/arms/0/checks/1/points/0/n: expected an integer, got 2.5"},
       {"cell escapes folder", [](json& v) { v["cells"][0] = "../../etc/passwd"; },
-       "cells[0]: \"../../etc/passwd\" is not a relative path inside the claim folder"},
+       "/cells/0: \"../../etc/passwd\" is not a relative path inside the claim folder"},
       {"figure log_y as text",
        [](json& v) {
          AddFigure(v);
          v["figures"][0]["log_y"] = "no";
        },
-       "figures[0].log_y: expected true or false, got string"},
+       "/figures/0/log_y: type must be boolean, but is string"},
       {"missing cell file", [](json& v) { v["cells"][0] = "cells/zz.json"; },
        "cells/zz.json: cannot open for reading"},
       {"verdict_reason as number", [](json& v) { v["verdict_reason"] = 3; },
-       "verdict_reason: expected a string, got number"},
+       "/verdict_reason: type must be string, but is number"},
       {"expected as text", [](json& v) { v["expected"] = "reproduces"; },
-       "expected: expected an object, got string"},
+       "/expected: expected an object, got string"},
       {"expected without status", [](json& v) { v["expected"].erase("status"); },
-       "expected.status: required field is missing or null"},
+       "/expected: key 'status' not found"},
       {"expected met as text", [](json& v) { v["expected"]["met"] = "yes"; },
-       "expected.met: expected true or false, got string"},
+       "/expected/met: type must be boolean, but is string"},
       {"check role as number", [](json& v) { v["arms"][0]["checks"][0]["role"] = 1; },
-       "arms[0].checks[0].role: expected a string, got number"},
+       "/arms/0/checks/0/role: type must be string, but is number"},
       {"sanity as text", [](json& v) { v["arms"][0]["checks"][0]["sanity"] = "true"; },
-       "arms[0].checks[0].sanity: expected true or false, got string"},
+       "/arms/0/checks/0/sanity: type must be boolean, but is string"},
       {"rejected_by as text", [](json& v) { v["arms"][1]["rejected_by"] = "rel_weight_change"; },
-       "arms[1].rejected_by: expected an array, got string"},
+       "/arms/1/rejected_by: type must be array, but is string"},
       {"rejected_by of numbers", [](json& v) { v["arms"][1]["rejected_by"] = {0}; },
-       "arms[1].rejected_by[0]: expected a string, got number"},
+       "/arms/1/rejected_by/0: type must be string, but is number"},
       {"capping cell as number",
        [](json& v) {
          v["arms"][0]["checks"][0]["excluded"]["capping_cells"] = {7};
        },
-       "arms[0].checks[0].excluded.capping_cells[0]: expected a string, got number"},
+       "/arms/0/checks/0/excluded/capping_cells/0: type must be string, but is number"},
       {"fractional diverged",
        [](json& v) { v["arms"][0]["checks"][0]["excluded"]["diverged"] = 0.5; },
-       "arms[0].checks[0].excluded.diverged: expected an integer, got 0.5"},
+       "/arms/0/checks/0/excluded/diverged: expected an integer, got 0.5"},
       {"match_on as text", [](json& v) { v["arms"][0]["checks"][0]["match_on"] = "m"; },
-       "arms[0].checks[0].match_on: expected an array, got string"},
+       "/arms/0/checks/0/match_on: type must be array, but is string"},
       {"rep90 of one", [](json& v) { v["arms"][0]["checks"][0]["fit"]["rep90"] = {1}; },
-       "arms[0].checks[0].fit.rep90: expected [lo, hi] (two numbers or nulls), got 1 elements"},
+       "/arms/0/checks/0/fit/rep90: expected [lo, hi] (numbers or null)"},
   };
   for (const Case& c : cases) {
     ScratchDir dir;
@@ -280,7 +280,7 @@ TEST(ResultsReaderTest, RefusesMalformedCell) {
   std::ostringstream log;
   std::string error;
   EXPECT_FALSE(ReadResults(in, &claims, log, &error));
-  EXPECT_NE(error.find("b2.json: status: required field is missing or null"), std::string::npos)
+  EXPECT_NE(error.find("b2.json: key 'status' not found"), std::string::npos)
       << error;
 }
 

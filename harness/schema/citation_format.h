@@ -1,7 +1,7 @@
 // How a claim test is cited, formatted from plain data: one entry for the claim test itself (suite,
 // version, claim id, protocol version, commit) and one for the theorem's paper, as BibTeX (accepted
 // by bibtex and biber: non-ASCII letters become LaTeX accents), CFF 1.2.0 or plain text.
-// A leaf header (header-only, includes nothing of ours), like rng.h: `thmcheck cite` fills it from
+// A leaf header beside the result records (header-only): `thmcheck cite` fills it from
 // the ClaimSpec and this build (citation.cc); the report fills it from a result's verdict.json (its
 // "citation" block and the commit in its context), so a report page cites the build that produced
 // its numbers, formatted by the very same code. Legend: key = the BibTeX citation key.
@@ -15,17 +15,13 @@
 #include <utility>
 #include <vector>
 
+#include "harness/schema/records.h"
+
 namespace thmcheck::cite {
 
-struct Paper {
-  std::string authors;  // "S. S. Du, X. Zhai, B. Póczos, A. Singh" (", et al." allowed)
-  int year = 0;
-  std::string title;
-  std::string arxiv;              // "1810.02054"
-  std::string theorem;            // "Remark 3.1, Lemmas 3.1–3.2"
-  std::string venue;              // "ICLR 2019"
-  std::vector<std::string> also;  // further sources, one line each (text format only)
-};
+// The theorem's paper: the "citation" record of verdict.json (records.h), the one definition of
+// its fields; the claim declares the same record.
+using Paper = schema::Citation;
 
 struct ClaimTest {
   std::string id;  // stable forever
@@ -153,7 +149,7 @@ inline bool LooksLikeArxivId(const std::string& id) {
 inline std::string PaperKey(const Paper& p) {
   const auto authors = detail::SplitAuthors(p.authors);
   const std::string family = authors.empty() ? "anon" : detail::GivenFamily(authors[0]).second;
-  return detail::AsciiAlnum(family, true) + std::to_string(p.year) + "arxiv" +
+  return detail::AsciiAlnum(family, true) + std::to_string(p.year.value_or(0)) + "arxiv" +
          detail::AsciiAlnum(p.arxiv, false);
 }
 
@@ -170,7 +166,7 @@ inline std::string PaperShortName(const Paper& p) {
   std::string name = authors.empty() ? "Anonymous" : detail::GivenFamily(authors[0]).second;
   if (authors.size() == 2) name += " and " + detail::GivenFamily(authors[1]).second;
   if (authors.size() > 2) name += " et al.";
-  return name + " (" + std::to_string(p.year) + "), arXiv:" + p.arxiv;
+  return name + " (" + std::to_string(p.year.value_or(0)) + "), arXiv:" + p.arxiv;
 }
 
 inline std::string Bibtex(const ClaimTest& t) {
@@ -196,7 +192,7 @@ inline std::string Bibtex(const ClaimTest& t) {
      << "  eprint = {" << LatexEscape(p.arxiv) << "},\n"
      << "  archiveprefix = {arXiv},\n";
   if (LooksLikeArxivId(p.arxiv)) os << "  url = {https://arxiv.org/abs/" << p.arxiv << "},\n";
-  os << "  year = {" << p.year << "}";
+  os << "  year = {" << p.year.value_or(0) << "}";
   if (!p.venue.empty()) os << ",\n  note = {" << LatexEscape(p.venue) << "}";
   os << "\n}\n";
   return os.str();
@@ -220,7 +216,7 @@ inline std::string Cff(const ClaimTest& t) {
      << "authors:\n  - name: \"thmcheck developers\"\n"
      << "references:\n  - type: article\n"
      << "    title: " << Quote(p.title) << "\n"
-     << "    year: " << p.year << "\n"
+     << "    year: " << p.year.value_or(0) << "\n"
      << "    authors:\n";
   for (const auto& a : detail::SplitAuthors(p.authors)) {
     if (a == "et al.") {
@@ -245,7 +241,8 @@ inline std::string Text(const ClaimTest& t) {
   std::ostringstream os;
   os << "thmcheck " << t.suite_version << ", claim test " << t.id << " (protocol " << t.protocol
      << "), commit " << t.commit << ": " << t.title << ".\n"
-     << "It checks " << p.theorem << " of: " << p.authors << " (" << p.year << "). " << p.title
+     << "It checks " << p.theorem << " of: " << p.authors << " (" << p.year.value_or(0)
+     << "). " << p.title
      << ". arXiv:" << p.arxiv << (p.venue.empty() ? "" : ", " + p.venue) << ".\n";
   for (const auto& line : p.also) os << "See also: " << line << ".\n";
   return os.str();

@@ -1,31 +1,39 @@
 // A replicate mean with its Student-t intervals, header-only. The harness judges and draws with it
 // (checks, figures, fit) and the report aggregates another claim's cells with it (a cross-check),
-// so both show the same mean and interval for the same numbers, computed by the same code; the
-// report links no harness library. It includes only leaf headers (fit.h for the Interval and
-// MeanEstimate types, check.h) and Boost.Math, kept out of fit.h, which most files include.
+// so both show the same mean and interval for the same numbers, computed by the same code. A leaf
+// beside the result records: it includes Boost.Math only.
 // Legend: n values, sd the sample standard deviation, se = sd/√n, t_{n−1} Student's quantile.
 #pragma once
 
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 #include <vector>
 
 #include <boost/math/distributions/students_t.hpp>
 
-#include "harness/check.h"
-#include "harness/fit.h"
-
 namespace thmcheck {
 
+struct Interval {
+  double lo = 0, hi = 0;
+};
+
+struct MeanEstimate {
+  double mean = 0;
+  double sd = 0;        // sample standard deviation (0 when n = 1)
+  int n = 0;
+  Interval t90, t95;    // mean ± t_{n−1}·sd/√n; degenerate (±∞) when n = 1
+};
+
 // Two-sided quantile of Student's t with `dof` degrees of freedom: t such that P(|T| ≤ t) = level.
+// dof ≤ 0 throws (Boost.Math's domain error).
 inline double StudentQuantile(double level, double dof) {
-  THM_CHECK_GT(dof, 0.0);
   boost::math::students_t dist(dof);
   return boost::math::quantile(dist, 0.5 + level / 2.0);
 }
 
 inline MeanEstimate EstimateMean(const std::vector<double>& values) {
-  THM_CHECK(!values.empty());
+  if (values.empty()) throw std::invalid_argument("EstimateMean: no values");
   MeanEstimate e;
   e.n = static_cast<int>(values.size());
   double sum = 0;
