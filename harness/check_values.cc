@@ -85,10 +85,10 @@ void GapTally::Add(ValueReader::Read r, const CellView& c, bool in_scope) {
   if (!c.id.empty()) capping_ids_.push_back(c.id);
 }
 
-nlohmann::json GapTally::Json() const {
-  nlohmann::json j = {{"diverged", diverged_}, {"unusable", unusable_}};
-  if (Caps()) j["capping_cells"] = capping_ids_;
-  return j;
+schema::Excluded GapTally::Record() const {
+  schema::Excluded e{diverged_, unusable_, {}};
+  if (Caps()) e.capping_cells = capping_ids_;
+  return e;
 }
 
 std::string GapTally::CapReason() const {

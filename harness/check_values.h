@@ -44,8 +44,8 @@ class GapTally {
   int diverged() const { return diverged_; }
   int unusable() const { return unusable_; }
   bool Caps() const { return capping_diverged_ + capping_unusable_ > 0; }
-  // {"diverged": n, "unusable": n} and, when any capped, "capping_cells": [ids].
-  nlohmann::json Json() const;
+  // Counts of diverged and unusable cells and, when any capped, the capping cells' ids.
+  schema::Excluded Record() const;
   // "capped at INCONCLUSIVE: 2 diverged and 1 unusable cells in scope (a main arm's check
   // cannot pass with gaps)"; "" when nothing capped.
   std::string CapReason() const;

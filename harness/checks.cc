@@ -15,10 +15,6 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-nlohmann::json IntervalJson(const Interval& i) {
-  return {FiniteOrNull(i.lo), FiniteOrNull(i.hi)};
-}
-
 // A PASS judged with gaps in scope becomes INCONCLUSIVE (a FAIL stays: what was measured fails).
 void Cap(const GapTally& gaps, CheckResult* r) {
   if (!gaps.Caps()) return;
@@ -52,7 +48,7 @@ CheckResult EvaluateExponent(const CheckSpec& spec, const ArmData& data, const C
   GapTally gaps(ctx.gaps);
   std::vector<double> x;
   std::vector<std::vector<double>> y;
-  nlohmann::json points = nlohmann::json::array();
+  std::vector<schema::Point> points;
   for (const auto& [at, group] : GroupBy({spec.x}, with_x)) {
     // A grid point whose abscissa no usable cell told is unusable as a whole.
     const bool known = at.at(spec.x).is_number();
@@ -78,15 +74,17 @@ CheckResult EvaluateExponent(const CheckSpec& spec, const ArmData& data, const C
     for (double v : ys) min_y = std::min(min_y, v);
     const bool clamped = !(lo > 0);  // a log-scale error bar cannot go below 0
     if (clamped) lo = min_y;
-    points.push_back({{"x", xv}, {"mean", m.mean}, {"lo", lo},
-                      {"hi", FiniteOrNull(m.t90.hi)},
-                      {"n", m.n}, {"clamped", clamped}});
+    schema::Point point = MeanPoint(m);
+    point.x = xv;
+    point.lo = lo;
+    point.clamped = clamped;
+    points.push_back(std::move(point));
     x.push_back(xv);
     y.push_back(by_replicate);
   }
-  r.detail["excluded"] = gaps.Json();
+  r.excluded = gaps.Record();
   if (x.size() < 3) {
-    r.detail["points"] = points;
+    r.points = std::move(points);
     r.reason = "only " + std::to_string(x.size()) + " grid points with usable cells (need 3; " +
                std::to_string(gaps.diverged()) + " diverged, " +
                std::to_string(gaps.unusable()) + " non-positive or missing" +
@@ -99,17 +97,18 @@ CheckResult EvaluateExponent(const CheckSpec& spec, const ArmData& data, const C
   r.ci90 = fit.ci90();
   r.ci95 = fit.ci95();
   r.verdict = Judge(r.ci90, r.ci95, spec.lo, spec.hi);
-  r.detail["fit"] = {{"slope", fit.slope},
-                     {"intercept", fit.intercept},
-                     {"r2", fit.r2},
-                     {"worst_residual", fit.worst_residual},
-                     {"t90", IntervalJson(fit.t90)},
-                     {"boot90", IntervalJson(fit.boot90)},
-                     {"replicate_slope", FiniteOrNull(fit.replicate_slope)},
-                     {"replicate_slopes", fit.replicate_slopes},
-                     {"rep90", IntervalJson(fit.rep90)},
-                     {"excluded", gaps.diverged() + gaps.unusable()},
-                     {"points", points}};
+  schema::Fit& f = r.fit.emplace();
+  f.slope = fit.slope;
+  f.intercept = fit.intercept;
+  f.r2 = fit.r2;
+  f.worst_residual = fit.worst_residual;
+  f.t90 = IntervalRecord(fit.t90);
+  f.boot90 = IntervalRecord(fit.boot90);
+  f.replicate_slope = schema::Finite(fit.replicate_slope);
+  f.replicate_slopes = fit.replicate_slopes;
+  f.rep90 = IntervalRecord(fit.rep90);
+  f.excluded = gaps.diverged() + gaps.unusable();
+  f.points = std::move(points);
   if (gaps.diverged() + gaps.unusable() > 0)
     r.reason = std::to_string(gaps.diverged()) + " diverged and " +
                std::to_string(gaps.unusable()) + " unusable cells excluded";
@@ -128,7 +127,6 @@ CheckResult EvaluatePointwise(const CheckSpec& spec, const ArmData& data,
   int fails = 0, passes = 0, groups = 0, empty = 0;
   // The reported estimate is the grid point whose interval comes closest to (or past) the bound.
   double worst_margin = kInf;
-  nlohmann::json points = nlohmann::json::array();
   for (const auto& [at, group] : GroupBy(data.axes, data.cells)) {
     std::vector<double> vs;
     for (const CellView* c : group) {
@@ -157,10 +155,10 @@ CheckResult EvaluatePointwise(const CheckSpec& spec, const ArmData& data,
     const Verdict v = Judge(m.t90, m.t95, spec.lo, spec.hi);
     fails += v == Verdict::kFail;
     passes += v == Verdict::kPass;
-    nlohmann::json point = MeanPointJson(m);
-    point["at"] = at;
-    point["verdict"] = VerdictName(v);
-    points.push_back(std::move(point));
+    schema::Point point = MeanPoint(m);
+    point.at = at;
+    point.verdict = VerdictName(v);
+    r.points.push_back(std::move(point));
     // Distance of the 90% interval to the nearer band edge (negative: past it).
     const double margin = std::min(std::isfinite(spec.hi) ? spec.hi - m.t90.hi : kInf,
                                    std::isfinite(spec.lo) ? m.t90.lo - spec.lo : kInf);
@@ -173,8 +171,7 @@ CheckResult EvaluatePointwise(const CheckSpec& spec, const ArmData& data,
       r.reason = at.empty() ? "" : "decided at " + at.dump();
     }
   }
-  r.detail["points"] = points;
-  r.detail["excluded"] = gaps.Json();
+  r.excluded = gaps.Record();
   if (groups == 0) {
     r.reason = "no usable cells (" + std::to_string(gaps.diverged()) + " diverged, " +
                std::to_string(gaps.unusable()) + " missing or non-finite" +
@@ -195,13 +192,17 @@ CheckResult EvaluatePointwise(const CheckSpec& spec, const ArmData& data,
 
 }  // namespace
 
-nlohmann::json FiniteOrNull(double v) {
-  return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json();
+schema::Interval IntervalRecord(const Interval& i) {
+  return {schema::Finite(i.lo), schema::Finite(i.hi), true};
 }
 
-nlohmann::json MeanPointJson(const MeanEstimate& m) {
-  return {{"mean", m.mean}, {"lo", FiniteOrNull(m.t90.lo)}, {"hi", FiniteOrNull(m.t90.hi)},
-          {"n", m.n}};
+schema::Point MeanPoint(const MeanEstimate& m) {
+  schema::Point p;
+  p.mean = m.mean;
+  p.lo = schema::Finite(m.t90.lo);
+  p.hi = schema::Finite(m.t90.hi);
+  p.n = m.n;
+  return p;
 }
 
 const char* VerdictName(Verdict v) {
@@ -240,27 +241,31 @@ CheckResult EvaluateCheck(const CheckSpec& spec, const std::vector<std::string>&
   return EvaluateCheck(spec, ArmData{axes, cells}, ctx);
 }
 
-nlohmann::json CheckResultJson(const CheckResult& r) {
+schema::Check CheckRecord(const CheckResult& r) {
   const CheckSpec& s = r.spec;
   // "observable": what was measured ("a - b" for a paired difference), whatever the check's name.
   CheckSpec unnamed = s;
   unnamed.name.clear();
-  nlohmann::json j = {{"observable", CheckName(unnamed)},
-                      {"kind", CheckKindName(s.kind)},
-                      {"estimate", FiniteOrNull(r.estimate)},
-                      {"ci", IntervalJson(r.ci90)},
-                      {"ci95", IntervalJson(r.ci95)},
-                      {"predicted", s.predicted},
-                      {"band", {FiniteOrNull(s.lo), FiniteOrNull(s.hi)}},
-                      {"verdict", VerdictName(r.verdict)},
-                      {"tolerance", s.tolerance},
-                      {"reason", r.reason}};
-  if (s.sanity) j["sanity"] = true;
-  if (!s.versus_arm.empty()) j["versus_arm"] = s.versus_arm, j["match_on"] = s.match_on;
-  if (!s.x.empty()) j["x"] = s.x;
-  if (s.x_min > 0) j["x_min"] = s.x_min;
-  for (const auto& [k, v] : r.detail.items()) j[k] = v;
-  return j;
+  schema::Check c;
+  c.observable = CheckName(unnamed);
+  c.kind = s.kind;
+  c.estimate = schema::Finite(r.estimate);
+  c.ci = IntervalRecord(r.ci90);
+  c.ci95 = IntervalRecord(r.ci95);
+  c.predicted = s.predicted;
+  c.band = IntervalRecord({s.lo, s.hi});
+  c.verdict = VerdictName(r.verdict);
+  c.tolerance = s.tolerance;
+  c.reason = r.reason;
+  c.sanity = s.sanity;
+  c.versus_arm = s.versus_arm;
+  c.match_on = s.match_on;
+  c.x = s.x;
+  if (s.x_min > 0) c.x_min = s.x_min;
+  c.fit = r.fit;
+  c.points = r.points;
+  c.excluded = r.excluded;
+  return c;
 }
 
 }  // namespace thmcheck

@@ -13,6 +13,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@
 
 #include "harness/check_specs.h"
 #include "harness/fit.h"
+#include "harness/schema/records.h"
 
 namespace thmcheck {
 
@@ -47,7 +49,11 @@ struct CheckResult {
   // NaN (null in verdict.json) until a fit or a mean sets them: no interval, not [0, 0].
   Interval ci90{kNoValue, kNoValue}, ci95{kNoValue, kNoValue};
   std::string reason;  // why INCONCLUSIVE for lack of data, or which point decided
-  nlohmann::json detail = nlohmann::json::object();  // fit and per-point estimates (reports)
+  // What the report draws: an exponent's fit (with ≥ 3 usable grid points), else the estimate at
+  // each grid point; and the cells the check could not use.
+  std::optional<schema::Fit> fit;
+  std::vector<schema::Point> points;
+  schema::Excluded excluded;
 };
 
 // An arm's cells as the checks see them: its swept parameter names and its cells.
@@ -75,12 +81,12 @@ CheckResult EvaluateCheck(const CheckSpec& spec, const ArmData& data, const Chec
 CheckResult EvaluateCheck(const CheckSpec& spec, const std::vector<std::string>& axes,
                           const std::vector<CellView>& cells, uint64_t seed);
 
-nlohmann::json CheckResultJson(const CheckResult& r);
+// The check's record in verdict.json, but for its name, role and why (verdict.cc sets them).
+schema::Check CheckRecord(const CheckResult& r);
 
-// v, or null when v is ±∞ or NaN (JSON has neither; an open interval side reads back as null).
-nlohmann::json FiniteOrNull(double v);
-// A grid point's replicate mean as verdict.json writes it: {"mean", "lo", "hi", "n"}, lo–hi the
-// 90% t-interval (null when n = 1).
-nlohmann::json MeanPointJson(const MeanEstimate& m);
+// An interval as recorded: a side that is ±∞ or NaN is null (JSON has neither; an open side).
+schema::Interval IntervalRecord(const Interval& i);
+// A grid point's replicate mean as recorded: mean, lo–hi the 90% t-interval (null when n = 1), n.
+schema::Point MeanPoint(const MeanEstimate& m);
 
 }  // namespace thmcheck

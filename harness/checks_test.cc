@@ -69,12 +69,12 @@ TEST(EvaluateCheckTest, GapsCapAMainArmAndAreExcludedInAControl) {
   EXPECT_EQ(main.verdict, Verdict::kInconclusive);
   EXPECT_NE(main.reason.find("capped at INCONCLUSIVE: 1 diverged and 1 unusable"),
             std::string::npos) << main.reason;
-  EXPECT_EQ(main.detail["excluded"]["capping_cells"], nlohmann::json::array({"0123456789abcdef"}));
+  EXPECT_EQ(main.excluded.capping_cells, std::vector<std::string>{"0123456789abcdef"});
   CheckContext control;
   control.gaps = Gaps::kExclude;
   const CheckResult excluded = EvaluateCheck(spec, ArmData{{"m"}, cells}, control);
-  EXPECT_EQ(excluded.detail["excluded"]["diverged"], 1);
-  EXPECT_EQ(excluded.detail["excluded"]["unusable"], 1);
+  EXPECT_EQ(excluded.excluded.diverged, 1);
+  EXPECT_EQ(excluded.excluded.unusable, 1);
   EXPECT_EQ(excluded.verdict, Verdict::kPass);
   // Gaps in a fit's unused range (below x_min) do not cap it.
   EXPECT_EQ(EvaluateCheck(ExponentCheck("y", "m", -0.5, 0.1, "t", /*x_min=*/256), {"m"}, cells, 1)
@@ -90,7 +90,7 @@ TEST(EvaluateCheckTest, AMainArmThatLosesItsWidestWidthsDoesNotPass) {
     if (c.params["m"].get<double>() >= 2048) c.ok = false;  // the two widest of six
   const CheckResult r = EvaluateCheck(ExponentCheck("y", "m", -0.5, 0.1, "t"), {"m"}, cells, 1);
   EXPECT_EQ(r.verdict, Verdict::kInconclusive);
-  EXPECT_EQ(r.detail["excluded"]["diverged"], 8);
+  EXPECT_EQ(r.excluded.diverged, 8);
 }
 
 // Likewise a pointwise bound whose grid point has no usable cell: that point was never judged.
@@ -117,7 +117,7 @@ TEST(EvaluateCheckTest, DivergenceDeclaredAResultDoesNotCapButOtherGapsDo) {
   // The status check sees every cell, the diverged one as a 0: its width reads 3 of 4 ok.
   const CheckResult status = EvaluateCheck(StatusAtLeast("ok", 0.5, "t"), {"m"}, cells, 1);
   EXPECT_EQ(status.estimate, 0.75);
-  EXPECT_EQ(status.detail["excluded"]["diverged"], 0);
+  EXPECT_EQ(status.excluded.diverged, 0);
   EXPECT_EQ(status.verdict, Verdict::kInconclusive);  // 4 cells a width cannot show ≥ 0.5
   EXPECT_EQ(CheckName(StatusAtLeast("ok", 0.5, "t")), "status:ok");
 }

@@ -12,10 +12,8 @@
 
 namespace thmcheck {
 
-// {"title", "why", "claim", "arm", "x", "level": {"label", "coefficient", "power"},
-//  "below"/"above": {"label", "observables"}, "params", "per_output",
-//  "premise": {"label", "param", "factor", "choose": [n, k]} (only when it has a label)}.
-// A declaration without a claim, arm, axis, level label or observable is a programming error.
-nlohmann::json CrossChecksJson(const std::vector<CrossCheckSpec>& cross_checks);
+// The records of the declarations (a premise only when it has a label). A declaration without a
+// claim, arm, axis, level label or observable is a programming error.
+std::vector<schema::CrossCheck> CrossCheckRecords(const std::vector<CrossCheckSpec>& cross_checks);
 
 }  // namespace thmcheck

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "harness/schema/records_json.h"
+
 namespace thmcheck {
 namespace {
 
@@ -39,21 +41,21 @@ TEST(CrossChecksTest, RecordsEveryField) {
     "params": ["n", "d", "k"], "per_output": "k",
     "premise": {"label": "N ≤ C(d,k)/1000", "param": "n", "factor": 0.001, "choose": ["d", "k"]}
   }])json");
-  EXPECT_EQ(CrossChecksJson({c}), expected);
+  EXPECT_EQ(nlohmann::json(CrossCheckRecords({c})), expected);
 }
 
 TEST(CrossChecksTest, PremiseOnlyWithALabel) {
-  const nlohmann::json j = CrossChecksJson({Separation()});
+  const nlohmann::json j = CrossCheckRecords({Separation()});
   ASSERT_EQ(j.size(), 1u);
   EXPECT_FALSE(j[0].contains("premise"));
-  EXPECT_TRUE(CrossChecksJson({}).empty());
+  EXPECT_TRUE(CrossCheckRecords({}).empty());
 }
 
 TEST(CrossChecksDeathTest, ADeclarationWithoutObservablesIsAProgrammingError) {
   CrossCheckSpec c = Separation();
   c.below.clear();
   c.above.clear();
-  EXPECT_DEATH(CrossChecksJson({c}), "needs a level label and an observable");
+  EXPECT_DEATH(CrossCheckRecords({c}), "needs a level label and an observable");
 }
 
 }  // namespace

@@ -61,11 +61,18 @@ bool MatchesPattern(const std::string& pattern, const std::string& name) {
          name.ends_with(suffix);
 }
 
-nlohmann::json FigureJson(const FigureSpec& figure, const std::vector<CellView>& cells,
-                          const nlohmann::json& params, bool table) {
-  int diverged = 0;
-  for (const CellView& c : cells) diverged += !c.ok;
-  nlohmann::json series = nlohmann::json::array();
+schema::Figure FigureRecord(const FigureSpec& figure, const std::vector<CellView>& cells,
+                            const nlohmann::json& params, bool table) {
+  schema::Figure f;
+  f.name = figure.name;
+  f.title = figure.title;
+  f.arm = figure.arm;
+  f.x = figure.x;
+  f.y_label = figure.y_label;
+  f.log_x = figure.log_x;
+  f.log_y = figure.log_y;
+  f.table = table;
+  for (const CellView& c : cells) f.diverged += !c.ok;
   for (const SeriesEntry& entry : ExpandSeries(figure, cells)) {
     int unusable = 0;
     std::map<double, std::vector<double>> by_x;  // sorted by x
@@ -77,35 +84,31 @@ nlohmann::json FigureJson(const FigureSpec& figure, const std::vector<CellView>&
       if (it == c.observables.end() || !std::isfinite(it->second)) ++unusable;
       else by_x[x.get<double>()].push_back(it->second);
     }
-    nlohmann::json points = nlohmann::json::array();
+    schema::FigureSeries& s = f.series.emplace_back();
+    s.observable = entry.observable;
+    s.label = entry.label;
+    s.reference = entry.reference;
+    s.unusable = unusable;
     for (const auto& [x, values] : by_x) {
-      nlohmann::json point = MeanPointJson(EstimateMean(values));
-      point["x"] = x;
-      points.push_back(std::move(point));
+      schema::Point& point = s.points.emplace_back(MeanPoint(EstimateMean(values)));
+      point.x = x;
     }
-    series.push_back({{"observable", entry.observable}, {"label", entry.label},
-                      {"reference", entry.reference}, {"unusable", unusable}, {"points", points}});
   }
-  nlohmann::json lines = nlohmann::json::array();
   for (const FigureLine& line : figure.lines)
-    lines.push_back({{"label", line.label}, {"value", FiniteOrNull(line.value(params))}});
-  nlohmann::json j = {{"name", figure.name}, {"title", figure.title},     {"arm", figure.arm},
-                      {"x", figure.x},       {"y_label", figure.y_label}, {"log_x", figure.log_x},
-                      {"log_y", figure.log_y}, {"diverged", diverged},    {"series", series},
-                      {"lines", lines}};
-  if (table) j["table"] = true;  // only then: other figures' JSON stays byte-identical
-  return j;
+    f.lines.push_back({line.label, schema::Finite(line.value(params))});
+  return f;
 }
 
-nlohmann::json FiguresJson(const ClaimSpec& claim, const std::vector<Cell>& cells,
-                           const std::vector<CellOutcome>& outcomes, const nlohmann::json& params) {
-  nlohmann::json figures = nlohmann::json::array();
+std::vector<schema::Figure> FigureRecords(const ClaimSpec& claim, const std::vector<Cell>& cells,
+                                          const std::vector<CellOutcome>& outcomes,
+                                          const nlohmann::json& params) {
+  std::vector<schema::Figure> figures;
   for (const FigureSpec& figure : claim.figures) {
     std::vector<std::string> names = {figure.arm};
     names.insert(names.end(), figure.more_arms.begin(), figure.more_arms.end());
     std::vector<CellView> views;
-    nlohmann::json drawn = nlohmann::json::array();  // the arms that ran, in declaration order
-    std::map<double, std::string> arm_at_x;          // which arm a value of x came from
+    std::vector<std::string> drawn;         // the arms that ran, in declaration order
+    std::map<double, std::string> arm_at_x;  // which arm a value of x came from
     for (const std::string& name : names) {
       const auto arm = std::find_if(claim.arms.begin(), claim.arms.end(),
                                     [&](const ArmSpec& a) { return a.name == name; });
@@ -132,9 +135,9 @@ nlohmann::json FiguresJson(const ClaimSpec& claim, const std::vector<Cell>& cell
     if (drawn.empty()) continue;  // none of its arms ran
     const bool table = std::find(claim.printed_figures.begin(), claim.printed_figures.end(),
                                  figure.name) != claim.printed_figures.end();
-    nlohmann::json j = FigureJson(figure, views, params, table);
-    if (!figure.more_arms.empty()) j["arms"] = drawn;  // only then: other figures stay identical
-    figures.push_back(std::move(j));
+    schema::Figure f = FigureRecord(figure, views, params, table);
+    if (!figure.more_arms.empty()) f.arms = drawn;  // recorded only for figures of several arms
+    figures.push_back(std::move(f));
   }
   return figures;
 }

@@ -22,13 +22,14 @@ bool MatchesPattern(const std::string& pattern, const std::string& name);
 // One figure from the cells of its arm; `params` are the resolved claim parameters (for lines).
 // Series: each declared name, or a pattern's matches in name order; reference series last.
 // `table`: the figure is also printed as a table (ClaimSpec::printed_figures; key "table").
-nlohmann::json FigureJson(const FigureSpec& figure, const std::vector<CellView>& cells,
-                          const nlohmann::json& params, bool table = false);
+schema::Figure FigureRecord(const FigureSpec& figure, const std::vector<CellView>& cells,
+                            const nlohmann::json& params, bool table = false);
 
 // Every figure of `claim` of which some arm ran (FigureSpec::arm, more_arms), in declaration order,
 // drawn from the cells of the arms that ran; a figure declaring more_arms also records their
 // names under "arms". `outcomes[i]` belongs to `cells[i]`.
-nlohmann::json FiguresJson(const ClaimSpec& claim, const std::vector<Cell>& cells,
-                           const std::vector<CellOutcome>& outcomes, const nlohmann::json& params);
+std::vector<schema::Figure> FigureRecords(const ClaimSpec& claim, const std::vector<Cell>& cells,
+                                          const std::vector<CellOutcome>& outcomes,
+                                          const nlohmann::json& params);
 
 }  // namespace thmcheck

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "harness/runner.h"
+#include "harness/schema/records_json.h"
 
 namespace thmcheck {
 namespace {
@@ -49,7 +50,7 @@ TEST(FiguresTest, MeansIntervalsAndExclusions) {
       View(16, 0, true, {{"risk.rbf", 2.0}, {"risk.ntk", NAN}, {"bound", 0.8}}),
       View(16, 1, false, {{"risk.rbf", NAN}}),  // diverged
   };
-  const nlohmann::json f = FigureJson(RiskFigure(), cells, {{"alpha", 0.16}});
+  const nlohmann::json f = FigureRecord(RiskFigure(), cells, {{"alpha", 0.16}});
   EXPECT_EQ(f["diverged"], 1);
   ASSERT_EQ(f["series"].size(), 3u);
   // Pattern matches in name order, labelled by what '*' stood for; the reference series last.
@@ -149,7 +150,7 @@ nlohmann::json TwoArmFigure(const ClaimSpec& c, const nlohmann::json& params) {
   std::vector<CellOutcome> outcomes(cells.size());
   for (size_t i = 0; i < cells.size(); ++i)
     outcomes[i].observables["err"] = 1.0 / cells[i].params.at("m").get<double>();
-  return FiguresJson(c, cells, outcomes, params);
+  return FigureRecords(c, cells, outcomes, params);
 }
 
 TEST(FiguresTest, MoreArmsDrawOnTheSameAxisAndSayWhichRan) {

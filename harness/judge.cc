@@ -9,6 +9,7 @@
 
 #include "harness/atomic_file.h"
 #include "harness/errors.h"
+#include "harness/schema/records_json.h"
 #include "harness/verdict.h"
 
 namespace thmcheck {
@@ -52,23 +53,20 @@ std::vector<uint64_t> ParseSeedList(const std::string& text) {
 }
 
 SeedOutcome SummarizeVerdict(uint64_t seed, const nlohmann::json& verdict) {
+  const schema::VerdictRecord v = verdict.get<schema::VerdictRecord>();
   SeedOutcome o;
   o.seed = seed;
-  o.verdict = verdict.at("verdict").get<std::string>();
-  o.elapsed_s = verdict.at("context").value("elapsed_s", 0.0);
-  for (const auto& arm : verdict.at("arms")) {
-    nlohmann::json a = {{"name", arm.at("name")},
-                        {"role", arm.at("role")},
-                        {"verdict", arm.at("verdict")}};
-    if (arm.contains("rejected_by")) a["rejected_by"] = arm.at("rejected_by");
+  o.verdict = v.verdict;
+  o.elapsed_s = v.context.value("elapsed_s", 0.0);
+  for (const schema::Arm& arm : v.arms) {
+    nlohmann::json a = {{"name", arm.name}, {"role", arm.role}, {"verdict", arm.verdict}};
+    if (arm.rejected_by) a["rejected_by"] = *arm.rejected_by;
     nlohmann::json not_passed = nlohmann::json::array();
-    for (const auto& ch : arm.at("checks")) {
-      const std::string role = ch.value("role", "evidence");
-      if ((role == "evidence" || role == "prediction") && ch.at("verdict") != "PASS")
-        not_passed.push_back(ch.at("name").get<std::string>() + " " +
-                             ch.at("verdict").get<std::string>());
-      if (role == "sanity" && ch.at("verdict") == "FAIL")
-        not_passed.push_back(ch.at("name").get<std::string>() + " FAIL (sanity)");
+    for (const schema::Check& ch : arm.checks) {
+      if ((ch.role == schema::kEvidence || ch.role == schema::kPrediction) && ch.verdict != "PASS")
+        not_passed.push_back(ch.name + " " + ch.verdict);
+      if (ch.role == schema::kSanity && ch.verdict == "FAIL")
+        not_passed.push_back(ch.name + " FAIL (sanity)");
     }
     a["not_passed"] = not_passed;
     o.arms.push_back(std::move(a));

@@ -126,31 +126,26 @@ RunOutcome ExecuteRun(const PreparedRun& run, const RunOptions& options, std::os
   context["command"] = options.command;
   context["cells_computed"] = result.cells_computed;
   context["cells_reused"] = result.cells_reused;
-  result.verdict_json = {{"claim", claim.id},
-                         {"title", claim.title},
-                         {"protocol", claim.protocol},
-                         {"citation", claim.citation},
-                         {"statement", claim.statement},
-                         {"scale", options.scale},
-                         {"seed", options.seed},
-                         {"params", run.params},
-                         {"verdict", VerdictName(result.verdict)},
-                         {"verdict_reason", judged.reason},
-                         {"expected",
-                          {{"status", ExpectedStatusName(claim.expected.status)},
-                           {"reason", claim.expected.reason},
-                           {"met", result.meets_expected}}},
-                         {"arms", judged.arms},
-                         {"cells", judged.cells},
-                         {"context", context}};
-  // Only claims that declare figures (cross-checks) get the key: other verdict files stay
-  // byte-identical.
-  if (!claim.figures.empty())
-    result.verdict_json["figures"] = FiguresJson(claim, cells, outcomes, run.params);
-  // Likewise only runs with an arm switched off get "arms_not_run".
-  if (!judged.arms_not_run.empty()) result.verdict_json["arms_not_run"] = judged.arms_not_run;
-  if (!claim.cross_checks.empty())
-    result.verdict_json["cross_checks"] = CrossChecksJson(claim.cross_checks);
+  schema::VerdictRecord record;
+  record.claim = claim.id;
+  record.title = claim.title;
+  record.protocol = claim.protocol;
+  record.citation = claim.citation;
+  record.statement = claim.statement;
+  record.scale = options.scale;
+  record.seed = std::to_string(options.seed);
+  record.params = run.params;
+  record.verdict = VerdictName(result.verdict);
+  record.verdict_reason = judged.reason;
+  record.expected = schema::Expected{ExpectedStatusName(claim.expected.status),
+                                     claim.expected.reason, result.meets_expected};
+  record.arms = judged.arms;
+  record.arms_not_run = judged.arms_not_run;  // written when an arm was switched off
+  record.figures = FigureRecords(claim, cells, outcomes, run.params);
+  record.cross_checks = CrossCheckRecords(claim.cross_checks);
+  record.cell_files = judged.cells;
+  record.context = context;
+  result.verdict_json = record;
   WriteFileAtomic(dir / "verdict.json", result.verdict_json.dump(1) + "\n");
   return result;
 }

@@ -8,6 +8,7 @@
 #include "harness/atomic_file.h"
 #include "harness/build_info.h"
 #include "harness/rng.h"
+#include "harness/schema/records_json.h"
 
 namespace thmcheck {
 namespace {
@@ -46,33 +47,33 @@ std::string CellChecksum(const nlohmann::json& cell) {
 }
 
 nlohmann::json CellToJson(const ClaimSpec& claim, const Cell& cell, const CellOutcome& outcome) {
-  nlohmann::json obs = nlohmann::json::object();
-  for (const auto& [k, v] : outcome.observables)
-    obs[k] = std::isfinite(v) ? nlohmann::json(v) : nlohmann::json();
+  schema::CellRecord r;
+  r.claim = claim.id;
+  r.protocol = claim.protocol;
+  r.arm = claim.arms[cell.arm].name;
+  r.params = cell.params;
+  r.replicate = cell.replicate;
   // Seeds as text: JSON readers (JavaScript, jq) lose 64-bit integers.
-  nlohmann::json j = {{"claim", claim.id},
-                      {"protocol", claim.protocol},
-                      {"arm", claim.arms[cell.arm].name},
-                      {"params", cell.params},
-                      {"replicate", cell.replicate},
-                      {"seed", std::to_string(cell.seed)},
-                      {"replicate_seed", std::to_string(cell.replicate_seed)},
-                      {"status", CellStatusName(outcome.status)},
-                      {"observables", obs},
-                      {"note", outcome.note},
-                      {"series", outcome.series},
-                      {"build", BuildContext()}};
+  r.seed = std::to_string(cell.seed);
+  r.replicate_seed = std::to_string(cell.replicate_seed);
+  r.status = CellStatusName(outcome.status);
+  for (const auto& [k, v] : outcome.observables) r.observables[k] = schema::Finite(v);
+  r.note = outcome.note;
+  r.series = outcome.series;
+  r.build = BuildContext();
+  nlohmann::json j = r;
   j["checksum"] = CellChecksum(j);
   return j;
 }
 
 CellOutcome OutcomeFromJson(const nlohmann::json& j) {
+  const schema::CellRecord r = j.get<schema::CellRecord>();
   CellOutcome out;
-  out.status = ParseStatus(j.at("status").get<std::string>());
-  for (const auto& [k, v] : j.at("observables").items())
-    out.observables[k] = v.is_null() ? std::numeric_limits<double>::quiet_NaN() : v.get<double>();
-  out.note = j.at("note").get<std::string>();
-  out.series = j.at("series");
+  out.status = ParseStatus(r.status);
+  for (const auto& [k, v] : r.observables)
+    out.observables[k] = v.value_or(std::numeric_limits<double>::quiet_NaN());
+  out.note = r.note;
+  out.series = r.series;
   return out;
 }
 

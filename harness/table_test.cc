@@ -36,8 +36,9 @@ nlohmann::json Verdict() {
             {{"name", "printed"}, {"title", "Error vs width"}, {"arm", "fig"}, {"x", "width"},
              {"y_label", "err"}, {"table", true},
              {"series", nlohmann::json::array(
-                            {{{"label", "resnet"}, {"points", {point0, point1}}},
-                             {{"label", "ntk"}, {"points", {kernel}}}})},
+                            {{{"observable", "resnet.err"}, {"label", "resnet"},
+                              {"points", {point0, point1}}},
+                             {{"observable", "ntk.err"}, {"label", "ntk"}, {"points", {kernel}}}})},
              {"lines", nlohmann::json::array({{{"label", "kα²"}, {"value", 0.72}}})}}})},
       {"context", {{"elapsed_s", 1.0}}}};
 }

@@ -10,13 +10,13 @@
 namespace thmcheck {
 namespace {
 
-// One check's result as verdict.json writes it, with its role in the arm's verdict.
-nlohmann::json Entry(const CheckResult& r, const char* role, const std::string& why = "") {
-  nlohmann::json j = CheckResultJson(r);
-  j["name"] = CheckName(r.spec);
-  j["role"] = r.spec.sanity ? "sanity" : role;
-  if (!why.empty()) j["why"] = why;
-  return j;
+// One check's record, with its role in the arm's verdict.
+schema::Check Entry(const CheckResult& r, const char* role, const std::string& why = "") {
+  schema::Check c = CheckRecord(r);
+  c.name = CheckName(r.spec);
+  c.role = r.spec.sanity ? schema::kSanity : role;
+  c.why = why;
+  return c;
 }
 
 struct Tally {
@@ -91,17 +91,19 @@ ClaimJudgement JudgeClaim(const ClaimSpec& claim, const nlohmann::json& params,
   for (size_t a = 0; a < claim.arms.size(); ++a) {
     const ArmSpec& arm = claim.arms[a];
     if (!ArmEnabled(claim, arm, params)) {
-      j.arms_not_run.push_back({{"name", arm.name},
-                                {"role", ArmRoleName(arm.role)},
-                                {"condition", arm.condition},
-                                {"enabled_by", claim.arm_switches.at(arm.name)}});
+      j.arms_not_run.push_back({arm.name, ArmRoleName(arm.role), arm.condition,
+                                claim.arm_switches.at(arm.name)});
       continue;
     }
-    nlohmann::json arm_cells = nlohmann::json::array();
+    schema::Arm record;
+    record.name = arm.name;
+    record.role = ArmRoleName(arm.role);
+    record.condition = arm.condition;
+    record.overrides = ArmSets(claim, arm, params);
     for (size_t i = 0; i < cells.size(); ++i) {
       if (cells[i].arm != a) continue;
-      arm_cells.push_back("cells/" + cells[i].id + ".json");
-      j.cells.push_back(arm_cells.back());
+      record.cells.push_back("cells/" + cells[i].id + ".json");
+      j.cells.push_back(record.cells.back());
     }
     CheckContext ctx;
     ctx.gaps = arm.role != ArmRole::kMain ? Gaps::kExclude
@@ -111,26 +113,22 @@ ClaimJudgement JudgeClaim(const ClaimSpec& claim, const nlohmann::json& params,
     ctx.arm = arm_data;
     const ArmData& own = data.at(arm.name);
     Tally evidence, sanity, must_fail;
-    nlohmann::json checks = nlohmann::json::array(), rejected_by = nlohmann::json::array();
-    nlohmann::json arm_json = {{"name", arm.name},
-                               {"role", ArmRoleName(arm.role)},
-                               {"condition", arm.condition},
-                               {"overrides", ArmSets(claim, arm, params)}};
     if (arm.role == ArmRole::kControl) {
       const ArmSpec& against = AgainstArm(claim, arm);
-      arm_json["against"] = against.name;
+      record.against = against.name;
+      record.rejected_by.emplace();
       for (const MustFail& m : arm.must_fail) {
         const CheckResult r = EvaluateCheck(FindCheck(against, m.check), own, ctx);
         must_fail.Add(r.verdict);
-        if (r.verdict == Verdict::kFail) rejected_by.push_back(m.check);
-        checks.push_back(Entry(r, "must_fail", m.why));
+        if (r.verdict == Verdict::kFail) record.rejected_by->push_back(m.check);
+        record.checks.push_back(Entry(r, schema::kMustFail, m.why));
       }
     }
-    const char* own_role = arm.role == ArmRole::kControl ? "prediction" : "evidence";
+    const char* own_role = arm.role == ArmRole::kControl ? schema::kPrediction : schema::kEvidence;
     for (const auto& spec : arm.checks) {
       const CheckResult r = EvaluateCheck(spec, own, ctx);
       (spec.sanity ? sanity : evidence).Add(r.verdict);
-      checks.push_back(Entry(r, own_role));
+      record.checks.push_back(Entry(r, own_role));
       if (spec.sanity && r.verdict == Verdict::kFail)
         note("sanity check " + arm.name + "." + CheckName(spec) + " FAILs (a bug)");
     }
@@ -154,11 +152,8 @@ ClaimJudgement JudgeClaim(const ClaimSpec& claim, const nlohmann::json& params,
       note("main arm " + arm.name + " " + outcome.name);
     if (arm.role == ArmRole::kControl && outcome.name == "INCONCLUSIVE")
       note("control " + arm.name + " INCONCLUSIVE");
-    arm_json["verdict"] = outcome.name;
-    arm_json["checks"] = checks;
-    if (arm.role == ArmRole::kControl) arm_json["rejected_by"] = rejected_by;
-    arm_json["cells"] = arm_cells;
-    j.arms.push_back(std::move(arm_json));
+    record.verdict = outcome.name;
+    j.arms.push_back(std::move(record));
   }
   if (controls_run == 0) note("no control arm ran: nothing shows the checks can fail");
   j.verdict = any_fail ? Verdict::kFail

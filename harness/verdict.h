@@ -29,10 +29,10 @@ namespace thmcheck {
 struct ClaimJudgement {
   Verdict verdict = Verdict::kInconclusive;
   std::string reason;  // one line when the claim is INCONCLUSIVE or FAILs, "" when it PASSes
-  nlohmann::json arms = nlohmann::json::array();   // verdict.json's "arms"
+  std::vector<schema::Arm> arms;  // verdict.json's "arms"
   // Arms switched off (ClaimSpec::arm_switches): name, role, condition, enabled_by (the switch).
-  nlohmann::json arms_not_run = nlohmann::json::array();
-  nlohmann::json cells = nlohmann::json::array();  // relative paths of every cell file
+  std::vector<schema::ArmNotRun> arms_not_run;
+  std::vector<std::string> cells;  // relative paths of every cell file
 };
 
 // The cells of arm `arm` (an index into ClaimSpec::arms) as the checks see them, in cell order.

@@ -7,6 +7,7 @@
 // it was read from.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -18,6 +19,11 @@
 #include "harness/schema/check_kind.h"
 
 namespace thmcheck::schema {
+
+// v when finite, else nullopt: JSON has no NaN or ±∞, a recorded number that is one is null.
+inline std::optional<double> Finite(double v) {
+  return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
+}
 
 // [lo, hi] as a two-element array; either side may be null (open: a one-sided band, an interval
 // of one replicate). `present` is false when the key was absent or null as a whole (and for a

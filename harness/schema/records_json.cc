@@ -126,10 +126,6 @@ std::string JsonErrorText(const json::exception& e) {
   return text;
 }
 
-std::optional<double> Finite(double v) {
-  return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
-}
-
 std::optional<double> Point::Abscissa() const {
   if (x) return x;
   if (at.is_object() && at.size() == 1 && at.begin()->is_number())

@@ -40,9 +40,6 @@ THMCHECK_SCHEMA_JSON(CellRecord)
 // (the JSON pointer of the bad field, then what was wrong; no exception id).
 std::string JsonErrorText(const nlohmann::json::exception& e);
 
-// v when finite, else nullopt (JSON has no NaN or ±∞: they are written as null).
-std::optional<double> Finite(double v);
-
 // Reads `file` as a record; on failure returns false with *error = "<file>: <what was wrong>"
 // (cannot open, not JSON, a field of the wrong type or missing, named by its JSON pointer).
 // Reads and parses `file`, whose top level must be an object (the parsed json keeps its parents,
