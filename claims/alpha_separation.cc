@@ -211,8 +211,7 @@ constexpr const char* kFig2aAboveWhy =
 std::vector<CheckSpec> Fig2aChecks() {
   std::vector<CheckSpec> checks = {MeanAtMost("resnet.err_ratio", kFig2aLevel, kFig2aBelowWhy)};
   for (const char* learner : {"two_layer", "ntk", "resnet_ntk", "rbf"})
-    checks.push_back(
-        MeanAtLeast(std::string(learner) + ".err_ratio", kFig2aLevel, kFig2aAboveWhy));
+    checks.push_back(MeanAtLeast(std::string(learner) + ".err_ratio", kFig2aLevel, kFig2aAboveWhy));
   checks.push_back(PairedBelow("resnet.err", "kernel_best.err", kSeparationWhy));
   return checks;
 }
@@ -232,10 +231,12 @@ std::vector<CheckSpec> MainChecks() {
 std::string Validate(const nlohmann::json& p) {
   const int d = p.at("d"), k = p.at("k");
   if (p.at("concept") == "parity") {
-    if (2 * k > d) return "concept=parity needs 2k ≤ d (F pairs up 2k coordinates): k = " +
-                          std::to_string(k) + ", d = " + std::to_string(d);
-    if (k % 4 != 0) return "concept=parity needs k a multiple of 4 (G groups 4 outputs): k = " +
-                           std::to_string(k);
+    if (2 * k > d)
+      return "concept=parity needs 2k ≤ d (F pairs up 2k coordinates): k = " + std::to_string(k) +
+             ", d = " + std::to_string(d);
+    if (k % 4 != 0)
+      return "concept=parity needs k a multiple of 4 (G groups 4 outputs): k = " +
+             std::to_string(k);
   }
   // A width of Fig. 2(a) is one arm's mean: the two arms may not share one (figures.h).
   if (p.at("fig2a") == 1 && p.at("fig2a_wide") == 1)
@@ -360,8 +361,12 @@ ClaimSpec AlphaSeparationClaim() {
   };
   c.validate = Validate;
   c.arms = {
-      {"main", ArmRole::kMain, "β = 1: F is a large, learnable signal", nlohmann::json::object(),
-       {{"alpha", "alphas"}}, MainChecks()},
+      {"main",
+       ArmRole::kMain,
+       "β = 1: F is a large, learnable signal",
+       nlohmann::json::object(),
+       {{"alpha", "alphas"}},
+       MainChecks()},
       {.name = "beta0",
        .role = ArmRole::kControl,
        .condition = "β = 0 at α = 0.3: no F signal, the target is αG(F) alone",
@@ -376,7 +381,8 @@ ClaimSpec AlphaSeparationClaim() {
        .axes = {},
        .checks = NoSignalPredictions(),
        .must_fail = NoSignalMustFail()},
-      {"fig2a", ArmRole::kMain,
+      {"fig2a",
+       ArmRole::kMain,
        "the paper's Fig. 2(a): N = 1000, α = 0.3, `fig2a_epochs` (the paper's 800, ÷10 at 400), "
        "width swept; W's init scale, batch size and η chosen per cell on validation",
        Fig2aOverrides(),
@@ -389,36 +395,68 @@ ClaimSpec AlphaSeparationClaim() {
         {"w_scales", "fig2a_w_scales"},
         {"batches", "fig2a_batches"},
         {"lrs", "fig2a_lrs"}}},
-      {"fig2a_wide", ArmRole::kMain,
+      {"fig2a_wide",
+       ArmRole::kMain,
        "the paper's Fig. 2(a) at its widest widths (10⁴): as fig2a, but 1600 epochs (÷10 at "
        "1200), W's init 0.003 or 0.01, B = 50, η = 5",
-       Fig2aWideOverrides(), {{"width", "fig2a_wide_widths"}}, Fig2aChecks()},
+       Fig2aWideOverrides(),
+       {{"width", "fig2a_wide_widths"}},
+       Fig2aChecks()},
   };
   c.arm_switches = {{"fig2a", "fig2a"}, {"fig2a_wide", "fig2a_wide"}};
   // What the report draws: the separation (kernels at the Ω(kα²) level, the ResNet far below its
   // ceiling) and the learned fraction of αG, per learner over the main arm's α.
   c.figures = {
-      {"err_ratio_vs_alpha", "Test error relative to kα², per learner", "main", "alpha",
-       "err / (k·α²)", true, true, {"*.err_ratio"}, {},
+      {"err_ratio_vs_alpha",
+       "Test error relative to kα², per learner",
+       "main",
+       "alpha",
+       "err / (k·α²)",
+       true,
+       true,
+       {"*.err_ratio"},
+       {},
        {FigureLine::Constant("kernels' Ω(kα²) level", 1.0),
         FigureLine::Constant("ResNet ceiling", kResNetRatioCeiling)}},
-      {"phi_vs_alpha", "Fraction φ of αG(F) learned, per learner", "main", "alpha", "φ", true,
-       false, {"*.phi"}, {}, {FigureLine::Constant("ResNet floor", kPhiFloor)}},
+      {"phi_vs_alpha",
+       "Fraction φ of αG(F) learned, per learner",
+       "main",
+       "alpha",
+       "φ",
+       true,
+       false,
+       {"*.phi"},
+       {},
+       {FigureLine::Constant("ResNet floor", kPhiFloor)}},
       // The hierarchical signature (recorded, not checked): F read off the first hidden layer,
       // G not.
-      {"probe_vs_alpha", "Ridge probe R² from the ResNet's first hidden layer", "main", "alpha",
-       "test R²", true, false, {"resnet.probe_f_r2", "resnet.probe_g_r2"}, {}, {}},
+      {"probe_vs_alpha",
+       "Ridge probe R² from the ResNet's first hidden layer",
+       "main",
+       "alpha",
+       "test R²",
+       true,
+       false,
+       {"resnet.probe_f_r2", "resnet.probe_g_r2"},
+       {},
+       {}},
   };
   // The paper's Fig. 2(a): test error against width, one line per learner, kα² drawn; also
   // printed by `thmcheck run` (the arm runs at full scale or with --set fig2a=1).
-  c.figures.push_back(
-      {"fig2a_err_vs_width", "Fig. 2(a): test error vs width at N = 1000, α = 0.3", "fig2a",
-       "width", "test error E‖out − y‖²", true, true,
-       {"resnet.err", "two_layer.err", "ntk.err", "resnet_ntk.err", "rbf.err"}, {},
-       {{"kα² (α = 0.3)", [](const nlohmann::json& p) {
-          return p.at("k").get<double>() * kFig2aAlpha * kFig2aAlpha;
-        }}},
-       {"fig2a_wide"}});
+  c.figures.push_back({"fig2a_err_vs_width",
+                       "Fig. 2(a): test error vs width at N = 1000, α = 0.3",
+                       "fig2a",
+                       "width",
+                       "test error E‖out − y‖²",
+                       true,
+                       true,
+                       {"resnet.err", "two_layer.err", "ntk.err", "resnet_ntk.err", "rbf.err"},
+                       {},
+                       {{"kα² (α = 0.3)",
+                         [](const nlohmann::json& p) {
+                           return p.at("k").get<double>() * kFig2aAlpha * kFig2aAlpha;
+                         }}},
+                       {"fig2a_wide"}});
   c.printed_figures = {"fig2a_err_vs_width"};
   c.run = RunAlphaSeparationCell;
   return c;

@@ -21,7 +21,7 @@
 
 #include "claims/alpha_separation_screen.h"
 #include "concepts/hierarchical.h"
-#include "harness/check.h"
+#include "harness/contract.h"
 #include "harness/rng.h"
 #include "learners/kernel_regression.h"
 #include "learners/kernels.h"
@@ -108,8 +108,8 @@ KernelPaths FitPaths(std::string name, const Eigen::MatrixXd& K, const Eigen::Ma
     reg.diagonal().array() += ridge;
     const Eigen::LLT<Eigen::MatrixXd> llt(reg);
     // K is PSD, so K + λI is PD; a failure means K lost symmetry or definiteness to rounding.
-    const Eigen::MatrixXd C = llt.info() == Eigen::Success ? Eigen::MatrixXd(llt.solve(Y))
-                                                           : KrrSolve(K, Y, ridge);
+    const Eigen::MatrixXd C =
+        llt.info() == Eigen::Success ? Eigen::MatrixXd(llt.solve(Y)) : KrrSolve(K, Y, ridge);
     out.val.push_back(K_val * C);
     out.test.push_back(K_test * C);
   }
@@ -187,8 +187,8 @@ double ProbeR2(const Eigen::MatrixXd& H, const Eigen::MatrixXd& T, const Eigen::
   const Eigen::MatrixXd Hc = H.rowwise() - hm, Tc = T.rowwise() - tm;
   const Eigen::MatrixXd Hvc = Hv.rowwise() - hm, Htc = Ht.rowwise() - hm;
   const bool primal = H.cols() <= H.rows();  // solve in the smaller of m×m and N×N
-  const Eigen::MatrixXd gram = primal ? Eigen::MatrixXd(Hc.transpose() * Hc)
-                                      : Eigen::MatrixXd(Hc * Hc.transpose());
+  const Eigen::MatrixXd gram =
+      primal ? Eigen::MatrixXd(Hc.transpose() * Hc) : Eigen::MatrixXd(Hc * Hc.transpose());
   const double unit = gram.diagonal().mean();
   double best_val = INFINITY, test_r2 = NAN;
   for (double r : kProbeRidges) {

@@ -86,9 +86,11 @@ TEST(AlphaSeparationClaim, Fig2aScheduleAndGridAreTheArmsOwnParameters) {
     return ExpandCells(claim, ResolveParams(claim.params, "full", sets), 1);
   };
   const std::vector<Cell> paper = expand({});
-  const std::vector<Cell> longer =
-      expand({{"fig2a_epochs", "1600"}, {"fig2a_decay_at", "0.75"},
-              {"fig2a_w_scales", "0.003,0.01"}, {"fig2a_batches", "50"}, {"fig2a_lrs", "5"}});
+  const std::vector<Cell> longer = expand({{"fig2a_epochs", "1600"},
+                                           {"fig2a_decay_at", "0.75"},
+                                           {"fig2a_w_scales", "0.003,0.01"},
+                                           {"fig2a_batches", "50"},
+                                           {"fig2a_lrs", "5"}});
   ASSERT_EQ(paper.size(), longer.size());
   for (size_t i = 0; i < paper.size(); ++i) {
     EXPECT_FALSE(paper[i].params.contains("fig2a_epochs"));
@@ -135,17 +137,18 @@ TEST(AlphaSeparationClaim, Fig2aWideRunsTenThousandUnderItsOwnScheduleAtFullScal
   EXPECT_TRUE(std::none_of(quick.begin(), quick.end(), [&](const Cell& c) {
     return claim.arms.at(c.arm).name == "fig2a_wide";
   }));
-  const auto figure = std::find_if(claim.figures.begin(), claim.figures.end(),
-                                   [](const FigureSpec& f) { return f.name == "fig2a_err_vs_width"; });
+  const auto figure =
+      std::find_if(claim.figures.begin(), claim.figures.end(),
+                   [](const FigureSpec& f) { return f.name == "fig2a_err_vs_width"; });
   ASSERT_NE(figure, claim.figures.end());
   EXPECT_EQ(figure->more_arms, std::vector<std::string>{"fig2a_wide"});
-  const std::string shared = claim.validate(
-      ResolveParams(claim.params, "full", {{"fig2a_widths", "1000,10000"}}));
+  const std::string shared =
+      claim.validate(ResolveParams(claim.params, "full", {{"fig2a_widths", "1000,10000"}}));
   EXPECT_NE(shared.find("fig2a_widths and fig2a_wide_widths both contain m = 10000"),
             std::string::npos)
       << shared;
-  EXPECT_EQ(claim.validate(ResolveParams(
-                claim.params, "full", {{"fig2a_widths", "1000,10000"}, {"fig2a_wide", "0"}})),
+  EXPECT_EQ(claim.validate(ResolveParams(claim.params, "full",
+                                         {{"fig2a_widths", "1000,10000"}, {"fig2a_wide", "0"}})),
             "");
 }
 
@@ -153,11 +156,19 @@ TEST(AlphaSeparationClaim, Fig2aWideRunsTenThousandUnderItsOwnScheduleAtFullScal
 // 2 batches × 2 η × 2 restarts = 16 screened runs (w_scale outermost, restarts innermost).
 CellOutcome TinyCell(const std::string& epochs, const std::string& screen_keep) {
   const ClaimSpec claim = AlphaSeparationClaim();
-  const nlohmann::json params = ResolveParams(
-      claim.params, "smoke",
-      {{"d", "8"}, {"k", "4"}, {"n", "100"}, {"n_val", "100"}, {"n_test", "100"},
-       {"width", "16"}, {"epochs", epochs}, {"lrs", "0.5,2"}, {"w_scales", "0.3,1"},
-       {"batches", "50,10"}, {"restarts", "2"}, {"screen_keep", screen_keep}});
+  const nlohmann::json params = ResolveParams(claim.params, "smoke",
+                                              {{"d", "8"},
+                                               {"k", "4"},
+                                               {"n", "100"},
+                                               {"n_val", "100"},
+                                               {"n_test", "100"},
+                                               {"width", "16"},
+                                               {"epochs", epochs},
+                                               {"lrs", "0.5,2"},
+                                               {"w_scales", "0.3,1"},
+                                               {"batches", "50,10"},
+                                               {"restarts", "2"},
+                                               {"screen_keep", screen_keep}});
   const std::vector<Cell> cells = ExpandCells(claim, params, 7);
   return RunAlphaSeparationCell(CellParams(cells.at(0).params),
                                 {cells[0].seed, cells[0].replicate_seed});
@@ -252,8 +263,8 @@ TEST(AlphaSeparationCell, TwoStageScreenGoesOnWithTheLowestAtThePruningPointOnly
     }
     ASSERT_EQ(two_stage.observables.count(key), 1u) << "run " << i << " was kept";
     EXPECT_EQ(two_stage.observables.at(key), one_stage.observables.at(key));
-    if (two_stage.observables.at(key) < best_val || (two_stage.observables.at(key) == best_val &&
-                                                     i < best))
+    if (two_stage.observables.at(key) < best_val ||
+        (two_stage.observables.at(key) == best_val && i < best))
       best_val = two_stage.observables.at(key), best = i;
   }
   EXPECT_EQ(two_stage.observables.at("resnet.restart"), best);

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "claims/claims.h"
-#include "harness/check.h"
+#include "harness/contract.h"
 #include "harness/parallel.h"
 #include "harness/table.h"
 #include "reports/report.h"

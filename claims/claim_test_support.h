@@ -20,8 +20,7 @@ std::string ClaimTestScale();
 // folder (removed afterwards), on every core; its report (plots included) is kept in
 // claim_reports/<scale>/<claim_id>/ under the working directory (ctest: build/claims/), where the
 // attached PNGs must still exist after the test exits.
-RunOutcome RunClaimForTest(const std::string& claim_id,
-                           const std::string& scale = ClaimTestScale(),
+RunOutcome RunClaimForTest(const std::string& claim_id, const std::string& scale = ClaimTestScale(),
                            std::vector<std::pair<std::string, std::string>> sets = {});
 
 // A number the judged seed-1 quick run recorded (verdict.json: arm → check name → estimate),

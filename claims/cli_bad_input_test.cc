@@ -23,11 +23,11 @@ namespace fs = std::filesystem;
 
 // How the scratch folder looks before the command runs; {out} in the arguments is its --out.
 enum class Setup {
-  kFreshOut,        // {out} does not exist yet
-  kOutIsFile,       // {out} is a regular file
-  kOutUnderFile,    // {out}'s parent is a regular file
-  kReadOnlyParent,  // {out}'s parent is a folder without write permission (skipped as root)
-  kForeignProtocol, // {out}/ntk_closeness/cells holds a cell of another protocol
+  kFreshOut,         // {out} does not exist yet
+  kOutIsFile,        // {out} is a regular file
+  kOutUnderFile,     // {out}'s parent is a regular file
+  kReadOnlyParent,   // {out}'s parent is a folder without write permission (skipped as root)
+  kForeignProtocol,  // {out}/ntk_closeness/cells holds a cell of another protocol
 };
 
 struct BadInput {
@@ -57,8 +57,10 @@ std::string Join(const nlohmann::json& list) {
 std::vector<double> OutOfRange(const ParamSpec& p) {
   const bool integral = p.type == ParamType::kInt || p.type == ParamType::kIntList;
   std::vector<double> v;
-  if (std::isfinite(p.min)) v.push_back(integral ? p.min - 1 : p.min - std::max(1.0, std::fabs(p.min)));
-  if (std::isfinite(p.max)) v.push_back(integral ? p.max + 1 : p.max + std::max(1.0, std::fabs(p.max)));
+  if (std::isfinite(p.min))
+    v.push_back(integral ? p.min - 1 : p.min - std::max(1.0, std::fabs(p.min)));
+  if (std::isfinite(p.max))
+    v.push_back(integral ? p.max + 1 : p.max + std::max(1.0, std::fabs(p.max)));
   return v;
 }
 
@@ -130,58 +132,85 @@ void AddContradictionRows(const ClaimSpec& claim, std::vector<BadInput>* rows) {
 std::vector<BadInput> Rows() {
   const std::string claim = kSmokeClaim;
   std::vector<BadInput> rows = {
-      {"unknown_claim", {"run", "no_such_claim", "--out", "{out}"},
+      {"unknown_claim",
+       {"run", "no_such_claim", "--out", "{out}"},
        {"unknown claim 'no_such_claim'", "known claims: ", claim}},
       {"no_claim", {"run", "--out", "{out}"}, {"name one or more claims, or --all"}},
-      {"unknown_key", {"run", claim, "--out", "{out}", "--set", "depth=3"},
+      {"unknown_key",
+       {"run", claim, "--out", "{out}", "--set", "depth=3"},
        {"--set depth=3", "unknown key 'depth'", "this claim declares: ", "widths"}},
-      {"set_without_value", {"run", claim, "--out", "{out}", "--set", "widths"},
+      {"set_without_value",
+       {"run", claim, "--out", "{out}", "--set", "widths"},
        {"--set widths", "expected KEY=VALUE"}},
-      {"widths_not_increasing", {"run", claim, "--out", "{out}", "--set", "widths=512,256,1024,2048,4096"},
+      {"widths_not_increasing",
+       {"run", claim, "--out", "{out}", "--set", "widths=512,256,1024,2048,4096"},
        {"--set widths=512,256,1024,2048,4096", "strictly increasing"}},
-      {"unknown_scale", {"run", claim, "--out", "{out}", "--scale", "huge"},
+      {"unknown_scale",
+       {"run", claim, "--out", "{out}", "--scale", "huge"},
        {"--scale huge", "smoke|quick|full"}},
-      {"bad_seed", {"run", claim, "--out", "{out}", "--seed", "-1"},
+      {"bad_seed",
+       {"run", claim, "--out", "{out}", "--seed", "-1"},
        {"--seed -1", "integer in [0, 2^64 - 1]"}},
-      {"zero_threads", {"run", claim, "--out", "{out}", "--threads", "0"}, {"--threads", "0 not in range 1 to 1024"}},
+      {"zero_threads",
+       {"run", claim, "--out", "{out}", "--threads", "0"},
+       {"--threads", "0 not in range 1 to 1024"}},
       {"unknown_flag", {"run", claim, "--out", "{out}", "--bogus"}, {"--bogus"}},
-      {"shard_index_past_count", {"run", claim, "--out", "{out}", "--shard", "3/2"},
+      {"shard_index_past_count",
+       {"run", claim, "--out", "{out}", "--shard", "3/2"},
        {"--shard 3/2", "0 ≤ I < N"}},
-      {"shard_zero_of_zero", {"run", claim, "--out", "{out}", "--shard", "0/0"},
+      {"shard_zero_of_zero",
+       {"run", claim, "--out", "{out}", "--shard", "0/0"},
        {"--shard 0/0", "0 ≤ I < N"}},
-      {"shard_not_numbers", {"run", claim, "--out", "{out}", "--shard", "x/y"},
+      {"shard_not_numbers",
+       {"run", claim, "--out", "{out}", "--shard", "x/y"},
        {"--shard x/y", "0 ≤ I < N"}},
-      {"slurm_id_not_a_number", {"run", claim, "--out", "{out}"},
+      {"slurm_id_not_a_number",
+       {"run", claim, "--out", "{out}"},
        {"SLURM_ARRAY_TASK_ID=x", "--array=0-N", "--shard I/N"},
        {{"SLURM_ARRAY_TASK_ID", "x"}, {"SLURM_ARRAY_TASK_COUNT", "3"}}},
-      {"kubernetes_index_without_count", {"run", claim, "--out", "{out}"},
+      {"kubernetes_index_without_count",
+       {"run", claim, "--out", "{out}"},
        {"JOB_COMPLETION_INDEX=1", "THMCHECK_SHARD_COUNT is unset", "--shard I/N"},
        {{"JOB_COMPLETION_INDEX", "1"}}},
-      {"out_is_a_file", {"run", claim, "--out", "{out}"},
-       {"--out ", "is not a directory", "writable directory"}, {}, Setup::kOutIsFile},
-      {"out_under_a_file", {"run", claim, "--out", "{out}"},
-       {"--out ", "is not a directory", "writable directory"}, {}, Setup::kOutUnderFile},
-      {"judge_bad_seeds", {"judge", claim, "--out", "{out}", "--seeds", "20-1"},
+      {"out_is_a_file",
+       {"run", claim, "--out", "{out}"},
+       {"--out ", "is not a directory", "writable directory"},
+       {},
+       Setup::kOutIsFile},
+      {"out_under_a_file",
+       {"run", claim, "--out", "{out}"},
+       {"--out ", "is not a directory", "writable directory"},
+       {},
+       Setup::kOutUnderFile},
+      {"judge_bad_seeds",
+       {"judge", claim, "--out", "{out}", "--seeds", "20-1"},
        {"--seeds 20-1", "a range runs low-high"}},
-      {"judge_seed_twice", {"judge", claim, "--out", "{out}", "--seeds", "1,2,1"},
+      {"judge_seed_twice",
+       {"judge", claim, "--out", "{out}", "--seeds", "1,2,1"},
        {"--seeds 1,2,1", "seed 1 twice"}},
-      {"judge_unknown_claim", {"judge", "no_such_claim", "--out", "{out}"},
+      {"judge_unknown_claim",
+       {"judge", "no_such_claim", "--out", "{out}"},
        {"unknown claim 'no_such_claim'", "known claims: "}},
-      {"judge_unknown_key", {"judge", claim, "--out", "{out}", "--set", "depth=3"},
+      {"judge_unknown_key",
+       {"judge", claim, "--out", "{out}", "--set", "depth=3"},
        {"--set depth=3", "unknown key 'depth'"}},
-      {"out_of_another_protocol", {"run", claim, "--out", "{out}", "--resume"},
-       {"--out ", "another protocol", "is protocol ", "never mixed", "aside"}, {},
+      {"out_of_another_protocol",
+       {"run", claim, "--out", "{out}", "--resume"},
+       {"--out ", "another protocol", "is protocol ", "never mixed", "aside"},
+       {},
        Setup::kForeignProtocol},
   };
   if (::geteuid() != 0)  // root writes through permission bits
-    rows.push_back({"out_not_writable", {"run", claim, "--out", "{out}"},
-                    {"--out ", "is not writable", "writable directory"}, {},
+    rows.push_back({"out_not_writable",
+                    {"run", claim, "--out", "{out}"},
+                    {"--out ", "is not writable", "writable directory"},
+                    {},
                     Setup::kReadOnlyParent});
   // Exact risks forced beyond what can be computed exactly (closed-form spectra stop at d = 40).
-  rows.push_back({"parity_exact_risk_beyond_the_spectrum_limit",
-                  {"run", "parity_lower_bound", "--out", "{out}", "--set", "risk=exact", "--set",
-                   "d=50"},
-                  {"parity_lower_bound: ", "risk=exact", "d = 50", "use risk=auto or sample"}});
+  rows.push_back(
+      {"parity_exact_risk_beyond_the_spectrum_limit",
+       {"run", "parity_lower_bound", "--out", "{out}", "--set", "risk=exact", "--set", "d=50"},
+       {"parity_lower_bound: ", "risk=exact", "d = 50", "use risk=auto or sample"}});
   for (const ClaimSpec& c : AllClaims()) {
     AddParamRows(c, &rows);
     AddContradictionRows(c, &rows);
@@ -209,8 +238,10 @@ fs::path Prepare(const ScratchDir& dir, Setup setup) {
       ClaimSpec claim;
       for (const ClaimSpec& c : AllClaims())
         if (c.id == kSmokeClaim) claim = c;
-      nlohmann::json cell = {{"claim", claim.id}, {"protocol", claim.protocol + 1},
-                             {"params", nlohmann::json::object()}, {"status", "ok"}};
+      nlohmann::json cell = {{"claim", claim.id},
+                             {"protocol", claim.protocol + 1},
+                             {"params", nlohmann::json::object()},
+                             {"status", "ok"}};
       cell["checksum"] = CellChecksum(cell);
       fs::create_directories(dir / "out" / kSmokeClaim / "cells");
       std::ofstream(dir / "out" / kSmokeClaim / "cells" / "0123456789abcdef.json") << cell.dump(1);
@@ -237,7 +268,8 @@ TEST_P(CliBadInput, ExitsTwoNamingTheInputAndWritesNothing) {
   const ProcessResult r = RunThmcheck(args, row.env);
   EXPECT_EQ(r.exit_code, 2) << Describe(r);
   for (const auto& want : row.expect)
-    EXPECT_NE(r.err.find(want), std::string::npos) << "stderr lacks \"" << want << "\"\n" << Describe(r);
+    EXPECT_NE(r.err.find(want), std::string::npos) << "stderr lacks \"" << want << "\"\n"
+                                                   << Describe(r);
   EXPECT_EQ(r.out, "") << "a result was printed";
   EXPECT_TRUE(ReadTree(dir.path()) == before) << "files were written under " << dir.path();
   if (row.setup == Setup::kFreshOut) {

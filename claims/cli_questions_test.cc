@@ -55,12 +55,15 @@ TEST(CliQuestions, ListClaimShowsEveryParameterWithRangeAndDefaultsPerScale) {
   }
   for (const ArmSpec& a : c.arms) {
     EXPECT_NE(r.out.find(Cat({"  ", a.name, " (", ArmRoleName(a.role)})), std::string::npos)
-        << "arm " << a.name << ":\n" << r.out;
+        << "arm " << a.name << ":\n"
+        << r.out;
     EXPECT_NE(r.out.find(a.condition), std::string::npos) << a.name;
     for (const MustFail& m : a.must_fail)
-      EXPECT_NE(r.out.find(Cat({"must FAIL ", m.check})), std::string::npos) << a.name << " " << m.check;
+      EXPECT_NE(r.out.find(Cat({"must FAIL ", m.check})), std::string::npos)
+          << a.name << " " << m.check;
     for (const CheckSpec& s : a.checks)
-      EXPECT_NE(r.out.find(Cat({" ", CheckName(s), ": "})), std::string::npos) << a.name << " " << CheckName(s);
+      EXPECT_NE(r.out.find(Cat({" ", CheckName(s), ": "})), std::string::npos)
+          << a.name << " " << CheckName(s);
   }
   const ProcessResult j = RunThmcheck({"list", c.id, "--json"});
   ASSERT_EQ(j.exit_code, 0) << Describe(j);
@@ -115,8 +118,8 @@ TEST(CliQuestions, RunWithReportWritesTheReportAndKeepsTheVerdictsExitCode) {
 
 TEST(CliQuestions, ReportWithShardIsRefusedBeforeAnythingIsWritten) {
   const ScratchDir dir("report_shard");
-  const ProcessResult r = RunThmcheck(
-      SmokeRun(dir / "out", {"--shard", "0/2", "--report", (dir / "rep").string()}));
+  const ProcessResult r =
+      RunThmcheck(SmokeRun(dir / "out", {"--shard", "0/2", "--report", (dir / "rep").string()}));
   EXPECT_EQ(r.exit_code, 2) << Describe(r);
   EXPECT_NE(r.err.find("--report with --shard"), std::string::npos) << r.err;
   EXPECT_TRUE(ReadTree(dir.path()).empty());
@@ -125,9 +128,8 @@ TEST(CliQuestions, ReportWithShardIsRefusedBeforeAnythingIsWritten) {
 TEST(CliQuestions, ASetErrorUnderSeveralClaimsNamesItsClaim) {
   const ScratchDir dir("set_claim");
   // ntk_closeness's n (samples) allows 10; alpha_separation's n (training points) does not.
-  const ProcessResult r =
-      RunThmcheck({"run", "--all", "--scale", "smoke", "--out", (dir / "out").string(), "--set",
-                   "n=10"});
+  const ProcessResult r = RunThmcheck(
+      {"run", "--all", "--scale", "smoke", "--out", (dir / "out").string(), "--set", "n=10"});
   EXPECT_EQ(r.exit_code, 2) << Describe(r);
   const ParamSpec* n = nullptr;
   for (const ParamSpec& p : Claim("alpha_separation").params)
@@ -140,8 +142,7 @@ TEST(CliQuestions, ASetErrorUnderSeveralClaimsNamesItsClaim) {
 
 TEST(CliQuestions, ARepeatedSetKeyExitsTwoNamingTheKey) {
   const ScratchDir dir("set_twice");
-  const ProcessResult r =
-      RunThmcheck(SmokeRun(dir / "out", {"--set", "n=20", "--set", "n=30"}));
+  const ProcessResult r = RunThmcheck(SmokeRun(dir / "out", {"--set", "n=20", "--set", "n=30"}));
   EXPECT_EQ(r.exit_code, 2) << Describe(r);
   EXPECT_NE(r.err.find("--set n is given twice (20, then 30)"), std::string::npos) << r.err;
   EXPECT_TRUE(ReadTree(dir.path()).empty());

@@ -1,7 +1,8 @@
 // Fault tolerance through the real binary: a run killed with SIGKILL mid-sweep leaves only
 // complete, checksummed cells; `--resume` reuses every one of them, computes the rest, and writes
 // the verdict an uninterrupted run writes (all but the run record) over byte-identical cells. A
-// truncated or edited cell is reported by name and recomputed, never used. A failed write is exit 3.
+// truncated or edited cell is reported by name and recomputed, never used. A failed write is
+// exit 3.
 #include <gtest/gtest.h>
 
 #include <signal.h>
@@ -23,7 +24,8 @@ namespace fs = std::filesystem;
 // Long enough to be killed mid-sweep (one thread, more replicates and steps than smoke: a few
 // seconds), small enough for the sanitizer build.
 std::vector<std::string> SlowRun(const fs::path& out, bool resume) {
-  std::vector<std::string> extra = {"--threads", "1", "--set", "replicates=6", "--set", "steps=200"};
+  std::vector<std::string> extra = {"--threads",    "1",     "--set",
+                                    "replicates=6", "--set", "steps=200"};
   if (resume) extra.push_back("--resume");
   return SmokeRun(out, extra);
 }
@@ -48,7 +50,8 @@ TEST(CliResume, SigkillMidSweepThenResumeEqualsAnUninterruptedRun) {
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   ASSERT_EQ(::kill(pid, SIGKILL), 0);
   const ProcessResult killed = WaitThmcheck(pid, dir / "k.out", dir / "k.err");
-  ASSERT_EQ(killed.signal, SIGKILL) << "the run ended before it could be killed: " << Describe(killed);
+  ASSERT_EQ(killed.signal, SIGKILL)
+      << "the run ended before it could be killed: " << Describe(killed);
 
   // What the kill left: whole cells only (a half-written one stays a *.tmp.* file), and not all.
   const auto survivors = CellFiles(out, kSmokeClaim);
@@ -96,7 +99,8 @@ TEST(CliResume, CorruptedCellsAreNamedAndRecomputed) {
   const ProcessResult resumed = RunThmcheck(SmokeRun(dir.path(), {"--resume"}));
   EXPECT_EQ(resumed.exit_code, first.exit_code) << Describe(resumed);
   for (const std::string& name : {truncated, edited, emptied})
-    EXPECT_NE(resumed.err.find(name), std::string::npos) << name << " not reported:\n" << resumed.err;
+    EXPECT_NE(resumed.err.find(name), std::string::npos) << name << " not reported:\n"
+                                                         << resumed.err;
   EXPECT_TRUE(CellFiles(dir.path(), kSmokeClaim) == original);
   const nlohmann::json v = ReadJson(dir / kSmokeClaim / "verdict.json");
   EXPECT_EQ(v["context"]["cells_computed"], 3);

@@ -34,16 +34,18 @@ TEST(CliShard, ThreeShardProcessesThenResumeEqualUnsharded) {
   const fs::path out = dir / "shared";
   const std::vector<std::pair<std::vector<std::string>, Env>> shards = {
       {{"--shard", "0/3"}, {}},
-      {{}, {{"SLURM_ARRAY_TASK_ID", "1"}, {"SLURM_ARRAY_TASK_MIN", "0"},
-            {"SLURM_ARRAY_TASK_COUNT", "3"}}},
+      {{},
+       {{"SLURM_ARRAY_TASK_ID", "1"},
+        {"SLURM_ARRAY_TASK_MIN", "0"},
+        {"SLURM_ARRAY_TASK_COUNT", "3"}}},
       {{}, {{"JOB_COMPLETION_INDEX", "2"}, {"THMCHECK_SHARD_COUNT", "3"}}},
   };
   std::vector<pid_t> pids;
   for (int i = 0; i < kShards; ++i) {
     std::vector<std::string> extra = shards[i].first;
     extra.insert(extra.end(), {"--threads", "1", "--resume"});
-    pids.push_back(StartThmcheck(SmokeRun(out, extra), shards[i].second,
-                                 ShardFile(dir, i, ".out"), ShardFile(dir, i, ".err")));
+    pids.push_back(StartThmcheck(SmokeRun(out, extra), shards[i].second, ShardFile(dir, i, ".out"),
+                                 ShardFile(dir, i, ".err")));
   }
   size_t computed_total = 0;
   for (int i = 0; i < kShards; ++i) {

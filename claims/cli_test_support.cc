@@ -10,7 +10,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "harness/check.h"
+#include "harness/contract.h"
 
 extern char** environ;
 
@@ -19,9 +19,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kSchedulerVariables[] = {
-    "SLURM_ARRAY_TASK_ID",  "SLURM_ARRAY_TASK_COUNT", "SLURM_ARRAY_TASK_MIN",
-    "SLURM_ARRAY_TASK_STEP", "JOB_COMPLETION_INDEX",  "THMCHECK_SHARD_COUNT"};
+constexpr const char* kSchedulerVariables[] = {"SLURM_ARRAY_TASK_ID",  "SLURM_ARRAY_TASK_COUNT",
+                                               "SLURM_ARRAY_TASK_MIN", "SLURM_ARRAY_TASK_STEP",
+                                               "JOB_COMPLETION_INDEX", "THMCHECK_SHARD_COUNT"};
 
 // The child's environment: ours without the scheduler variables, then `env`.
 std::vector<std::string> ChildEnvironment(const Env& env) {
@@ -56,8 +56,8 @@ ScratchDir::~ScratchDir() {
   fs::remove_all(path_, ec);
 }
 
-pid_t StartThmcheck(const std::vector<std::string>& args, const Env& env,
-                    const fs::path& out_file, const fs::path& err_file) {
+pid_t StartThmcheck(const std::vector<std::string>& args, const Env& env, const fs::path& out_file,
+                    const fs::path& err_file) {
   // Everything the child needs is built before fork: after it, only async-signal-safe calls.
   std::vector<std::string> argv_s = {THMCHECK_BINARY};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
@@ -73,7 +73,8 @@ pid_t StartThmcheck(const std::vector<std::string>& args, const Env& env,
   if (pid == 0) {
     const int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     const int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (o < 0 || e < 0 || ::dup2(o, STDOUT_FILENO) < 0 || ::dup2(e, STDERR_FILENO) < 0) ::_exit(127);
+    if (o < 0 || e < 0 || ::dup2(o, STDOUT_FILENO) < 0 || ::dup2(e, STDERR_FILENO) < 0)
+      ::_exit(127);
     ::execve(argv[0], argv.data(), envp.data());
     ::_exit(127);
   }
@@ -100,8 +101,10 @@ ProcessResult RunThmcheck(const std::vector<std::string>& args, const Env& env) 
 
 std::string Describe(const ProcessResult& r) {
   std::ostringstream os;
-  if (r.signal) os << "signal " << r.signal;
-  else os << "exit " << r.exit_code;
+  if (r.signal)
+    os << "signal " << r.signal;
+  else
+    os << "exit " << r.exit_code;
   os << "\n--- stdout ---\n" << r.out << "--- stderr ---\n" << r.err;
   return os.str();
 }
@@ -134,8 +137,8 @@ nlohmann::json ReadJson(const fs::path& p) { return nlohmann::json::parse(Slurp(
 
 std::vector<std::string> SmokeRun(const fs::path& out, const std::vector<std::string>& extra,
                                   const std::string& seed) {
-  std::vector<std::string> args = {"run",  kSmokeClaim, "--scale", "smoke", "--seed",
-                                   seed,   "--quiet",   "--out",   out.string()};
+  std::vector<std::string> args = {"run", kSmokeClaim, "--scale", "smoke",     "--seed",
+                                   seed,  "--quiet",   "--out",   out.string()};
   args.insert(args.end(), extra.begin(), extra.end());
   return args;
 }

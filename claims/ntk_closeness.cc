@@ -63,7 +63,8 @@ constexpr double kDivergenceFactor = 1e8;
 // one draw's spread (seed 2, quick: 90% interval ±0.11 with one draw, ±0.03 with 8).
 constexpr int kInitDraws = 8;
 
-constexpr const char* kExact = "−1/2 ± 0.1: CLT rate; 0.1 = finite-size allowance (pilot −0.49…−0.50)";
+constexpr const char* kExact =
+    "−1/2 ± 0.1: CLT rate; 0.1 = finite-size allowance (pilot −0.49…−0.50)";
 constexpr const char* kBound = "≤ −1/2 + 0.1: the theorem bounds the rate; pilot −0.63…−0.75";
 
 // A run has finished when loss_T/loss_0 ≤ 1e−4; an unfinished run records no trained observable
@@ -124,7 +125,8 @@ CellOutcome RunCell(const CellParams& p, const CellSeeds& seeds) {
   const Eigen::MatrixXd Theta0 = EmpiricalNtk(net, X_test, X);
   // NOTE: Eigen 3.4's SelfAdjointEigenSolver can fail to converge on Gram matrices;
   // SymmetricEigenDecompose checks and retries (learners/kernel_regression.h).
-  const double lambda_max = SymmetricEigenDecompose(H0, /*compute_vectors=*/false).values.maxCoeff();
+  const double lambda_max =
+      SymmetricEigenDecompose(H0, /*compute_vectors=*/false).values.maxCoeff();
   const double eta = p.Real("eta_factor") / lambda_max;
   // H₀ / (m c²) is the per-neuron average, the NTK-normalized Gram whatever the output scale c.
   const double c2m = net.output_scale() * net.output_scale() * m;
@@ -154,8 +156,8 @@ CellOutcome RunCell(const CellParams& p, const CellSeeds& seeds) {
     loss = net.LossAndGradient(X, y, &grad);
     if (!std::isfinite(loss) || loss > kDivergenceFactor * loss0) {
       out.status = CellStatus::kDiverged;
-      out.note = "loss " + std::to_string(loss) + " at step " + std::to_string(t) +
-                 " (initial " + std::to_string(loss0) + ")";
+      out.note = "loss " + std::to_string(loss) + " at step " + std::to_string(t) + " (initial " +
+                 std::to_string(loss0) + ")";
       out.observables["final_loss"] = loss;
       return out;
     }
@@ -246,7 +248,8 @@ ClaimSpec NtkClosenessClaim() {
   c.params = {
       IntParam("n", 2, 2000, "training points on S^{d−1}").Defaults(20, 20).Smoke(8),
       IntParam("n_test", 1, 10000, "held-out points for the linearization gap")
-          .Defaults(20, 20).Smoke(8),
+          .Defaults(20, 20)
+          .Smoke(8),
       IntParam("d", 2, 1000, "input dimension").Defaults(10, 10),
       IntListParam("widths", 16, 65536, 5, true, "hidden widths m swept")
           .Defaults({256, 512, 1024, 2048, 4096, 8192},
@@ -263,8 +266,12 @@ ClaimSpec NtkClosenessClaim() {
   };
   const nlohmann::json main_overrides = {{"scaling", "ntk"}};
   c.arms = {
-      {"main", ArmRole::kMain, "NTK scaling, η = eta_factor/λ_max(H₀) < 2/λ_max", main_overrides,
-       {{"m", "widths"}}, MainChecks()},
+      {"main",
+       ArmRole::kMain,
+       "NTK scaling, η = eta_factor/λ_max(H₀) < 2/λ_max",
+       main_overrides,
+       {{"m", "widths"}},
+       MainChecks()},
       {.name = "mean_field",
        .role = ArmRole::kControl,
        .condition =

@@ -1,7 +1,7 @@
 // Claim `parity_lower_bound`: no kernel learns a Boolean-cube k-parity from N ≪ C(d,k) samples.
 // Theorem: Allen-Zhu & Li 2019, arXiv 1905.10337, Thm 2 as restated in §7.1: x uniform on
-//   {±1/√d}^d, H = F + αG(F), F = √d x_S, G = Π_j y_j in each of k outputs; for N ≤ C(d,k)/1000, for
-//   ≥ 99% of targets S every kernel regressor has risk E‖f − H‖² > α²/16 (a bound, not a rate).
+//   {±1/√d}^d, H = F + αG(F), F = √d x_S, G = Π_j y_j in each of k outputs; for N ≤ C(d,k)/1000,
+//   for ≥ 99% of targets S every kernel regressor has risk E‖f − H‖² > α²/16 (a bound, not a rate).
 // Observables, main arm (exact risks; ridge by the population oracle, and the span projection):
 //   above_bound (0/1 per cell of b targets: TheoremIndicator); g_slack = min over kernels of
 //   mean_S E‖f − αG(F)‖²/(kα²) − (1 − N/C(d,k)), f fitted to αG(F) alone (bound: E ≥ 0 [derived,
@@ -21,9 +21,11 @@
 //   kernel's risk ≤ α²/16; target_aware (K_S = d⟨x_S, x'_S⟩ + χ_Sχ_S', chosen after seeing S, on
 //   the main arm's cells) must fail above_bound and g_slack and predicts its risk ≤ α²/16;
 //   threshold_degree_one (degree-1 target timed against D_2) must fail threshold_k2's slope band
-//   and predicts slope ½ ± 0.15. Report arm span: the exact span bound (span_slack: a sanity check).
+//   and predicts slope ½ ± 0.15. Report arm span: the exact span bound (span_slack: a sanity
+//   check).
 // Quick: 61–76 s wall, 117–146 s CPU, on 2 otherwise idle cores (--threads 2; 46 s with N ≤ 512).
-// Cross-check (drawn by the report): alpha_separation's ResNet error < α²/16 where kernels stay above.
+// Cross-check (drawn by the report): alpha_separation's ResNet error < α²/16 where kernels stay
+// above.
 #include "claims/claims.h"
 
 #include <cmath>
@@ -47,7 +49,8 @@ namespace {
 // pilots: rbf 0.76 at k = 3, laplace and arccos0 up to 1.22). The quick lists are what fits the
 // budget (d = 16 at k = 3 alone costs 15 s per cell, N* ≈ 1300). 0.15 covers the drift (≤ 0.05)
 // with room; the interval covers the sample noise: ±0.01–0.07 with 30 targets per cell, against
-// ±0.06–0.1 with one target in protocol 1 (where the referee saw threshold_k2 at 0.90 [0.82, 0.99]).
+// ±0.06–0.1 with one target in protocol 1 (where the referee saw threshold_k2 at 0.90 [0.82,
+// 0.99]).
 constexpr double kSlopeAllowance = 0.15;
 
 // Why full stops at N = 2048, not at the premise edge ⌊C(30,8)/1000⌋ = 5852 (measured on this
@@ -79,7 +82,8 @@ constexpr const char* kGSlackTolerance =
     "mean's 90% end ≤ 0.0034 below 0); a kernel that learns G has g_slack ≈ −1";
 
 constexpr const char* kSpanTolerance =
-    "exact: Σ_S ‖Pχ_S‖² ≤ rank ≤ N for any span [derived]; span_slack = (rank − Σ_S ‖Pχ_S‖²)/C(d,k) "
+    "exact: Σ_S ‖Pχ_S‖² ≤ rank ≤ N for any span [derived]; span_slack = (rank − Σ_S "
+    "‖Pχ_S‖²)/C(d,k) "
     "+ the rounding bound rank·(4·2^d·N + 2d)·ε/C(d,k) (Householder QR, Walsh–Hadamard): ≥ 0 "
     "unless the bound is violated (Parseval on the code's own basis: a sanity check)";
 constexpr const char* kThresholdTolerance =
@@ -110,7 +114,8 @@ constexpr const char* kHalfSlopeWhy =
 std::string Validate(const nlohmann::json& p) {
   const int d = p.at("d"), k = p.at("k"), span_d = p.at("span_d"), span_k = p.at("span_k");
   const std::string risk = p.at("risk");
-  if (k > d) return "k = " + std::to_string(k) + " > d = " + std::to_string(d) + ": a k-parity needs k ≤ d";
+  if (k > d)
+    return "k = " + std::to_string(k) + " > d = " + std::to_string(d) + ": a k-parity needs k ≤ d";
   if (k < 2)
     return "k = 1: the target-aware control's features √d x_i and χ_S coincide (and the theorem "
            "needs C(d,k) ≥ 1000·N); use k ≥ 2";
@@ -119,21 +124,26 @@ std::string Validate(const nlohmann::json& p) {
   const double premise = BinomialCoefficient(d, k) / 1000.0;
   for (int n : p.at("n"))
     if (n > premise)
-      return "n = " + std::to_string(n) + " breaks the theorem's premise N ≤ C(d,k)/1000 = " +
-             std::to_string(premise) + " (d = " + std::to_string(d) + ", k = " + std::to_string(k) +
+      return "n = " + std::to_string(n) +
+             " breaks the theorem's premise N ≤ C(d,k)/1000 = " + std::to_string(premise) +
+             " (d = " + std::to_string(d) + ", k = " + std::to_string(k) +
              "); lower n or raise d, k";
   const double cube = std::ldexp(1.0, span_d);
-  const double learn_n = std::ceil(p.at("learn_factor").get<double>() * LowDegreeDimension(span_d, span_k));
+  const double learn_n =
+      std::ceil(p.at("learn_factor").get<double>() * LowDegreeDimension(span_d, span_k));
   for (int n : p.at("span_n"))
-    if (n > cube) return "span_n = " + std::to_string(n) + " > 2^span_d: the span bound enumerates the cube";
+    if (n > cube)
+      return "span_n = " + std::to_string(n) + " > 2^span_d: the span bound enumerates the cube";
   if (learn_n > cube) return "learn_factor·D_k = " + std::to_string(learn_n) + " > 2^span_d";
   const auto kernels = SplitNames(p.at("kernels"));
   if (kernels.empty()) return "kernels: name at least one kernel";
   for (const auto& name : kernels) {
     if (std::string why = KernelNameProblem(name); !why.empty()) return "kernels: " + why;
     if (risk == "exact" && !IsDotProductMember(name) && d > kMaxEnumerableCubeDim)
-      return "risk=exact: " + name + " has no closed-form cube spectrum and d = " + std::to_string(d) +
-             " exceeds the enumeration limit " + std::to_string(kMaxEnumerableCubeDim) + " (use risk=auto)";
+      return "risk=exact: " + name +
+             " has no closed-form cube spectrum and d = " + std::to_string(d) +
+             " exceeds the enumeration limit " + std::to_string(kMaxEnumerableCubeDim) +
+             " (use risk=auto)";
     if (risk == "exact" && d > kMaxSpectrumDim)
       return "risk=exact: d = " + std::to_string(d) + " exceeds the closed-form spectrum limit " +
              std::to_string(kMaxSpectrumDim) + " (use risk=auto or sample)";
@@ -145,7 +155,8 @@ std::string Validate(const nlohmann::json& p) {
     if (!IsDotProductMember(name) || name == "poly_below")
       return "threshold_kernels: " + name + " (needs a dot-product kernel that can fit degree k)";
     if (IsReluMember(name) && p.at("bias").get<double>() == 0.0)
-      return "threshold_kernels: " + name + " with bias = 0 has zero odd cube eigenvalues ≥ 3 and "
+      return "threshold_kernels: " + name +
+             " with bias = 0 has zero odd cube eigenvalues ≥ 3 and "
              "never learns the k = 3 parity; set bias > 0";
   }
   return "";
@@ -174,7 +185,9 @@ ClaimSpec ParityLowerBoundClaim() {
                  "neural networks in high dimension, arXiv 1904.12191 (kernels fit degree ≤ ℓ "
                  "with d^ℓ ≪ n ≪ d^{ℓ+1})"}};
   c.params = {
-      IntParam("replicates", 1, 1000, "samples per grid point (one per cell)").Defaults(10, 20).Smoke(2),
+      IntParam("replicates", 1, 1000, "samples per grid point (one per cell)")
+          .Defaults(10, 20)
+          .Smoke(2),
       IntParam("targets", 1, 100000, "random targets S per cell, sharing its sample")
           .Defaults(30, 50)
           .Smoke(4),
@@ -188,27 +201,31 @@ ClaimSpec ParityLowerBoundClaim() {
       ChoiceParam("risk", {"auto", "exact", "sample"},
                   "population risk: exact where possible (auto), forced exact, or a test sample")
           .Defaults("auto", "auto"),
-      IntParam("n_test", 100, 1000000, "test-sample size when a risk is sampled").Defaults(4096, 16384),
+      IntParam("n_test", 100, 1000000, "test-sample size when a risk is sampled")
+          .Defaults(4096, 16384),
       IntParam("n_val", 16, 100000, "validation sample for the ridge of controls and thresholds")
           .Defaults(256, 256)
           .Smoke(64),
-      IntParam("d", 1, kMaxBinomialN, "theorem: input dimension (C(d,k) exact up to 56)").Defaults(30, 30),
+      IntParam("d", 1, kMaxBinomialN, "theorem: input dimension (C(d,k) exact up to 56)")
+          .Defaults(30, 30),
       IntParam("k", 1, 64, "theorem: parity degree (= number of outputs)").Defaults(8, 8),
       // From N = 32: at N = 16 the target-aware control's k + 1 = 9 features are rank-deficient
       // for ≈ 72·2^{−16} = 1.1e−3 of targets (two ±1 columns equal up to sign; 2 of 10 pilot seeds
       // hit one), 1.7e−8 at N = 32. Quick stops at 1024: the whole claim took 76 s wall (146 s CPU)
-      // on 2 otherwise idle cores (--threads 2); 2048 would add ≈ 8 × 100 s CPU. Under a load of ≈ 4
-      // it took 218 s, and 122 s with N ≤ 768. Full stops at 2048 ("Why full stops" above).
+      // on 2 otherwise idle cores (--threads 2); 2048 would add ≈ 8 × 100 s CPU. Under a load of ≈
+      // 4 it took 218 s, and 122 s with N ≤ 768. Full stops at 2048 ("Why full stops" above).
       IntListParam("n", 1, 100000, 1, true, "theorem: sample sizes, each ≤ C(d,k)/1000")
           .Defaults({32, 128, 512, 1024}, {32, 128, 512, 1024, 2048})
           .Smoke({32, 64}),
-      IntParam("span_d", 1, kMaxEnumerableCubeDim, "span bound: dimension (enumerated)").Defaults(10, 12),
+      IntParam("span_d", 1, kMaxEnumerableCubeDim, "span bound: dimension (enumerated)")
+          .Defaults(10, 12),
       IntParam("span_k", 1, kMaxEnumerableCubeDim, "span bound: parity degree").Defaults(2, 3),
       IntListParam("span_n", 1, 65536, 3, true, "span bound: sample sizes")
           .Defaults({8, 16, 32, 64, 128}, {16, 32, 64, 128, 256, 512})
           .Smoke({8, 16, 32}),
-      RealParam("learn_factor", 1, 64,
-                "controls: N = learn_factor·D_k at (span_d, span_k), and learn_factor·(d + 1) for k = 1")
+      RealParam(
+          "learn_factor", 1, 64,
+          "controls: N = learn_factor·D_k at (span_d, span_k), and learn_factor·(d + 1) for k = 1")
           .Defaults(4.0, 4.0),
       IntListParam("threshold_d", 3, kMaxSpectrumDim, 3, true, "threshold, k = 2: dimensions")
           .Defaults({12, 16, 20, 24, 28, 32}, {12, 16, 20, 24, 28, 32, 40})
@@ -223,42 +240,64 @@ ClaimSpec ParityLowerBoundClaim() {
   c.validate = Validate;
   const nlohmann::json oracle = {{"regime", "theorem"}, {"selection", "oracle"}};
   c.arms = {
-      {"main", ArmRole::kMain, "N ≤ C(d,k)/1000: the theorem's premise (oracle ridge, projection)",
-       oracle, {{"n", "n"}}, {TheoremCheck(), GSlackCheck()}},
-      {"span", ArmRole::kReport, "any N, a fixed kernel: the exact span bound (d ≤ 16 enumerated)",
-       {{"regime", "span"}}, {{"n", "span_n"}}, {Sanity(MeanAtLeast("span_slack", 0.0, kSpanTolerance))}},
-      {"threshold_k2", ArmRole::kMain, "k = 2: N* ∝ D_k (validation ridge)",
-       {{"regime", "threshold"}, {"k", 2}}, {{"d", "threshold_d"}}, {ThresholdCheck()}},
-      {"threshold_k3", ArmRole::kMain, "k = 3: N* ∝ D_k (validation ridge)",
-       {{"regime", "threshold"}, {"k", 3}}, {{"d", "threshold_d_k3"}}, {ThresholdCheck()}},
+      {"main",
+       ArmRole::kMain,
+       "N ≤ C(d,k)/1000: the theorem's premise (oracle ridge, projection)",
+       oracle,
+       {{"n", "n"}},
+       {TheoremCheck(), GSlackCheck()}},
+      {"span",
+       ArmRole::kReport,
+       "any N, a fixed kernel: the exact span bound (d ≤ 16 enumerated)",
+       {{"regime", "span"}},
+       {{"n", "span_n"}},
+       {Sanity(MeanAtLeast("span_slack", 0.0, kSpanTolerance))}},
+      {"threshold_k2",
+       ArmRole::kMain,
+       "k = 2: N* ∝ D_k (validation ridge)",
+       {{"regime", "threshold"}, {"k", 2}},
+       {{"d", "threshold_d"}},
+       {ThresholdCheck()}},
+      {"threshold_k3",
+       ArmRole::kMain,
+       "k = 3: N* ∝ D_k (validation ridge)",
+       {{"regime", "threshold"}, {"k", 3}},
+       {{"d", "threshold_d_k3"}},
+       {ThresholdCheck()}},
       {.name = "many_samples",
        .role = ArmRole::kControl,
        .condition = "N = learn_factor·D_k ≫ C(d,k)/1000 (at span_d, span_k; validation ridge)",
        .overrides = {{"regime", "many_samples"}, {"selection", "validation"}},
        .axes = {},
-       .checks = {Named("best kernel below α²/16", MeanAtMost("best_risk_over_bound", 1.0, kLearnsWhy))},
-       .must_fail = {{"above_bound", "N ≫ C(d,k)/1000: 4·D_k samples pin down every degree ≤ k "
-                                     "function, so kernels learn the parity (pilots: poly_at, "
-                                     "nngp2, rbf, ntk2 below α²/16)"}}},
+       .checks = {Named("best kernel below α²/16",
+                        MeanAtMost("best_risk_over_bound", 1.0, kLearnsWhy))},
+       .must_fail = {{"above_bound",
+                      "N ≫ C(d,k)/1000: 4·D_k samples pin down every degree ≤ k "
+                      "function, so kernels learn the parity (pilots: poly_at, "
+                      "nngp2, rbf, ntk2 below α²/16)"}}},
       {.name = "degree_one",
        .role = ArmRole::kControl,
        .condition = "k = 1 (C(d,1)/1000 < 1: no N meets the premise): a degree-1 target at the "
                     "theorem's d, N = learn_factor·(d + 1) (validation ridge)",
        .overrides = {{"regime", "degree_one"}, {"selection", "validation"}},
        .axes = {},
-       .checks = {Named("best kernel below α²/16", MeanAtMost("best_risk_over_bound", 1.0, kLearnsWhy))},
-       .must_fail = {{"above_bound", "k = 1: the d + 1 functions of degree ≤ 1 are pinned down by "
-                                     "N = 4(d + 1) samples, so a kernel whose span holds them "
-                                     "(poly_at, parity_k) learns the target"}}},
+       .checks = {Named("best kernel below α²/16",
+                        MeanAtMost("best_risk_over_bound", 1.0, kLearnsWhy))},
+       .must_fail = {{"above_bound",
+                      "k = 1: the d + 1 functions of degree ≤ 1 are pinned down by "
+                      "N = 4(d + 1) samples, so a kernel whose span holds them "
+                      "(poly_at, parity_k) learns the target"}}},
       {.name = "target_aware",
        .role = ArmRole::kControl,
        .condition = "the kernel K_S = d⟨x_S, x'_S⟩ + χ_Sχ_S' is chosen after seeing the target S "
                     "(not a fixed span; validation ridge), on the theorem's d, k, N",
        .overrides = {{"regime", "target_aware"}},
        .axes = {{"n", "n"}},
-       .checks = {Named("K_S below α²/16", MeanAtMost("best_risk_over_bound", 1.0, kAwareLearnsWhy))},
-       .must_fail = {{"above_bound", "the target is in the kernel's span: the fixed-span counting "
-                                     "argument no longer applies"},
+       .checks = {Named("K_S below α²/16",
+                        MeanAtMost("best_risk_over_bound", 1.0, kAwareLearnsWhy))},
+       .must_fail = {{"above_bound",
+                      "the target is in the kernel's span: the fixed-span counting "
+                      "argument no longer applies"},
                      {"g_slack", "K_S contains χ_S: it learns G, ratio ≈ 0 < 1 − N/C"}}},
       {.name = "threshold_degree_one",
        .role = ArmRole::kControl,
@@ -277,11 +316,26 @@ ClaimSpec ParityLowerBoundClaim() {
     return alpha * alpha / 16;
   };
   c.figures = {
-      {"risk_vs_n", "Population risk per kernel (theorem regime)", "main", "n", "risk E‖f − H‖²",
-       true, true, {"risk.*"}, {}, {{"α²/16 (Thm 2)", theorem_floor}}},
-      {"proj_error_vs_n", "Best predictor in each kernel's span; span_bound = 1 − N/C(d,k)",
-       "span", "n", "projection error (mean over all k-parities)", true, false, {"proj_error.*"},
-       {"span_bound"}, {}},
+      {"risk_vs_n",
+       "Population risk per kernel (theorem regime)",
+       "main",
+       "n",
+       "risk E‖f − H‖²",
+       true,
+       true,
+       {"risk.*"},
+       {},
+       {{"α²/16 (Thm 2)", theorem_floor}}},
+      {"proj_error_vs_n",
+       "Best predictor in each kernel's span; span_bound = 1 − N/C(d,k)",
+       "span",
+       "n",
+       "projection error (mean over all k-parities)",
+       true,
+       false,
+       {"proj_error.*"},
+       {"span_bound"},
+       {}},
   };
   // Beside it, when the report also has alpha_separation's results: on the separation
   // class the ResNet gets under α²/16 at an N where every kernel stays above it. Errors there are

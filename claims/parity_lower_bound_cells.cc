@@ -12,7 +12,7 @@
 #include "claims/parity_lower_bound_target_aware.h"
 #include "concepts/boolean_cube.h"
 #include "concepts/sparse_parity.h"
-#include "harness/check.h"
+#include "harness/contract.h"
 #include "harness/rng.h"
 
 namespace thmcheck {
@@ -43,7 +43,8 @@ struct Member {
 
 std::vector<Member> MakeMembers(const std::string& list, int d, int k, double bias, Rng& rng) {
   std::vector<Member> out;
-  for (const std::string& name : SplitNames(list)) out.push_back({name, MakeMember(name, d, k, bias, rng)});
+  for (const std::string& name : SplitNames(list))
+    out.push_back({name, MakeMember(name, d, k, bias, rng)});
   return out;
 }
 
@@ -64,19 +65,22 @@ CellOutcome BoundCell(int d, int k, int n, const CellParams& p, const CellSeeds&
     block.push_back(std::vector<FourierExpansion>(k, g_part));
   }
   Rng feature_rng(DeriveSeed(seeds.replicate, "features"));
-  const std::vector<Member> members = MakeMembers(p.Str("kernels"), d, k, p.Real("bias"), feature_rng);
+  const std::vector<Member> members =
+      MakeMembers(p.Str("kernels"), d, k, p.Real("bias"), feature_rng);
   Rng test_rng(DeriveSeed(seeds.replicate, "test"));
-  const Eigen::MatrixXd cube = d <= kMaxEnumerableCubeDim ? EnumerateCube(d) : Eigen::MatrixXd(0, d);
+  const Eigen::MatrixXd cube =
+      d <= kMaxEnumerableCubeDim ? EnumerateCube(d) : Eigen::MatrixXd(0, d);
   const Eigen::MatrixXd test = SampleCube(test_rng, p.Int("n_test"), d);
 
   CellOutcome out;
   std::vector<char> failed(targets, 0);
   double min_ratio = INFINITY, min_g_ratio = INFINITY, best_risk = INFINITY;
-  nlohmann::json series = {{"n", n}, {"d", d}, {"k", k}, {"bound", bound}, {"kernels", nlohmann::json::object()}};
+  nlohmann::json series = {
+      {"n", n}, {"d", d}, {"k", k}, {"bound", bound}, {"kernels", nlohmann::json::object()}};
   for (const Member& m : members) {
     const RiskMode mode = ChooseRiskMode(p.Str("risk"), m.name, d);
-    const MemberRisks risks(*m.kernel, mode, draws.x, mode == RiskMode::kSample ? test : cube, oracle,
-                            oracle ? nullptr : &draws.x_val);
+    const MemberRisks risks(*m.kernel, mode, draws.x, mode == RiskMode::kSample ? test : cube,
+                            oracle, oracle ? nullptr : &draws.x_val);
     const std::vector<MemberRisks::Result> all = risks.Evaluate(block);
     double risk = 0, proj = 0, g_ratio = 0;
     int below = 0;
@@ -101,8 +105,8 @@ CellOutcome BoundCell(int d, int k, int n, const CellParams& p, const CellSeeds&
     if (oracle) out.observables["proj_risk." + m.name] = proj;
     out.observables["g_ratio." + m.name] = g_ratio;
     out.observables["below_frac." + m.name] = static_cast<double>(below) / targets;
-    series["kernels"][m.name] = {{"krr", risk}, {"projection", proj}, {"g_ratio", g_ratio},
-                                 {"mode", RiskModeName(mode)}};
+    series["kernels"][m.name] = {
+        {"krr", risk}, {"projection", proj}, {"g_ratio", g_ratio}, {"mode", RiskModeName(mode)}};
   }
   const int failures = static_cast<int>(std::count(failed.begin(), failed.end(), 1));
   Rng test_coin(DeriveSeed(seeds.cell, "randomized test"));
@@ -127,14 +131,17 @@ CellOutcome SpanCell(const CellParams& p, const CellSeeds& seeds) {
   const Eigen::MatrixXd cube = EnumerateCube(d);
   Rng target_rng(DeriveSeed(seeds.replicate, "span targets"));
   std::vector<SeparationConcept> concepts;
-  for (int t = 0; t < targets; ++t) concepts.push_back(DrawSeparationConcept(target_rng, d, k, alpha));
+  for (int t = 0; t < targets; ++t)
+    concepts.push_back(DrawSeparationConcept(target_rng, d, k, alpha));
 
   CellOutcome out;
-  nlohmann::json series = {{"n", n}, {"d", d}, {"k", k}, {"span_bound", 1.0 - n / c},
+  nlohmann::json series = {{"n", n},         {"d", d},
+                           {"k", k},         {"span_bound", 1.0 - n / c},
                            {"bound", bound}, {"kernels", nlohmann::json::object()}};
   double slack = INFINITY;
   Rng feature_rng(DeriveSeed(seeds.replicate, "span features"));
-  const std::vector<Member> members = MakeMembers(p.Str("kernels"), d, k, p.Real("bias"), feature_rng);
+  const std::vector<Member> members =
+      MakeMembers(p.Str("kernels"), d, k, p.Real("bias"), feature_rng);
   std::vector<std::vector<FourierExpansion>> block;
   for (const SeparationConcept& s : concepts) block.push_back(SeparationFourier(s));
   for (const Member& m : members) {
@@ -147,9 +154,11 @@ CellOutcome SpanCell(const CellParams& p, const CellSeeds& seeds) {
     out.observables["span_gap." + m.name] = (n - explained) / c;  // mean error − (1 − N/C)
     out.observables["rank." + m.name] = dp.rank;
     out.observables["max_explained." + m.name] = dp.explained.maxCoeff();
-    const RiskMode mode = ChooseRiskMode(p.Str("risk") == "sample" ? "auto" : p.Str("risk"), m.name, d);
+    const RiskMode mode =
+        ChooseRiskMode(p.Str("risk") == "sample" ? "auto" : p.Str("risk"), m.name, d);
     double krr = 0;
-    for (const MemberRisks::Result& r : MemberRisks(*m.kernel, mode, x, cube, false).Evaluate(block))
+    for (const MemberRisks::Result& r :
+         MemberRisks(*m.kernel, mode, x, cube, false).Evaluate(block))
       krr += r.krr / targets;
     out.observables["risk." + m.name] = krr;
     series["kernels"][m.name] = {{"projection_error_mean", 1.0 - explained / c}, {"krr", krr}};
@@ -173,14 +182,18 @@ CellOutcome ThresholdCell(const CellParams& p, const CellSeeds& seeds) {
   for (int t = 0; t < p.Int("targets"); ++t)
     targets.push_back({{{RandomSubset(target_rng, d, j), 1.0}}});
   Rng feature_rng(DeriveSeed(seeds.cell, "features"));  // unused: threshold members are dot-product
-  const std::vector<Member> members = MakeMembers(p.Str("threshold_kernels"), d, k, p.Real("bias"), feature_rng);
+  const std::vector<Member> members =
+      MakeMembers(p.Str("threshold_kernels"), d, k, p.Real("bias"), feature_rng);
   const Eigen::MatrixXd none(0, d);
   Rng val_rng(DeriveSeed(seeds.cell, "validation"));  // one validation sample for every N
   const Eigen::MatrixXd x_val = SampleCube(val_rng, p.Int("n_val"), d);
-  auto grid = [&](int i) { return std::max(1, static_cast<int>(std::ceil(scale * std::exp2(double(i) / kStepsPerOctave)))); };
+  auto grid = [&](int i) {
+    return std::max(1, static_cast<int>(std::ceil(scale * std::exp2(double(i) / kStepsPerOctave))));
+  };
 
   CellOutcome out;
-  nlohmann::json series = {{"d", d}, {"k", k}, {"target_degree", j}, {"kernels", nlohmann::json::object()}};
+  nlohmann::json series = {
+      {"d", d}, {"k", k}, {"target_degree", j}, {"kernels", nlohmann::json::object()}};
   double log_sum = 0;
   for (const Member& m : members) {
     std::map<int, double> error;  // N → mean KRR error (cached: the search revisits grid points)
@@ -189,9 +202,9 @@ CellOutcome ThresholdCell(const CellParams& p, const CellSeeds& seeds) {
         Rng sample_rng(DeriveSeed(seeds.cell, "sample"));  // same seed: samples nest across N
         const Eigen::MatrixXd x = SampleCube(sample_rng, n, d);
         double mean = 0;
-        for (const MemberRisks::Result& r :
-             MemberRisks(*m.kernel, RiskMode::kSpectral, x, none, false, &x_val, kThresholdEligibleFraction)
-                 .Evaluate(targets))
+        for (const MemberRisks::Result& r : MemberRisks(*m.kernel, RiskMode::kSpectral, x, none,
+                                                        false, &x_val, kThresholdEligibleFraction)
+                                                .Evaluate(targets))
           mean += r.krr_val / static_cast<double>(targets.size());
         error[n] = mean;
       }

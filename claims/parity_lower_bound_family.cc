@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "concepts/boolean_cube.h"
-#include "harness/check.h"
+#include "harness/contract.h"
 #include "learners/cube_spectrum.h"
 #include "learners/kernel_regression.h"
 #include "learners/random_features.h"
@@ -26,7 +26,8 @@ constexpr int kMaxRandomFeatures = 1 << 16;
 bool ParseRandomFeatures(const std::string& name, int* features) {
   if (name.rfind("rf:", 0) != 0) return false;
   const std::string digits = name.substr(3);
-  if (digits.empty() || digits.size() > 6 || digits.find_first_not_of("0123456789") != std::string::npos)
+  if (digits.empty() || digits.size() > 6 ||
+      digits.find_first_not_of("0123456789") != std::string::npos)
     return false;
   *features = std::stoi(digits);
   return *features >= 1 && *features <= kMaxRandomFeatures;
@@ -95,9 +96,12 @@ RiskMode ChooseRiskMode(const std::string& setting, const std::string& name, int
 
 const char* RiskModeName(RiskMode mode) {
   switch (mode) {
-    case RiskMode::kSpectral: return "spectral";
-    case RiskMode::kEnumerate: return "enumerate";
-    case RiskMode::kSample: return "sample";
+    case RiskMode::kSpectral:
+      return "spectral";
+    case RiskMode::kEnumerate:
+      return "enumerate";
+    case RiskMode::kSample:
+      return "sample";
   }
   return "?";
 }
@@ -106,7 +110,8 @@ Eigen::VectorXd FamilyRidges(const Eigen::MatrixXd& gram) {
   return RidgeGrid(gram, kRidgeCount, kRidgeLoDecade, kRidgeHiDecade);
 }
 
-Eigen::MatrixXd TargetValues(const std::vector<FourierExpansion>& target, const Eigen::MatrixXd& x) {
+Eigen::MatrixXd TargetValues(const std::vector<FourierExpansion>& target,
+                             const Eigen::MatrixXd& x) {
   Eigen::MatrixXd y = Eigen::MatrixXd::Zero(x.rows(), static_cast<Eigen::Index>(target.size()));
   for (size_t q = 0; q < target.size(); ++q)
     for (const auto& [subset, coef] : target[q]) y.col(q) += coef * Parity(x, subset);
@@ -175,13 +180,15 @@ std::vector<MemberRisks::Result> MemberRisks::Evaluate(
   if (x_val_ != nullptr) y_val = basis_at(*x_val_);
   const QuadraticPath krr = solver_->KrrPath(basis, x_val_ != nullptr ? &y_val : nullptr);
   std::unique_ptr<QuadraticPath> projection;
-  if (with_projection_) projection = std::make_unique<QuadraticPath>(solver_->ProjectionPath(basis));
+  if (with_projection_)
+    projection = std::make_unique<QuadraticPath>(solver_->ProjectionPath(basis));
 
   std::vector<Result> out;
   for (const auto& target : targets) {
     Eigen::MatrixXd coef = Eigen::MatrixXd::Zero(p, static_cast<Eigen::Index>(target.size()));
     for (size_t q = 0; q < target.size(); ++q)
-      for (const auto& [subset, c] : target[q]) coef(column.at(subset), static_cast<Eigen::Index>(q)) += c;
+      for (const auto& [subset, c] : target[q])
+        coef(column.at(subset), static_cast<Eigen::Index>(q)) += c;
     // A = E‖y‖²: Σ a_S² (orthonormal parities), or its value on the reference points.
     const double a = mode_ == RiskMode::kSpectral
                          ? coef.squaredNorm()
@@ -194,7 +201,8 @@ std::vector<MemberRisks::Result> MemberRisks::Evaluate(
     if (mode_ == RiskMode::kSample && oracle.index >= 0) {
       TargetMoments t;
       t.y = basis.y * coef;
-      const SampledRisk s = ReferenceRisk(phi_, solver_->KrrCoefficients(t, oracle.index), y_ref * coef);
+      const SampledRisk s =
+          ReferenceRisk(phi_, solver_->KrrCoefficients(t, oracle.index), y_ref * coef);
       r.krr_low = oracle.risk - kSampleZ * s.se;
     }
     r.krr_val = std::numeric_limits<double>::quiet_NaN();
@@ -204,7 +212,8 @@ std::vector<MemberRisks::Result> MemberRisks::Evaluate(
       r.val_index = val.index;
     }
     r.projection = projection ? SelectByRisk(projection->Evaluate(coef, a), projection->grid(), a,
-                                             eligible_fraction_).risk
+                                             eligible_fraction_)
+                                    .risk
                               : std::numeric_limits<double>::quiet_NaN();
     out.push_back(r);
   }

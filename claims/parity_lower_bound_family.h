@@ -87,8 +87,8 @@ class MemberRisks {
   const Eigen::MatrixXd& reference_;
   const Eigen::MatrixXd* x_val_;
   double eligible_fraction_;
-  Eigen::VectorXd lambda_;   // kSpectral: cube eigenvalues (clamped at 0)
-  Eigen::MatrixXd phi_;      // otherwise: K(reference, X)
+  Eigen::VectorXd lambda_;  // kSpectral: cube eigenvalues (clamped at 0)
+  Eigen::MatrixXd phi_;     // otherwise: K(reference, X)
   std::unique_ptr<SpanRiskSolver> solver_;
 };
 

@@ -11,7 +11,7 @@
 #include <Eigen/QR>
 
 #include "concepts/boolean_cube.h"
-#include "harness/check.h"
+#include "harness/contract.h"
 #include "learners/kernel_regression.h"
 
 namespace thmcheck {
@@ -99,7 +99,8 @@ SpanRiskSolver::SpanRiskSolver(const Eigen::MatrixXd& gram, const Eigen::MatrixX
   THM_CHECK_EQ(g.rows(), gram.rows());
   THM_CHECK_EQ(g.cols(), gram.cols());
   THM_CHECK_GE(ridges_.size(), 1);
-  THM_CHECK_MSG(ridges_.allFinite() && (ridges_.array() >= 0.0).all(), "ridges " << ridges_.transpose());
+  THM_CHECK_MSG(ridges_.allFinite() && (ridges_.array() >= 0.0).all(),
+                "ridges " << ridges_.transpose());
   THM_CHECK_MSG(gram.allFinite() && g.allFinite(), "Gram or G not finite");
   // NOTE: SymmetricEigenDecompose, not Eigen's solver directly: the latter can fail to converge on
   // cube Grams with large zero eigenspaces (learners/kernel_regression.h).
@@ -125,7 +126,8 @@ Eigen::VectorXd SpanRiskSolver::InverseShift(double ridge) const {
   return RidgeInverseShift(s_, ridge, cutoff_);  // KernelRidgePath's rule
 }
 
-QuadraticPath SpanRiskSolver::KrrPath(const TargetMoments& basis, const Eigen::MatrixXd* y_val) const {
+QuadraticPath SpanRiskSolver::KrrPath(const TargetMoments& basis,
+                                      const Eigen::MatrixXd* y_val) const {
   THM_CHECK_EQ(basis.y.rows(), s_.size());
   THM_CHECK_EQ(basis.b.rows(), s_.size());
   THM_CHECK_EQ(basis.b.cols(), basis.y.cols());
@@ -134,7 +136,8 @@ QuadraticPath SpanRiskSolver::KrrPath(const TargetMoments& basis, const Eigen::M
   const Eigen::MatrixXd bt = u_.transpose() * basis.b;  // B̃ = UᵀB
   // Every ridge's C̃ = D_i Ỹ side by side, so G̃·C̃ (and K_val·U·C̃) is one GEMM for the path.
   Eigen::MatrixXd c(s_.size(), m * p);
-  for (Eigen::Index i = 0; i < m; ++i) c.middleCols(i * p, p) = InverseShift(ridges_(i)).asDiagonal() * yt;
+  for (Eigen::Index i = 0; i < m; ++i)
+    c.middleCols(i * p, p) = InverseShift(ridges_(i)).asDiagonal() * yt;
   const Eigen::MatrixXd gc = g_tilde_ * c;
   Eigen::MatrixXd f_val;
   if (y_val != nullptr) {
@@ -253,7 +256,8 @@ DegreeProjection ProjectParitiesOfDegree(const Eigen::MatrixXd& phi, int d, int 
   DegreeProjection out;
   out.rank = static_cast<int>(qr.rank());
   // Q's first r columns, explicitly (M×r).
-  Eigen::MatrixXd q = qr.householderQ().setLength(qr.rank()) * Eigen::MatrixXd::Identity(m, out.rank);
+  Eigen::MatrixXd q =
+      qr.householderQ().setLength(qr.rank()) * Eigen::MatrixXd::Identity(m, out.rank);
   // In-place Walsh–Hadamard transform of each column: q̂(T) = Σ_b (−1)^{popcount(b & T)} q(b), and
   // row b of the enumerated cube has x_i < 0 iff bit i of b is set, so q̂(T) = ⟨χ_T, q⟩ (ℓ² on the
   // M points) and ‖P χ_T‖²_{L²} = Σ_i q̂_i(T)² / M.
@@ -272,7 +276,8 @@ DegreeProjection ProjectParitiesOfDegree(const Eigen::MatrixXd& phi, int d, int 
   for (size_t s = 0; s < subsets.size(); ++s) {
     Eigen::Index mask = 0;
     for (int i : subsets[s]) mask |= Eigen::Index{1} << i;
-    out.explained(static_cast<Eigen::Index>(s)) = q.row(mask).squaredNorm() / static_cast<double>(m);
+    out.explained(static_cast<Eigen::Index>(s)) =
+        q.row(mask).squaredNorm() / static_cast<double>(m);
   }
   // Rounding: Householder QR's Q is orthonormal to ≈ γ_{M·N} per column (Higham Thm 19.4; we take
   // 4·M·N·ε), and each of the d butterfly stages is √2 × orthogonal with relative error ε, so

@@ -143,7 +143,7 @@ SampledRisk ReferenceRisk(const Eigen::MatrixXd& phi, const Eigen::MatrixXd& coe
 struct DegreeProjection {
   Eigen::VectorXd explained;  // e_S, one per k-subset in concepts' AllSubsets order
   int rank = 0;
-  double rounding = 0.0;      // bound on |Σ_S e_S − exact|, see the .cc
+  double rounding = 0.0;  // bound on |Σ_S e_S − exact|, see the .cc
 };
 DegreeProjection ProjectParitiesOfDegree(const Eigen::MatrixXd& phi, int d, int k);
 

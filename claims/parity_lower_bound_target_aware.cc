@@ -11,7 +11,7 @@
 #include "claims/parity_lower_bound_family.h"
 #include "concepts/boolean_cube.h"
 #include "concepts/sparse_parity.h"
-#include "harness/check.h"
+#include "harness/contract.h"
 #include "harness/rng.h"
 #include "learners/kernel_regression.h"
 
@@ -69,7 +69,8 @@ TargetAwareFit FitTargetAware(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y
       fit.index = static_cast<int>(i);
     }
   }
-  fit.selected_risk = fit.index >= 0 ? fit.risk(fit.index) : std::numeric_limits<double>::quiet_NaN();
+  fit.selected_risk =
+      fit.index >= 0 ? fit.risk(fit.index) : std::numeric_limits<double>::quiet_NaN();
   return fit;
 }
 
@@ -83,7 +84,8 @@ CellOutcome TargetAwareCell(const CellParams& p, const CellSeeds& seeds) {
   double risk = 0, g_ratio = 0;
   for (const SeparationConcept& s : draws.concepts) {
     // Labels from the concept itself (not from φᵀW*): the unit test checks the two agree.
-    const Eigen::MatrixXd h = SeparationTarget(s, draws.x), h_val = SeparationTarget(s, draws.x_val);
+    const Eigen::MatrixXd h = SeparationTarget(s, draws.x),
+                          h_val = SeparationTarget(s, draws.x_val);
     const Eigen::MatrixXd g = alpha * SeparationG(SeparationF(s, draws.x));
     const Eigen::MatrixXd g_val = alpha * SeparationG(SeparationF(s, draws.x_val));
     const double r = FitTargetAware(draws.x, h, draws.x_val, h_val, s.subset, w_h).selected_risk;
@@ -101,7 +103,8 @@ CellOutcome TargetAwareCell(const CellParams& p, const CellSeeds& seeds) {
   out.observables["g_slack"] = GPartSlack(g_ratio, n, d, k);
   out.observables["best_risk_over_bound"] = risk / bound;
   out.observables["N_over_C_dk"] = n / BinomialCoefficient(d, k);
-  out.series = {{"n", n}, {"d", d}, {"k", k}, {"bound", bound}, {"risk", risk}, {"g_ratio", g_ratio}};
+  out.series = {{"n", n},         {"d", d},       {"k", k},
+                {"bound", bound}, {"risk", risk}, {"g_ratio", g_ratio}};
   return out;
 }
 

@@ -31,12 +31,11 @@ TEST(ParityLowerBoundClaim, PassesWithEveryControlRejected) {
   EXPECT_TRUE(r.meets_expected);
   if (ClaimTestScale() != "quick") return;
   // Seed 1 at quick scale, as `thmcheck judge parity_lower_bound` recorded it (protocol 2).
-  ExpectRecordedNumbers(r.verdict_json,
-                        {{"main", "above_bound", 1.0},
-                         {"main", "g_slack", -1.985e-9},
-                         {"threshold_k2", "threshold_n", 0.9604},
-                         {"threshold_k3", "threshold_n", 0.9970},
-                         {"threshold_degree_one", "threshold_n slope ½", 0.4738}});
+  ExpectRecordedNumbers(r.verdict_json, {{"main", "above_bound", 1.0},
+                                         {"main", "g_slack", -1.985e-9},
+                                         {"threshold_k2", "threshold_n", 0.9604},
+                                         {"threshold_k3", "threshold_n", 0.9970},
+                                         {"threshold_degree_one", "threshold_n slope ½", 0.4738}});
 }
 
 // E[indicator] over F ~ Binomial(b, q) and u uniform: the statistic the proportion check sees.
@@ -74,7 +73,8 @@ struct Fixture {
   int d = 7, k = 3, n = 24;
   Eigen::MatrixXd cube = EnumerateCube(d);
   Eigen::MatrixXd x;
-  std::vector<FourierExpansion> target = {{{{0}, 1.0}, {{0, 2, 5}, 0.3}}, {{{2}, 1.0}, {{0, 2, 5}, 0.3}}};
+  std::vector<FourierExpansion> target = {{{{0}, 1.0}, {{0, 2, 5}, 0.3}},
+                                          {{{2}, 1.0}, {{0, 2, 5}, 0.3}}};
   Fixture() {
     Rng rng(11);
     x = SampleCube(rng, n, d);
@@ -164,7 +164,8 @@ TEST(ParityLowerBoundRisk, ValidationRidgeMinimizesValidationErrorAndReportsItsE
   const Fixture f;
   Rng val_rng(5);
   const Eigen::MatrixXd x_val = SampleCube(val_rng, 40, f.d);
-  const Eigen::MatrixXd y_val = TargetValues(f.target, x_val), y_cube = TargetValues(f.target, f.cube);
+  const Eigen::MatrixXd y_val = TargetValues(f.target, x_val),
+                        y_cube = TargetValues(f.target, f.cube);
   for (const char* name : {"ntk2", "rbf", "poly_at"}) {
     Rng rng(1);
     const auto kernel = MakeMember(name, f.d, f.k, 0.5, rng);
@@ -209,12 +210,14 @@ TEST(ParityLowerBoundTargetAware, ExactRiskEqualsCubeEnumerationOfTheDualKrr) {
   const SeparationConcept s = DrawSeparationConcept(rng, d, k, alpha);
   const Eigen::MatrixXd w_star = TargetAwareCoefficients(k, alpha, true);
   // H = φᵀW* on the whole cube: the target is in K_S's span.
-  EXPECT_LT((TargetAwareFeatures(cube, s.subset) * w_star - SeparationTarget(s, cube)).norm(), 1e-12);
+  EXPECT_LT((TargetAwareFeatures(cube, s.subset) * w_star - SeparationTarget(s, cube)).norm(),
+            1e-12);
   const TargetAwareFit fit = FitTargetAware(x, SeparationTarget(s, x), x_val,
                                             SeparationTarget(s, x_val), s.subset, w_star);
   ASSERT_GE(fit.index, 0);
   const Eigen::MatrixXd gram = TargetAwareGram(x, x, s.subset);
-  const Eigen::MatrixXd k_cube = TargetAwareGram(cube, x, s.subset), k_val = TargetAwareGram(x_val, x, s.subset);
+  const Eigen::MatrixXd k_cube = TargetAwareGram(cube, x, s.subset),
+                        k_val = TargetAwareGram(x_val, x, s.subset);
   const Eigen::MatrixXd y = SeparationTarget(s, x), y_val = SeparationTarget(s, x_val);
   const Eigen::MatrixXd y_cube = SeparationTarget(s, cube);
   // NOTE: the dual system K + λI has rank k + 1 = 4 < N, so its LDLT solve loses ≈ ε·‖K‖/λ:
@@ -247,7 +250,8 @@ TEST(ParityLowerBoundGPart, SlackIsNonNegativeForFixedKernelsAndNearMinusOneForT
     Rng feature_rng(1);
     const auto kernel = MakeMember(name, d, k, 0.5, feature_rng);
     double ratio = 0;
-    for (const MemberRisks::Result& r : MemberRisks(*kernel, RiskMode::kSpectral, x, none, false).Evaluate(g_parts))
+    for (const MemberRisks::Result& r :
+         MemberRisks(*kernel, RiskMode::kSpectral, x, none, false).Evaluate(g_parts))
       ratio += r.krr / (k * alpha * alpha) / c;
     const double slack = GPartSlack(ratio, n, d, k);
     EXPECT_GE(slack, -1e-9) << name;  // rounding: eligible ridges' bounds ≤ 1e−6·A, far below
@@ -261,7 +265,8 @@ TEST(ParityLowerBoundGPart, SlackIsNonNegativeForFixedKernelsAndNearMinusOneForT
     const Eigen::MatrixXd g = alpha * SeparationG(SeparationF(s, x));
     const Eigen::MatrixXd g_val = alpha * SeparationG(SeparationF(s, x_val));
     aware += FitTargetAware(x, g, x_val, g_val, subset, TargetAwareCoefficients(k, alpha, false))
-                 .selected_risk / (k * alpha * alpha) / c;
+                 .selected_risk /
+             (k * alpha * alpha) / c;
   }
   EXPECT_NEAR(GPartSlack(aware, n, d, k), -(1.0 - n / c), 1e-6);  // it learned G
 }

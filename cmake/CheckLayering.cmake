@@ -2,7 +2,7 @@
 # must be allowed by the matrix below, by the folder the file sits in (its first path component).
 #   harness/  → harness/ only (it knows no concept, learner, claim or report); its leaf
 #             harness/schema/ (the result format) → harness/schema/ only
-#   concepts/, learners/ → their own folder and harness's leaf headers (rng.h, check.h); never
+#   concepts/, learners/ → their own folder and harness's leaf headers (rng.h, contract.h); never
 #             each other
 #   reports/  → reports/ and harness/schema/ (the result format it reads)
 #   claims/   → anything: it is the only place that wires the others
@@ -13,7 +13,7 @@
 if(NOT ROOT)
   message(FATAL_ERROR "CheckLayering: pass -DROOT=<the repository root>")
 endif()
-set(leaf "harness/rng\\.h|harness/check\\.h")
+set(leaf "harness/rng\\.h|harness/contract\\.h")
 set(allowed_harness "^harness/")
 set(allowed_concepts "^(concepts/|${leaf}$)")
 set(allowed_learners "^(learners/|${leaf}$)")

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <numeric>
 
-#include "harness/check.h"
+#include "harness/contract.h"
 
 namespace thmcheck {
 namespace {

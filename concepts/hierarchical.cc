@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "concepts/boolean_cube.h"
-#include "harness/check.h"
+#include "harness/contract.h"
 
 namespace thmcheck {
 

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "concepts/boolean_cube.h"
-#include "harness/check.h"
+#include "harness/contract.h"
 
 namespace thmcheck {
 

@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "harness/check.h"
+#include "harness/contract.h"
 
 namespace thmcheck {
 

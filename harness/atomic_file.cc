@@ -1,15 +1,15 @@
 // Atomic whole-file writes (see atomic_file.h).
 #include "harness/atomic_file.h"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <fstream>
 #include <functional>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
-#include <unistd.h>
 
 namespace thmcheck {
 namespace {

@@ -14,8 +14,12 @@ nlohmann::json BuildContext() {
   const std::string json = std::to_string(NLOHMANN_JSON_VERSION_MAJOR) + "." +
                            std::to_string(NLOHMANN_JSON_VERSION_MINOR) + "." +
                            std::to_string(NLOHMANN_JSON_VERSION_PATCH);
-  return {{"suite", SuiteVersion()}, {"commit", BuildCommit()},  {"compiler", BuildCompiler()},
-          {"flags", BuildFlags()},   {"eigen", eigen},           {"boost", BOOST_LIB_VERSION},
+  return {{"suite", SuiteVersion()},
+          {"commit", BuildCommit()},
+          {"compiler", BuildCompiler()},
+          {"flags", BuildFlags()},
+          {"eigen", eigen},
+          {"boost", BOOST_LIB_VERSION},
           {"json", json}};
 }
 

@@ -1,7 +1,7 @@
 // Check declarations (see check_specs.h).
 #include "harness/check_specs.h"
 
-#include "harness/check.h"
+#include "harness/contract.h"
 
 namespace thmcheck {
 namespace {
@@ -60,8 +60,8 @@ CheckSpec MeanWithin(std::string observable, double lo, double hi, std::string t
 CheckSpec PairedBelow(std::string observable, std::string other, std::string tolerance,
                       double margin) {
   THM_CHECK_GE(margin, 0.0);
-  CheckSpec s = Make(CheckKind::kPairedDifference, std::move(observable), -margin, -kInf,
-                     -margin, std::move(tolerance));
+  CheckSpec s = Make(CheckKind::kPairedDifference, std::move(observable), -margin, -kInf, -margin,
+                     std::move(tolerance));
   s.other = std::move(other);
   return s;
 }
@@ -78,8 +78,8 @@ namespace {
 CheckSpec CrossArm(std::string observable, std::string versus_arm,
                    std::vector<std::string> match_on, double predicted, double lo, double hi,
                    std::string tolerance, std::string other) {
-  CheckSpec s = Make(CheckKind::kCrossArm, std::move(observable), predicted, lo, hi,
-                     std::move(tolerance));
+  CheckSpec s =
+      Make(CheckKind::kCrossArm, std::move(observable), predicted, lo, hi, std::move(tolerance));
   s.versus_arm = std::move(versus_arm);
   s.match_on = std::move(match_on);
   s.other = std::move(other);
@@ -96,14 +96,14 @@ CheckSpec Status(std::string status, double bound, double lo, double hi, std::st
 CheckSpec CrossArmAbove(std::string observable, std::string versus_arm,
                         std::vector<std::string> match_on, double margin, std::string tolerance,
                         std::string other) {
-  return CrossArm(std::move(observable), std::move(versus_arm), std::move(match_on), margin,
-                  margin, kInf, std::move(tolerance), std::move(other));
+  return CrossArm(std::move(observable), std::move(versus_arm), std::move(match_on), margin, margin,
+                  kInf, std::move(tolerance), std::move(other));
 }
 CheckSpec CrossArmBelow(std::string observable, std::string versus_arm,
                         std::vector<std::string> match_on, double margin, std::string tolerance,
                         std::string other) {
-  return CrossArm(std::move(observable), std::move(versus_arm), std::move(match_on), -margin,
-                  -kInf, -margin, std::move(tolerance), std::move(other));
+  return CrossArm(std::move(observable), std::move(versus_arm), std::move(match_on), -margin, -kInf,
+                  -margin, std::move(tolerance), std::move(other));
 }
 CheckSpec CrossArmWithin(std::string observable, std::string versus_arm,
                          std::vector<std::string> match_on, double delta, std::string tolerance,
@@ -130,12 +130,15 @@ CheckSpec Named(std::string name, CheckSpec spec) {
 std::string CheckName(const CheckSpec& s) {
   if (!s.name.empty()) return s.name;
   switch (s.kind) {
-    case CheckKind::kPairedDifference: return s.observable + " - " + s.other;
+    case CheckKind::kPairedDifference:
+      return s.observable + " - " + s.other;
     case CheckKind::kCrossArm:
       return (s.other.empty() ? s.observable : "(" + s.observable + " - " + s.other + ")") +
              " vs " + s.versus_arm;
-    case CheckKind::kStatus: return "status:" + s.status;
-    default: return s.observable;
+    case CheckKind::kStatus:
+      return "status:" + s.status;
+    default:
+      return s.observable;
   }
 }
 

@@ -17,13 +17,13 @@ using CheckKind = schema::CheckKind;
 using schema::CheckKindName;
 
 struct CheckSpec {
-  std::string name;       // unique within its arm; "" means CheckName's default (the observable)
+  std::string name;  // unique within its arm; "" means CheckName's default (the observable)
   CheckKind kind = CheckKind::kExponent;
   std::string observable;
-  std::string other;      // kPairedDifference: the subtrahend observable
-  std::string x;          // exponents: the abscissa — a swept axis, or else an observable that
-                          // is the same in every replicate of a grid point (e.g. D_k of d)
-  double predicted = 0;   // the rate (exponents) or the bound
+  std::string other;     // kPairedDifference: the subtrahend observable
+  std::string x;         // exponents: the abscissa — a swept axis, or else an observable that
+                         // is the same in every replicate of a grid point (e.g. D_k of d)
+  double predicted = 0;  // the rate (exponents) or the bound
   double lo = -std::numeric_limits<double>::infinity();  // band; ±∞ for an open side
   double hi = std::numeric_limits<double>::infinity();
   double x_min = 0;       // exponents: fit only grid points with x ≥ x_min (finite-size cut)
@@ -31,10 +31,10 @@ struct CheckSpec {
   // An identity of the code (an algebraic or rounding fact), not evidence: its FAIL is a bug and
   // makes the claim FAIL; its PASS adds nothing to any verdict.
   bool sanity = false;
-  std::string versus_arm;               // kCrossArm: the arm whose matched cell is subtracted
-  std::vector<std::string> match_on;    // kCrossArm: cell parameters equal in matched cells
-                                        // (with the replicate index)
-  std::string status;                   // kStatus: "ok" or "diverged"
+  std::string versus_arm;             // kCrossArm: the arm whose matched cell is subtracted
+  std::vector<std::string> match_on;  // kCrossArm: cell parameters equal in matched cells
+                                      // (with the replicate index)
+  std::string status;                 // kStatus: "ok" or "diverged"
 };
 
 // The name a check is known by in verdict.json and in a control's `must_fail`: `name` when set,

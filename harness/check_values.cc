@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "harness/check.h"
+#include "harness/contract.h"
 
 namespace thmcheck {
 
@@ -29,8 +29,8 @@ ValueReader::ValueReader(const CheckSpec& spec, const CheckContext& ctx, bool lo
   for (const CellView& c : other->cells) {
     const bool fresh = matched_.emplace(MatchKey(c), &c).second;
     // Two cells of the other arm under one key: `match_on` does not pin a cell down.
-    THM_CHECK_MSG(fresh, "check " << CheckName(spec) << ": several cells of arm "
-                                  << spec.versus_arm << " match " << MatchKey(c).dump());
+    THM_CHECK_MSG(fresh, "check " << CheckName(spec) << ": several cells of arm " << spec.versus_arm
+                                  << " match " << MatchKey(c).dump());
   }
 }
 

@@ -31,7 +31,7 @@ class ValueReader {
   std::string problem_;
   std::map<nlohmann::json, const CellView*> matched_;  // kCrossArm: key → the other arm's cell
   nlohmann::json MatchKey(const CellView& c) const;
-  bool Own(const CellView& c, double* v) const;       // observable (− other)
+  bool Own(const CellView& c, double* v) const;  // observable (− other)
 };
 
 // Unusable cells met while judging one check. `Caps` says whether they cap its verdict.

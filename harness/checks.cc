@@ -5,10 +5,10 @@
 #include <cmath>
 #include <map>
 
-#include "harness/check.h"
 #include "harness/check_values.h"
-#include "harness/schema/statistics.h"
+#include "harness/contract.h"
 #include "harness/rng.h"
+#include "harness/schema/statistics.h"
 
 namespace thmcheck {
 namespace {
@@ -54,7 +54,7 @@ CheckResult EvaluateExponent(const CheckSpec& spec, const ArmData& data, const C
     const bool known = at.at(spec.x).is_number();
     const double xv = known ? at.at(spec.x).get<double>() : 0;
     const bool in_scope = !known || (xv >= spec.x_min && xv > 0);
-    std::vector<double> ys;  // present values, for the point estimate
+    std::vector<double> ys;            // present values, for the point estimate
     std::vector<double> by_replicate;  // aligned by replicate index, NaN where missing
     for (const CellView* c : group) {
       double v;
@@ -86,8 +86,8 @@ CheckResult EvaluateExponent(const CheckSpec& spec, const ArmData& data, const C
   if (x.size() < 3) {
     r.points = std::move(points);
     r.reason = "only " + std::to_string(x.size()) + " grid points with usable cells (need 3; " +
-               std::to_string(gaps.diverged()) + " diverged, " +
-               std::to_string(gaps.unusable()) + " non-positive or missing" +
+               std::to_string(gaps.diverged()) + " diverged, " + std::to_string(gaps.unusable()) +
+               " non-positive or missing" +
                (reader.problem().empty() ? "" : "; " + reader.problem()) + ")";
     return r;
   }
@@ -117,8 +117,7 @@ CheckResult EvaluateExponent(const CheckSpec& spec, const ArmData& data, const C
 }
 
 // Pointwise kinds: judged at every grid point; any FAIL fails, all PASS pass.
-CheckResult EvaluatePointwise(const CheckSpec& spec, const ArmData& data,
-                              const CheckContext& ctx) {
+CheckResult EvaluatePointwise(const CheckSpec& spec, const ArmData& data, const CheckContext& ctx) {
   CheckResult r;
   r.spec = spec;
   const ValueReader reader(spec, ctx, /*log_scale=*/false);
@@ -178,14 +177,13 @@ CheckResult EvaluatePointwise(const CheckSpec& spec, const ArmData& data,
                (reader.problem().empty() ? "" : "; " + reader.problem()) + ")";
     return r;
   }
-  r.verdict = fails > 0                              ? Verdict::kFail
+  r.verdict = fails > 0                        ? Verdict::kFail
               : passes == groups && empty == 0 ? Verdict::kPass
-                                                     : Verdict::kInconclusive;
+                                               : Verdict::kInconclusive;
   if (gaps.diverged() + gaps.unusable() > 0)
     r.reason += (r.reason.empty() ? "" : "; ") + std::to_string(gaps.diverged()) +
                 " diverged and " + std::to_string(gaps.unusable()) + " unusable cells excluded";
-  if (empty > 0)
-    r.reason += "; " + std::to_string(empty) + " grid point(s) with no usable cell";
+  if (empty > 0) r.reason += "; " + std::to_string(empty) + " grid point(s) with no usable cell";
   Cap(gaps, &r);
   return r;
 }
@@ -207,9 +205,12 @@ schema::Point MeanPoint(const MeanEstimate& m) {
 
 const char* VerdictName(Verdict v) {
   switch (v) {
-    case Verdict::kPass: return "PASS";
-    case Verdict::kFail: return "FAIL";
-    case Verdict::kInconclusive: return "INCONCLUSIVE";
+    case Verdict::kPass:
+      return "PASS";
+    case Verdict::kFail:
+      return "FAIL";
+    case Verdict::kInconclusive:
+      return "INCONCLUSIVE";
   }
   return "?";
 }
@@ -224,12 +225,14 @@ Verdict Judge(const Interval& ci90, const Interval& ci95, double lo, double hi) 
 CheckResult EvaluateCheck(const CheckSpec& spec, const ArmData& data, const CheckContext& ctx) {
   switch (spec.kind) {
     case CheckKind::kExponent:
-    case CheckKind::kExponentBound: return EvaluateExponent(spec, data, ctx);
+    case CheckKind::kExponentBound:
+      return EvaluateExponent(spec, data, ctx);
     case CheckKind::kMeanBound:
     case CheckKind::kPairedDifference:
     case CheckKind::kProportion:
     case CheckKind::kCrossArm:
-    case CheckKind::kStatus: return EvaluatePointwise(spec, data, ctx);
+    case CheckKind::kStatus:
+      return EvaluatePointwise(spec, data, ctx);
   }
   THM_CHECK(false);
 }

@@ -35,9 +35,9 @@ Verdict Judge(const Interval& ci90, const Interval& ci95, double lo, double hi);
 struct CellView {
   nlohmann::json params;  // the cell's parameters (axes included)
   int replicate = 0;
-  bool ok = true;         // false: diverged; unusable for every check but status checks
+  bool ok = true;  // false: diverged; unusable for every check but status checks
   std::map<std::string, double> observables;
-  std::string id = {};    // the cell file's id, to name unusable cells ("" in synthetic tests)
+  std::string id = {};  // the cell file's id, to name unusable cells ("" in synthetic tests)
 };
 
 inline constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();

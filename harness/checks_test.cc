@@ -43,7 +43,10 @@ std::vector<CellView> Arm(double b, uint64_t seed, int widths = 6) {
   for (int j = 0; j < widths; ++j)
     for (int r = 0; r < 4; ++r) {
       const double m = 128 << j;
-      cells.push_back({{{"m", m}, {"n", 20}}, r, true, {{"y", std::pow(m, b) * std::exp(0.05 * rng.Normal())}}});
+      cells.push_back({{{"m", m}, {"n", 20}},
+                       r,
+                       true,
+                       {{"y", std::pow(m, b) * std::exp(0.05 * rng.Normal())}}});
     }
   return cells;
 }
@@ -68,7 +71,8 @@ TEST(EvaluateCheckTest, GapsCapAMainArmAndAreExcludedInAControl) {
   const CheckResult main = EvaluateCheck(spec, {"m"}, cells, 1);
   EXPECT_EQ(main.verdict, Verdict::kInconclusive);
   EXPECT_NE(main.reason.find("capped at INCONCLUSIVE: 1 diverged and 1 unusable"),
-            std::string::npos) << main.reason;
+            std::string::npos)
+      << main.reason;
   EXPECT_EQ(main.excluded.capping_cells, std::vector<std::string>{"0123456789abcdef"});
   CheckContext control;
   control.gaps = Gaps::kExclude;
@@ -137,7 +141,8 @@ TEST(EvaluateCheckTest, ExponentBoundIsOneSided) {
 
 TEST(EvaluateCheckTest, MeanBoundJudgesEveryGridPoint) {
   // y = m^−0.5 ≤ 0.09 at m ≥ 128 (0.088) … but a bound of 0.05 fails at m = 128 and 256.
-  EXPECT_EQ(EvaluateCheck(MeanAtMost("y", 0.1, "t"), {"m"}, Arm(-0.5, 8), 1).verdict, Verdict::kPass);
+  EXPECT_EQ(EvaluateCheck(MeanAtMost("y", 0.1, "t"), {"m"}, Arm(-0.5, 8), 1).verdict,
+            Verdict::kPass);
   const CheckResult r = EvaluateCheck(MeanAtMost("y", 0.05, "t"), {"m"}, Arm(-0.5, 8), 1);
   EXPECT_EQ(r.verdict, Verdict::kFail);
   EXPECT_NE(r.reason.find("128"), std::string::npos);
@@ -147,7 +152,8 @@ TEST(EvaluateCheckTest, ProportionUsesClopperPearson) {
   // 100 of 100 successes: the exact 90% lower bound is 0.05^(1/100) = 0.9705 ≥ 0.95 ⇒ PASS; for
   // a bound of 0.99 it straddles ⇒ INCONCLUSIVE; 80 of 100 lies far below ⇒ FAIL.
   std::vector<CellView> cells;
-  for (int r = 0; r < 100; ++r) cells.push_back({{{"n", 5}}, r, true, {{"above", 1.0}, {"mixed", r < 80 ? 1.0 : 0.0}}});
+  for (int r = 0; r < 100; ++r)
+    cells.push_back({{{"n", 5}}, r, true, {{"above", 1.0}, {"mixed", r < 80 ? 1.0 : 0.0}}});
   const CheckResult all = EvaluateCheck(ProportionAtLeast("above", 0.95, "t"), {"n"}, cells, 1);
   EXPECT_EQ(all.verdict, Verdict::kPass);
   EXPECT_NEAR(all.ci90.lo, std::pow(0.05, 0.01), 1e-9);

@@ -1,13 +1,14 @@
 // `thmcheck cite CLAIM`: how to cite one claim test — an entry for the test itself (suite,
 // version, claim id, protocol version, commit) and one for the theorem's paper — as BibTeX
 // (accepted by bibtex and biber), CFF or plain text. The formatting itself is the leaf
-// schema/citation_format.h, shared with the report; this file feeds it the ClaimSpec and this build.
+// schema/citation_format.h, shared with the report; this file feeds it the ClaimSpec and this
+// build.
 #pragma once
 
 #include <string>
 
-#include "harness/schema/citation_format.h"
 #include "harness/claim.h"
+#include "harness/schema/citation_format.h"
 
 namespace thmcheck {
 

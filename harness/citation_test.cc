@@ -1,5 +1,5 @@
-// Unit tests of the citation formats (citation.h, schema/citation_format.h): LaTeX escaping, keys, the
-// shape of each format, and — when bibtex and biber are installed — that an entry full of the
+// Unit tests of the citation formats (citation.h, schema/citation_format.h): LaTeX escaping, keys,
+// the shape of each format, and — when bibtex and biber are installed — that an entry full of the
 // characters that break BibTeX (accents, Greek, _ % & # { } ~ ^, en dashes) is accepted by both.
 // The real claims' entries are checked through the binary by ctest `<claim>_cite`.
 #include "harness/citation.h"

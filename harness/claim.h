@@ -34,8 +34,8 @@ const char* CellStatusName(CellStatus s);
 struct CellOutcome {
   CellStatus status = CellStatus::kOk;
   std::map<std::string, double> observables;
-  std::string note;                                     // e.g. why it diverged
-  nlohmann::json series = nlohmann::json::object();     // optional curves for reports
+  std::string note;                                  // e.g. why it diverged
+  nlohmann::json series = nlohmann::json::object();  // optional curves for reports
 };
 
 // A cell's seeds. `cell` derives from (user seed, claim id, the cell's parameters, replicate):
@@ -85,10 +85,10 @@ struct FigureLine {
 // name or a pattern with one '*' ("risk.*", "*.err_ratio") matched against the arm's observables.
 // Reference series are drawn dashed without bars (e.g. a bound recorded per cell).
 struct FigureSpec {
-  std::string name;     // file stem; unique within the claim
+  std::string name;  // file stem; unique within the claim
   std::string title;
-  std::string arm;      // ArmSpec::name
-  std::string x;        // one of that arm's axes; cells are grouped by its value only
+  std::string arm;  // ArmSpec::name
+  std::string x;    // one of that arm's axes; cells are grouped by its value only
   std::string y_label;
   bool log_x = true, log_y = true;
   std::vector<std::string> series;
@@ -119,7 +119,7 @@ struct CrossCheckSpec {
   std::string above_label;  // "every kernel"
   std::vector<std::string> above;
   std::vector<std::string> show_params;  // cell parameters shown per row ("n", "d", "k")
-  std::string per_output;   // cell parameter the means are also shown divided by ("k"); "" none
+  std::string per_output;  // cell parameter the means are also shown divided by ("k"); "" none
   // The premise param ≤ factor·C(choose_n, choose_k), from the other claim's cell parameters
   // (Thm 2's N ≤ C(d,k)/1000): whether the level applies to those cells. No label: no column.
   struct Premise {
@@ -168,8 +168,8 @@ struct Expected {
 };
 
 struct ClaimSpec {
-  std::string id;        // stable forever; cite it
-  int protocol = 1;      // bump when what is measured changes; old cells are never mixed in
+  std::string id;    // stable forever; cite it
+  int protocol = 1;  // bump when what is measured changes; old cells are never mixed in
   std::string title;
   std::string statement;  // the theorem, in words, with its predicted rate
   Citation citation;

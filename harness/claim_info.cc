@@ -14,11 +14,16 @@ namespace {
 
 const char* TypeName(ParamType t) {
   switch (t) {
-    case ParamType::kInt: return "int";
-    case ParamType::kReal: return "real";
-    case ParamType::kString: return "string";
-    case ParamType::kIntList: return "int list";
-    case ParamType::kRealList: return "real list";
+    case ParamType::kInt:
+      return "int";
+    case ParamType::kReal:
+      return "real";
+    case ParamType::kString:
+      return "string";
+    case ParamType::kIntList:
+      return "int list";
+    case ParamType::kRealList:
+      return "real list";
   }
   return "?";
 }
@@ -27,8 +32,11 @@ nlohmann::json ParamJson(const ClaimSpec& c, const ParamSpec& p) {
   nlohmann::json defaults = nlohmann::json::object();
   for (const auto& scale : c.scales)
     if (const nlohmann::json* v = p.DefaultAt(scale)) defaults[scale] = *v;
-  return {{"name", p.name}, {"type", TypeName(p.type)}, {"allowed", p.Allowed()},
-          {"help", p.help}, {"defaults", defaults}};
+  return {{"name", p.name},
+          {"type", TypeName(p.type)},
+          {"allowed", p.Allowed()},
+          {"help", p.help},
+          {"defaults", defaults}};
 }
 
 // verdict.json's citation record without "also" (ClaimDetailJson adds it): `list --json` keys.
@@ -41,9 +49,9 @@ nlohmann::json CitationWithoutAlso(const Citation& c) {
 nlohmann::json Bound(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); }
 
 nlohmann::json CheckJson(const CheckSpec& s) {
-  nlohmann::json j = {{"name", CheckName(s)},        {"kind", CheckKindName(s.kind)},
-                      {"observable", s.observable},  {"band", {Bound(s.lo), Bound(s.hi)}},
-                      {"predicted", s.predicted},    {"tolerance", s.tolerance},
+  nlohmann::json j = {{"name", CheckName(s)},       {"kind", CheckKindName(s.kind)},
+                      {"observable", s.observable}, {"band", {Bound(s.lo), Bound(s.hi)}},
+                      {"predicted", s.predicted},   {"tolerance", s.tolerance},
                       {"sanity", s.sanity}};
   if (!s.x.empty()) j["x"] = s.x;
   if (!s.versus_arm.empty()) j["versus_arm"] = s.versus_arm;
@@ -77,15 +85,15 @@ nlohmann::json ClaimListJson(const std::vector<ClaimSpec>& claims) {
   for (const auto& c : claims) {
     nlohmann::json params = nlohmann::json::array();
     for (const auto& p : c.params) params.push_back(ParamJson(c, p));
-    list.push_back({{"id", c.id},
-                    {"title", c.title},
-                    {"protocol", c.protocol},
-                    {"citation", CitationWithoutAlso(c.citation)},
-                    {"scales", c.scales},
-                    {"expected",
-                     {{"status", ExpectedStatusName(c.expected.status)},
-                      {"reason", c.expected.reason}}},
-                    {"parameters", params}});
+    list.push_back(
+        {{"id", c.id},
+         {"title", c.title},
+         {"protocol", c.protocol},
+         {"citation", CitationWithoutAlso(c.citation)},
+         {"scales", c.scales},
+         {"expected",
+          {{"status", ExpectedStatusName(c.expected.status)}, {"reason", c.expected.reason}}},
+         {"parameters", params}});
   }
   return list;
 }
@@ -99,16 +107,20 @@ nlohmann::json ClaimDetailJson(const ClaimSpec& c) {
     nlohmann::json axes = nlohmann::json::array(), checks = nlohmann::json::array();
     for (const Axis& ax : a.axes) axes.push_back({{"name", ax.name}, {"from", ax.from}});
     for (const CheckSpec& s : a.checks) checks.push_back(CheckJson(s));
-    nlohmann::json arm = {{"name", a.name},       {"role", ArmRoleName(a.role)},
-                          {"condition", a.condition}, {"overrides", a.overrides},
-                          {"axes", axes},         {"checks", checks}};
+    nlohmann::json arm = {{"name", a.name},
+                          {"role", ArmRoleName(a.role)},
+                          {"condition", a.condition},
+                          {"overrides", a.overrides},
+                          {"axes", axes},
+                          {"checks", checks}};
     if (!a.own_params.empty()) arm["own_params"] = a.own_params;
     if (const auto it = c.arm_switches.find(a.name); it != c.arm_switches.end())
       arm["enabled_by"] = it->second;
     if (a.role == ArmRole::kControl) {
       arm["against"] = AgainstArm(c, a).name;
       nlohmann::json must_fail = nlohmann::json::array();
-      for (const MustFail& m : a.must_fail) must_fail.push_back({{"check", m.check}, {"why", m.why}});
+      for (const MustFail& m : a.must_fail)
+        must_fail.push_back({{"check", m.check}, {"why", m.why}});
       arm["must_fail"] = must_fail;
     }
     arms.push_back(std::move(arm));
@@ -120,9 +132,9 @@ nlohmann::json ClaimDetailJson(const ClaimSpec& c) {
 void PrintClaimSummaries(const std::vector<ClaimSpec>& claims, std::ostream& out) {
   for (const auto& c : claims) {
     out << c.id << "  " << c.title << "\n    " << c.citation.authors << " ("
-        << c.citation.year.value_or(0) << "), arXiv " << c.citation.arxiv << ", " << c.citation.theorem << "\n    protocol "
-        << c.protocol << ", expected: " << ExpectedStatusName(c.expected.status)
-        << "; parameters:";
+        << c.citation.year.value_or(0) << "), arXiv " << c.citation.arxiv << ", "
+        << c.citation.theorem << "\n    protocol " << c.protocol
+        << ", expected: " << ExpectedStatusName(c.expected.status) << "; parameters:";
     for (const auto& p : c.params) out << " " << p.name;
     out << "\n";
   }
@@ -131,16 +143,17 @@ void PrintClaimSummaries(const std::vector<ClaimSpec>& claims, std::ostream& out
 }
 
 void PrintClaimDetail(const ClaimSpec& c, std::ostream& out) {
-  out << c.id << ": " << c.title << "\n  protocol " << c.protocol << "; expected: "
-      << ExpectedStatusName(c.expected.status)
+  out << c.id << ": " << c.title << "\n  protocol " << c.protocol
+      << "; expected: " << ExpectedStatusName(c.expected.status)
       << (c.expected.reason.empty() ? "" : " (" + c.expected.reason + ")") << "\n\n  "
-      << c.statement << "\n\n  " << c.citation.authors << " (" << c.citation.year.value_or(0) << "), "
-      << c.citation.title << ", arXiv " << c.citation.arxiv << ", " << c.citation.theorem;
+      << c.statement << "\n\n  " << c.citation.authors << " (" << c.citation.year.value_or(0)
+      << "), " << c.citation.title << ", arXiv " << c.citation.arxiv << ", " << c.citation.theorem;
   if (!c.citation.venue.empty()) out << "; " << c.citation.venue;
   out << "\n";
   for (const std::string& also : c.citation.also) out << "  also: " << also << "\n";
   out << "\nparameters (--set KEY=VALUE; defaults per scale";
-  for (const std::string& scale : c.scales) out << (scale == c.scales.front() ? ": " : " | ") << scale;
+  for (const std::string& scale : c.scales)
+    out << (scale == c.scales.front() ? ": " : " | ") << scale;
   out << ")\n";
   for (const ParamSpec& p : c.params) {
     out << "  " << p.name << "  (" << TypeName(p.type) << ", " << p.Allowed() << ")  ";
@@ -157,19 +170,20 @@ void PrintClaimDetail(const ClaimSpec& c, std::ostream& out) {
     out << "): " << a.condition << "\n";
     if (!a.overrides.empty()) out << "      sets " << a.overrides.dump() << "\n";
     for (const Axis& ax : a.axes) out << "      sweeps " << ax.name << " over " << ax.from << "\n";
-    for (const MustFail& m : a.must_fail) out << "      must FAIL " << m.check << ": " << m.why << "\n";
+    for (const MustFail& m : a.must_fail)
+      out << "      must FAIL " << m.check << ": " << m.why << "\n";
     for (const CheckSpec& s : a.checks) {
       const char* role = s.sanity ? "sanity" : a.role == ArmRole::kControl ? "predicts" : "check";
       out << "      " << role << " " << CheckName(s) << ": " << CheckKindName(s.kind)
-          << (s.x.empty() ? "" : " in " + s.x) << ", band " << BandText(s) << " — "
-          << s.tolerance << "\n";
+          << (s.x.empty() ? "" : " in " + s.x) << ", band " << BandText(s) << " — " << s.tolerance
+          << "\n";
     }
   }
 }
 
 void PrintVersion(const std::vector<ClaimSpec>& claims, std::ostream& out) {
-  out << "thmcheck " << SuiteVersion() << " (commit " << BuildCommit() << ", "
-      << BuildCommitDate() << "; " << BuildCompiler() << ")\n";
+  out << "thmcheck " << SuiteVersion() << " (commit " << BuildCommit() << ", " << BuildCommitDate()
+      << "; " << BuildCompiler() << ")\n";
   for (const ClaimSpec& c : claims)
     out << "  " << c.id << " protocol " << c.protocol << " ("
         << ExpectedStatusName(c.expected.status) << ")\n";

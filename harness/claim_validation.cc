@@ -3,15 +3,18 @@
 
 #include <set>
 
-#include "harness/check.h"
+#include "harness/contract.h"
 
 namespace thmcheck {
 
 const char* ArmRoleName(ArmRole role) {
   switch (role) {
-    case ArmRole::kMain: return "main";
-    case ArmRole::kControl: return "control";
-    case ArmRole::kReport: return "report";
+    case ArmRole::kMain:
+      return "main";
+    case ArmRole::kControl:
+      return "control";
+    case ArmRole::kReport:
+      return "report";
   }
   return "?";
 }
@@ -58,8 +61,8 @@ void ValidateClaimSpec(const ClaimSpec& claim) {
         THM_CHECK_MSG(evidence > 0, claim.id << ": main arm " << arm.name
                                              << " has no check that is evidence (a main arm "
                                                 "with none would pass without measuring)");
-        THM_CHECK_MSG(arm.must_fail.empty(), claim.id << ": main arm " << arm.name
-                                                      << " declares must_fail");
+        THM_CHECK_MSG(arm.must_fail.empty(),
+                      claim.id << ": main arm " << arm.name << " declares must_fail");
         THM_CHECK_MSG(!arm.divergence_is_result || status_checks > 0,
                       claim.id << ": arm " << arm.name
                                << " declares divergence a result but no status check counts it");
@@ -83,8 +86,8 @@ void ValidateClaimSpec(const ClaimSpec& claim) {
       case ArmRole::kReport:
         THM_CHECK_MSG(evidence == 0, claim.id << ": report arm " << arm.name
                                               << " is never judged; only sanity checks");
-        THM_CHECK_MSG(arm.must_fail.empty(), claim.id << ": report arm " << arm.name
-                                                      << " declares must_fail");
+        THM_CHECK_MSG(arm.must_fail.empty(),
+                      claim.id << ": report arm " << arm.name << " declares must_fail");
         break;
     }
   }
@@ -96,9 +99,9 @@ void ValidateClaimSpec(const ClaimSpec& claim) {
                                << " matches cells of arm " << c.versus_arm);
   THM_CHECK_MSG(controls > 0, claim.id << ": no control arm (every claim needs one that can be "
                                           "rejected)");
-  THM_CHECK_MSG(claim.expected.status == ExpectedStatus::kReproduces ||
-                    !claim.expected.reason.empty(),
-                claim.id << ": expected not to reproduce, without the reason");
+  THM_CHECK_MSG(
+      claim.expected.status == ExpectedStatus::kReproduces || !claim.expected.reason.empty(),
+      claim.id << ": expected not to reproduce, without the reason");
 }
 
 }  // namespace thmcheck

@@ -1,11 +1,11 @@
 // Command-line parsing and dispatch (see cli.h).
 #include "harness/cli.h"
 
+#include <unistd.h>
 #include <charconv>
 #include <cstdlib>
 #include <iostream>
 #include <set>
-#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 
@@ -69,7 +69,8 @@ void CheckWritable(const std::filesystem::path& out, const std::string& flag = "
   std::filesystem::path p = std::filesystem::absolute(out, ec);
   while (!p.empty() && !std::filesystem::exists(p, ec) && p != p.parent_path()) p = p.parent_path();
   if (!std::filesystem::is_directory(p, ec))
-    throw UsageError(flag + " " + out.string() + ": " + p.string() + " is not a directory" + allowed);
+    throw UsageError(flag + " " + out.string() + ": " + p.string() + " is not a directory" +
+                     allowed);
   if (::access(p.c_str(), W_OK | X_OK) != 0)
     throw UsageError(flag + " " + out.string() + ": " + p.string() + " is not writable" + allowed);
 }
@@ -105,11 +106,9 @@ int CmdList(const std::vector<ClaimSpec>& claims, const std::vector<std::string>
 }
 
 int CmdRun(const std::vector<ClaimSpec>& claims, const std::vector<std::string>& ids, bool all,
-           const std::string& seed, const std::string& shard,
-           const std::vector<std::string>& sets, const std::filesystem::path& report_dir,
-           const CliHooks& hooks, RunOptions options) {
-  if (all == !ids.empty())
-    throw UsageError("run: name one or more claims, or --all (not both)");
+           const std::string& seed, const std::string& shard, const std::vector<std::string>& sets,
+           const std::filesystem::path& report_dir, const CliHooks& hooks, RunOptions options) {
+  if (all == !ids.empty()) throw UsageError("run: name one or more claims, or --all (not both)");
   options.seed = ParseSeed(seed);
   const Shard chosen_shard = ResolveShard(shard);
   options.shard_index = chosen_shard.index;
@@ -126,14 +125,16 @@ int CmdRun(const std::vector<ClaimSpec>& claims, const std::vector<std::string>&
     for (const ClaimSpec* c : chosen)
       for (const auto& p : c->params) declared |= p.name == key;
     if (!declared && chosen.size() > 1)
-      throw UsageError("--set " + key + "=" + value + ": no claim being run declares '" + key + "'");
+      throw UsageError("--set " + key + "=" + value + ": no claim being run declares '" + key +
+                       "'");
   }
   CheckWritable(options.out);
   const bool report = !report_dir.empty();
   if (report) {
     if (options.shard_count > 1)
-      throw UsageError("--report with --shard: a shard writes no verdict; run the final --resume "
-                       "with --report");
+      throw UsageError(
+          "--report with --shard: a shard writes no verdict; run the final --resume "
+          "with --report");
     if (!hooks.report) throw UsageError("--report: this build has no report writer");
     CheckWritable(report_dir, "--report");
   }
@@ -168,13 +169,14 @@ int CmdRun(const std::vector<ClaimSpec>& claims, const std::vector<std::string>&
       continue;
     }
     PrintVerdictTable(r.verdict_json, std::cout);
-    std::cout << "results: " << (options.out / run.claim->id / "verdict.json").string()
-              << " and " << (options.out / run.claim->id / "cells").string() << "/\n\n";
+    std::cout << "results: " << (options.out / run.claim->id / "verdict.json").string() << " and "
+              << (options.out / run.claim->id / "cells").string() << "/\n\n";
     all_expected &= r.meets_expected;
   }
   if (report && options.shard_count == 1) {
     // The hook prints the report's index path. The verdicts are written by now, so a report that
-    // cannot be written is a failure midway (exit 3), not a usage error: `thmcheck report` redoes it.
+    // cannot be written is a failure midway (exit 3), not a usage error: `thmcheck report` redoes
+    // it.
     if (hooks.report(options.out, report_dir, "", std::cerr) != kExitPass) return kExitError;
   }
   return all_expected ? kExitPass : kExitNotPass;
@@ -207,7 +209,8 @@ int RunCli(int argc, const char* const* argv, const std::vector<ClaimSpec>& clai
   CLI::App app{"thmcheck: checks theorems about over-parameterized networks against measurements"};
   app.require_subcommand(0, 1);
   bool version = false;
-  app.add_flag("--version", version, "Print the suite version, its commit and each claim's protocol");
+  app.add_flag("--version", version,
+               "Print the suite version, its commit and each claim's protocol");
 
   auto* list = app.add_subcommand("list", "List every claim: id, title, citation, parameters");
   bool list_json = false;
@@ -234,7 +237,8 @@ int RunCli(int argc, const char* const* argv, const std::vector<ClaimSpec>& clai
                   "exit code stays the verdicts')");
   run->add_option("--threads", options.threads, "Cells run in parallel (default: cores)")
       ->check(CLI::Range(1, 1024));
-  run->add_flag("--resume", options.resume, "Reuse stored cells; recompute missing or corrupt ones");
+  run->add_flag("--resume", options.resume,
+                "Reuse stored cells; recompute missing or corrupt ones");
   run->add_flag("--quiet", options.quiet, "No progress on stderr");
   run->add_option("--shard", shard,
                   "I/N: compute only cells i ≡ I (mod N), no verdict (default from Slurm "

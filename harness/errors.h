@@ -1,5 +1,5 @@
 // User errors: a bad flag, value or claim name. The CLI prints the message and exits 2 before any
-// file is written. Programming errors are CHECKs (check.h), never this.
+// file is written. Programming errors are CHECKs (contract.h), never this.
 #pragma once
 
 #include <stdexcept>

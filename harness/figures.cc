@@ -6,7 +6,7 @@
 #include <map>
 #include <set>
 
-#include "harness/check.h"
+#include "harness/contract.h"
 #include "harness/fit.h"
 #include "harness/schema/statistics.h"
 #include "harness/verdict.h"
@@ -81,8 +81,10 @@ schema::Figure FigureRecord(const FigureSpec& figure, const std::vector<CellView
       const nlohmann::json& x = c.params.at(figure.x);
       THM_CHECK_MSG(x.is_number(), "figure " << figure.name << ": axis " << figure.x << " = " << x);
       const auto it = c.observables.find(entry.observable);
-      if (it == c.observables.end() || !std::isfinite(it->second)) ++unusable;
-      else by_x[x.get<double>()].push_back(it->second);
+      if (it == c.observables.end() || !std::isfinite(it->second))
+        ++unusable;
+      else
+        by_x[x.get<double>()].push_back(it->second);
     }
     schema::FigureSeries& s = f.series.emplace_back();
     s.observable = entry.observable;
@@ -107,16 +109,16 @@ std::vector<schema::Figure> FigureRecords(const ClaimSpec& claim, const std::vec
     std::vector<std::string> names = {figure.arm};
     names.insert(names.end(), figure.more_arms.begin(), figure.more_arms.end());
     std::vector<CellView> views;
-    std::vector<std::string> drawn;         // the arms that ran, in declaration order
+    std::vector<std::string> drawn;          // the arms that ran, in declaration order
     std::map<double, std::string> arm_at_x;  // which arm a value of x came from
     for (const std::string& name : names) {
       const auto arm = std::find_if(claim.arms.begin(), claim.arms.end(),
                                     [&](const ArmSpec& a) { return a.name == name; });
       THM_CHECK_MSG(arm != claim.arms.end(), "figure " << figure.name << ": no arm " << name);
-      THM_CHECK_MSG(std::any_of(arm->axes.begin(), arm->axes.end(),
-                                [&](const Axis& a) { return a.name == figure.x; }),
-                    "figure " << figure.name << ": " << figure.x << " is not an axis of arm "
-                              << name);
+      THM_CHECK_MSG(
+          std::any_of(arm->axes.begin(), arm->axes.end(),
+                      [&](const Axis& a) { return a.name == figure.x; }),
+          "figure " << figure.name << ": " << figure.x << " is not an axis of arm " << name);
       if (!ArmEnabled(claim, *arm, params)) continue;  // did not run: nothing of it to draw
       drawn.push_back(name);
       for (CellView& view : ArmCellViews(cells, outcomes, arm - claim.arms.begin())) {
@@ -124,8 +126,8 @@ std::vector<schema::Figure> FigureRecords(const ClaimSpec& claim, const std::vec
         if (x.is_number()) {
           const auto [at, fresh] = arm_at_x.emplace(x.get<double>(), name);
           THM_CHECK_MSG(fresh || at->second == name,
-                        "figure " << figure.name << ": " << figure.x << " = " << x
-                                  << " in arms " << at->second << " and " << name
+                        "figure " << figure.name << ": " << figure.x << " = " << x << " in arms "
+                                  << at->second << " and " << name
                                   << " (a point is one arm's mean; the claim's validate must "
                                      "keep their values apart)");
         }

@@ -1,8 +1,8 @@
 // The figures a claim declares (ClaimSpec::figures), aggregated for the report into verdict.json's
 // "figures": per series, at each value of the figure's axis, the mean over the arm's usable cells
-// and its 90% t-interval (EstimateMean, schema/statistics.h). Diverged cells are excluded and counted
-// per figure; an observable missing or non-finite in a usable cell is counted per series. Figures
-// are drawn, never judged: they show what the checks decide, not more.
+// and its 90% t-interval (EstimateMean, schema/statistics.h). Diverged cells are excluded and
+// counted per figure; an observable missing or non-finite in a usable cell is counted per series.
+// Figures are drawn, never judged: they show what the checks decide, not more.
 #pragma once
 
 #include <string>

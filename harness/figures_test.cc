@@ -79,7 +79,11 @@ TEST(FiguresTest, RunnerWritesFiguresAndCrossChecksOnlyWhenDeclared) {
   c.title = "toy";
   c.params = {IntListParam("ns", 1, 1000, 1, true, "").Defaults({8, 16}, {8}),
               IntParam("replicates", 1, 10, "").Defaults(2, 2)};
-  c.arms = {{"main", ArmRole::kMain, "", nlohmann::json::object(), {{"n", "ns"}},
+  c.arms = {{"main",
+             ArmRole::kMain,
+             "",
+             nlohmann::json::object(),
+             {{"n", "ns"}},
              {MeanAtLeast("risk.a", 0.0, "t")}},
             // The runner judges only claims with a control (verdict.h); this one is not drawn.
             {.name = "control",

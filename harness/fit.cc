@@ -7,9 +7,9 @@
 
 #include <boost/math/distributions/beta.hpp>
 
-#include "harness/check.h"
-#include "harness/schema/statistics.h"
+#include "harness/contract.h"
 #include "harness/rng.h"
+#include "harness/schema/statistics.h"
 
 namespace thmcheck {
 namespace {
@@ -82,7 +82,8 @@ PowerLawFit FitPowerLaw(const std::vector<double>& x, const std::vector<std::vec
   size_t replicates = 0;
   for (size_t j = 0; j < x.size(); ++j) {
     THM_CHECK_MSG(x[j] > 0 && !y[j].empty(), "x_" << j << " = " << x[j]);
-    for (double yr : y[j]) THM_CHECK_MSG(std::isnan(yr) || (yr > 0 && std::isfinite(yr)), "y = " << yr);
+    for (double yr : y[j])
+      THM_CHECK_MSG(std::isnan(yr) || (yr > 0 && std::isfinite(yr)), "y = " << yr);
     u[j] = std::log(x[j]);
     v[j] = std::log(MeanPresent(y[j]));
     THM_CHECK_MSG(std::isfinite(v[j]), "no finite replicate at x = " << x[j]);
@@ -164,9 +165,11 @@ ProportionEstimate EstimateProportion(int successes, int trials) {
     const double tail = (1.0 - level) / 2.0;
     Interval i{0.0, 1.0};
     if (successes > 0)
-      i.lo = boost::math::quantile(boost::math::beta_distribution<>(successes, trials - successes + 1), tail);
+      i.lo = boost::math::quantile(
+          boost::math::beta_distribution<>(successes, trials - successes + 1), tail);
     if (successes < trials)
-      i.hi = boost::math::quantile(boost::math::beta_distribution<>(successes + 1, trials - successes), 1.0 - tail);
+      i.hi = boost::math::quantile(
+          boost::math::beta_distribution<>(successes + 1, trials - successes), 1.0 - tail);
     return i;
   };
   e.ci90 = interval(0.90);

@@ -12,8 +12,8 @@
 #include <string>
 #include <tuple>
 
-#include "harness/schema/statistics.h"
 #include "harness/rng.h"
+#include "harness/schema/statistics.h"
 
 namespace thmcheck {
 namespace {
@@ -32,7 +32,8 @@ Sweep PowerLaw(double b, double sigma, int J, int R, Rng& rng) {
   for (int j = 0; j < J; ++j) {
     s.x.push_back(128.0 * std::pow(2.0, j));
     std::vector<double> ys;
-    for (int r = 0; r < R; ++r) ys.push_back(3.0 * std::pow(s.x[j], b) * std::exp(sigma * rng.Normal()));
+    for (int r = 0; r < R; ++r)
+      ys.push_back(3.0 * std::pow(s.x[j], b) * std::exp(sigma * rng.Normal()));
     s.y.push_back(ys);
   }
   return s;
@@ -99,7 +100,8 @@ TEST(FitTest, MissingReplicatesAreSkipped) {
   // use the others.
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const std::vector<double> x = {1, 2, 4, 8};
-  const std::vector<std::vector<double>> y = {{1, nan, 1}, {0.5, 0.5, 0.5}, {nan, 0.25, 0.25}, {0.125, 0.125, nan}};
+  const std::vector<std::vector<double>> y = {
+      {1, nan, 1}, {0.5, 0.5, 0.5}, {nan, 0.25, 0.25}, {0.125, 0.125, nan}};
   const PowerLawFit f = FitPowerLaw(x, y, 3);
   EXPECT_NEAR(f.slope, -1.0, kExactTolerance);
   EXPECT_NEAR(f.boot90.lo, -1.0, kExactTolerance);
@@ -226,14 +228,13 @@ TEST_P(SlopeSpreadCoverageTest, HullCoversTheMeanReplicateSlope) {
   EXPECT_GE(hull, kCoverageFloor);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    FitTest, SlopeSpreadCoverageTest,
-    ::testing::Combine(::testing::Values(3, 6, 16), ::testing::Bool()),
-    [](const ::testing::TestParamInfo<std::tuple<int, bool>>& info) {
-      std::string name = "R";
-      return name.append(std::to_string(std::get<0>(info.param)))
-          .append(std::get<1>(info.param) ? "_Curved" : "_Straight");
-    });
+INSTANTIATE_TEST_SUITE_P(FitTest, SlopeSpreadCoverageTest,
+                         ::testing::Combine(::testing::Values(3, 6, 16), ::testing::Bool()),
+                         [](const ::testing::TestParamInfo<std::tuple<int, bool>>& info) {
+                           std::string name = "R";
+                           return name.append(std::to_string(std::get<0>(info.param)))
+                               .append(std::get<1>(info.param) ? "_Curved" : "_Straight");
+                         });
 
 TEST(FitTest, OldHullUnderCoversWhenSlopesDiffer) {
   // The finding behind the replicate-slope interval: at R = 6 without curvature, the hull of the

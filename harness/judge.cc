@@ -30,8 +30,8 @@ std::vector<uint64_t> ParseSeedList(const std::string& text) {
   size_t start = 0;
   while (start <= text.size()) {
     const size_t comma = text.find(',', start);
-    const std::string part = text.substr(start, comma == std::string::npos ? std::string::npos
-                                                                           : comma - start);
+    const std::string part =
+        text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     const size_t dash = part.find('-');
     if (dash == std::string::npos) {
       seeds.push_back(ParseOne(part, text));
@@ -99,10 +99,14 @@ JudgeTally JudgeSeeds(const PreparedRun& run, RunOptions options,
 nlohmann::json JudgeTallyJson(const JudgeTally& t) {
   nlohmann::json seeds = nlohmann::json::array();
   for (const SeedOutcome& s : t.seeds)
-    seeds.push_back({{"seed", s.seed}, {"verdict", s.verdict}, {"arms", s.arms},
-                     {"elapsed_s", s.elapsed_s}});
-  return {{"claim", t.claim},     {"scale", t.scale},           {"seeds", seeds},
-          {"passes", t.passes},   {"needed", t.needed},         {"reproduces", t.reproduces},
+    seeds.push_back(
+        {{"seed", s.seed}, {"verdict", s.verdict}, {"arms", s.arms}, {"elapsed_s", s.elapsed_s}});
+  return {{"claim", t.claim},
+          {"scale", t.scale},
+          {"seeds", seeds},
+          {"passes", t.passes},
+          {"needed", t.needed},
+          {"reproduces", t.reproduces},
           {"meets_expected", t.meets_expected}};
 }
 
@@ -135,12 +139,12 @@ void PrintJudgeTable(const JudgeTally& t, std::ostream& out) {
       out << "\n";
     }
   }
-  out << "tally: PASS on " << t.passes << " of " << t.seeds.size() << " seeds (needs "
-      << t.needed << ")";
+  out << "tally: PASS on " << t.passes << " of " << t.seeds.size() << " seeds (needs " << t.needed
+      << ")";
   for (const std::string& name : order) out << "; " << name << " " << good[name];
-  out << "\n" << t.claim << " " << (t.reproduces ? "reproduces" : "does not reproduce")
-      << " at " << t.scale << " scale" << (t.meets_expected ? "" : " (NOT its expected status)")
-      << "\n";
+  out << "\n"
+      << t.claim << " " << (t.reproduces ? "reproduces" : "does not reproduce") << " at " << t.scale
+      << " scale" << (t.meets_expected ? "" : " (NOT its expected status)") << "\n";
 }
 
 }  // namespace thmcheck

@@ -33,8 +33,8 @@ struct JudgeTally {
   std::string claim;
   std::string scale;
   std::vector<SeedOutcome> seeds;
-  int passes = 0;     // seeds whose claim verdict is PASS
-  int needed = 0;     // ⌈kReproduceShare · seeds⌉
+  int passes = 0;  // seeds whose claim verdict is PASS
+  int needed = 0;  // ⌈kReproduceShare · seeds⌉
   bool reproduces = false;
   bool meets_expected = false;  // against ClaimSpec::expected
 };

@@ -32,7 +32,11 @@ ClaimSpec Toy(double main_slope) {
   c.params = {IntListParam("ms", 1, 1e6, 3, true, "").Defaults({64, 128, 256, 512}, {64}),
               IntParam("replicates", 1, 100, "").Defaults(4, 4),
               RealParam("b", -2, 2, "").Defaults(main_slope, main_slope)};
-  c.arms = {{"main", ArmRole::kMain, "holds", nlohmann::json::object(), {{"m", "ms"}},
+  c.arms = {{"main",
+             ArmRole::kMain,
+             "holds",
+             nlohmann::json::object(),
+             {{"m", "ms"}},
              {ExponentCheck("y", "m", -0.5, 0.1, "t")}},
             {.name = "flat",
              .role = ArmRole::kControl,
@@ -73,12 +77,13 @@ TEST(SeedJudgeTest, RunsEverySeedTalliesAndReusesItsResults) {
   std::ostringstream table;
   PrintJudgeTable(t, table);
   EXPECT_NE(table.str().find("tally: PASS on 3 of 3 seeds (needs 3); main 3; flat 3"),
-            std::string::npos) << table.str();
+            std::string::npos)
+      << table.str();
   EXPECT_NE(table.str().find("toy_judge reproduces at quick scale"), std::string::npos);
   // A rerun computes nothing: every seed's cells are reused (the run record says so).
   JudgeSeeds(PrepareRun(claim, o), o, {1, 2, 3}, log);
-  const nlohmann::json again = nlohmann::json::parse(
-      std::ifstream(dir / "seed-3" / "toy_judge" / "verdict.json"));
+  const nlohmann::json again =
+      nlohmann::json::parse(std::ifstream(dir / "seed-3" / "toy_judge" / "verdict.json"));
   EXPECT_EQ(again["context"]["cells_computed"], 0);
   // A claim whose main arm is not at its rate does not reproduce, and a claim declared not to
   // reproduce at this scale then meets its status.

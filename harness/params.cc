@@ -5,7 +5,7 @@
 #include <cmath>
 #include <sstream>
 
-#include "harness/check.h"
+#include "harness/contract.h"
 #include "harness/errors.h"
 
 namespace thmcheck {
@@ -116,8 +116,10 @@ ParamSpec RealListParam(std::string name, double min, double max, int min_count,
 
 std::string ParamSpec::Allowed() const {
   switch (type) {
-    case ParamType::kInt: return "an integer" + Range(*this);
-    case ParamType::kReal: return "a finite number" + Range(*this);
+    case ParamType::kInt:
+      return "an integer" + Range(*this);
+    case ParamType::kReal:
+      return "a finite number" + Range(*this);
     case ParamType::kString: {
       if (choices.empty()) return "a string";
       std::string s = "one of ";
@@ -156,7 +158,8 @@ std::string ValidateParam(const ParamSpec& spec, const nlohmann::json& v) {
   if (static_cast<int>(v.size()) < spec.min_count)
     return "has " + std::to_string(v.size()) + " elements";
   for (size_t i = 0; i < v.size(); ++i) {
-    if (std::string e = check_number(v[i]); !e.empty()) return "element " + std::to_string(i + 1) + ": " + e;
+    if (std::string e = check_number(v[i]); !e.empty())
+      return "element " + std::to_string(i + 1) + ": " + e;
     if (spec.increasing && i > 0 && !(v[i].get<double>() > v[i - 1].get<double>()))
       return "is not strictly increasing";
   }

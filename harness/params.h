@@ -25,9 +25,9 @@ struct ParamSpec {
   std::string help;
   double min = -std::numeric_limits<double>::infinity();  // each element, for lists
   double max = std::numeric_limits<double>::infinity();
-  std::vector<std::string> choices;  // kString: the allowed values (empty = any)
-  int min_count = 1;                 // lists: fewest elements
-  bool increasing = false;           // lists: strictly increasing
+  std::vector<std::string> choices;                // kString: the allowed values (empty = any)
+  int min_count = 1;                               // lists: fewest elements
+  bool increasing = false;                         // lists: strictly increasing
   std::map<std::string, nlohmann::json> defaults;  // scale name -> value
 
   // "integer in [16, 65536]", "list of ≥ 5 increasing integers in [16, 65536]", "one of relu|tanh".

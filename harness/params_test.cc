@@ -11,7 +11,8 @@ namespace {
 
 std::vector<ParamSpec> Specs() {
   return {IntParam("d", 1, 1000, "input dim").Defaults(10, 10),
-          IntListParam("widths", 16, 65536, 3, true, "widths").Defaults({128, 256, 512}, {128, 256, 512}),
+          IntListParam("widths", 16, 65536, 3, true, "widths")
+              .Defaults({128, 256, 512}, {128, 256, 512}),
           RealParam("eta_factor", 1e-3, 1.9, "step").Defaults(1.0, 1.0),
           ChoiceParam("activation", {"relu", "tanh"}, "σ").Defaults("relu", "relu")};
 }
@@ -26,7 +27,8 @@ std::string ErrorOf(const std::string& key, const std::string& value) {
 }
 
 TEST(ParamsTest, DefaultsAndOverrides) {
-  const nlohmann::json p = ResolveParams(Specs(), "quick", {{"d", "5"}, {"widths", "16,32,64,128"}});
+  const nlohmann::json p =
+      ResolveParams(Specs(), "quick", {{"d", "5"}, {"widths", "16,32,64,128"}});
   EXPECT_EQ(p["d"], 5);
   EXPECT_EQ(p["widths"], nlohmann::json({16, 32, 64, 128}));
   EXPECT_EQ(p["eta_factor"], 1.0);

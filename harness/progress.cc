@@ -6,7 +6,11 @@
 namespace thmcheck {
 
 Progress::Progress(std::ostream& out, std::string label, size_t total, bool live, bool quiet)
-    : out_(out), label_(std::move(label)), total_(total), live_(live), quiet_(quiet),
+    : out_(out),
+      label_(std::move(label)),
+      total_(total),
+      live_(live),
+      quiet_(quiet),
       start_(std::chrono::steady_clock::now()) {}
 
 void Progress::CellDone(bool reused) {

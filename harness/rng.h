@@ -39,7 +39,8 @@ class Rng {
  public:
   explicit Rng(uint64_t seed) {
     // The state is the SplitMix64 stream from `seed`, as xoshiro's authors advise.
-    for (int i = 0; i < 4; ++i) s_[i] = Mix64(seed + static_cast<uint64_t>(i) * 0x9e3779b97f4a7c15ULL);
+    for (int i = 0; i < 4; ++i)
+      s_[i] = Mix64(seed + static_cast<uint64_t>(i) * 0x9e3779b97f4a7c15ULL);
   }
 
   // A raw engine state (not all zero), for checking against the reference implementation.

@@ -8,8 +8,8 @@
 
 #include "harness/atomic_file.h"
 #include "harness/build_info.h"
-#include "harness/check.h"
 #include "harness/claim_validation.h"
+#include "harness/contract.h"
 #include "harness/cross_checks.h"
 #include "harness/errors.h"
 #include "harness/figures.h"
@@ -32,7 +32,6 @@ std::string UtcNow() {
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
 }
-
 
 }  // namespace
 
@@ -100,8 +99,8 @@ RunOutcome ExecuteRun(const PreparedRun& run, const RunOptions& options, std::os
         log << claim.id << ": recomputing " << path.string() << ": " << problem << "\n";
       }
     }
-    const nlohmann::json record =
-        CellToJson(claim, cell, claim.run(CellParams(cell.params), {cell.seed, cell.replicate_seed}));
+    const nlohmann::json record = CellToJson(
+        claim, cell, claim.run(CellParams(cell.params), {cell.seed, cell.replicate_seed}));
     WriteFileAtomic(path, record.dump(1) + "\n");
     // What the file says (e.g. ∞ stored as null reads back as NaN), as a resumed run would read it.
     outcomes[i] = OutcomeFromJson(record);

@@ -28,7 +28,7 @@ struct RunOptions {
   bool resume = false;
   bool quiet = false;          // no progress on the log stream
   bool live_progress = false;  // rewrite one progress line in place (stderr is a terminal)
-  std::string command;  // the command line, recorded for reproduction
+  std::string command;         // the command line, recorded for reproduction
   int shard_index = 0;  // run only cells i ≡ shard_index (mod shard_count); no verdict when > 1
   int shard_count = 1;
 };

@@ -135,7 +135,8 @@ TEST_F(RunnerTest, ResumeReusesCellsAndRecomputesACorruptOne) {
   const fs::path cells = dir_ / "toy" / "cells";
   const fs::path victim = fs::directory_iterator(cells)->path();
   const std::string original = Slurp(victim);
-  std::ofstream(victim, std::ios::binary | std::ios::trunc) << original.substr(0, original.size() / 2);
+  std::ofstream(victim, std::ios::binary | std::ios::trunc)
+      << original.substr(0, original.size() / 2);
   const std::string fresh = WithoutRunRecord(ReadJson(dir_ / "toy" / "verdict.json")).dump(1);
   const RunOutcome r = Run(claim, dir_, 2, /*resume=*/true);
   EXPECT_EQ(WithoutRunRecord(r.verdict_json).dump(1), fresh);

@@ -28,7 +28,8 @@ Shard ParseShard(const std::string& text, const std::string& source) {
 
 Shard FromSlurm(const std::function<std::string(const char*)>& env) {
   const std::string id_text = env("SLURM_ARRAY_TASK_ID"), count = env("SLURM_ARRAY_TASK_COUNT");
-  const std::string min_text = env("SLURM_ARRAY_TASK_MIN"), step_text = env("SLURM_ARRAY_TASK_STEP");
+  const std::string min_text = env("SLURM_ARRAY_TASK_MIN"),
+                    step_text = env("SLURM_ARRAY_TASK_STEP");
   int id = 0, min = 0, step = 1;
   const bool ok = ParseNonNegative(id_text, &id) &&
                   (min_text.empty() || ParseNonNegative(min_text, &min)) &&

@@ -14,8 +14,8 @@ namespace thmcheck {
 
 struct Shard {
   int index = 0;
-  int count = 1;           // 1: the whole sweep
-  std::string source;      // where I/N came from, for messages ("--shard", "Slurm", ...)
+  int count = 1;       // 1: the whole sweep
+  std::string source;  // where I/N came from, for messages ("--shard", "Slurm", ...)
 };
 
 // `flag` is the --shard text ("" when absent); `env` reads an environment variable ("" when

@@ -44,8 +44,10 @@ TEST(ShardTest, FlagWinsOverTheEnvironment) {
 
 TEST(ShardTest, SlurmArrayIndexIsRelativeToMinAndStep) {
   // sbatch --array=1-7:2 → ids 1,3,5,7: id 5 is the third task.
-  const Shard s = Resolve("", {{"SLURM_ARRAY_TASK_ID", "5"}, {"SLURM_ARRAY_TASK_MIN", "1"},
-                               {"SLURM_ARRAY_TASK_STEP", "2"}, {"SLURM_ARRAY_TASK_COUNT", "4"}});
+  const Shard s = Resolve("", {{"SLURM_ARRAY_TASK_ID", "5"},
+                               {"SLURM_ARRAY_TASK_MIN", "1"},
+                               {"SLURM_ARRAY_TASK_STEP", "2"},
+                               {"SLURM_ARRAY_TASK_COUNT", "4"}});
   EXPECT_EQ(s.index, 2);
   EXPECT_EQ(s.count, 4);
   EXPECT_EQ(Resolve("", {{"SLURM_ARRAY_TASK_ID", "3"}, {"SLURM_ARRAY_TASK_COUNT", "4"}}).index, 3);
@@ -65,12 +67,15 @@ TEST(ShardTest, MalformedShardsNameTheInputAndTheForm) {
     EXPECT_NE(e.find("--shard " + bad), std::string::npos) << e;
     EXPECT_NE(e.find("0 ≤ I < N"), std::string::npos) << e;
   }
-  EXPECT_NE(ErrorOf("", {{"SLURM_ARRAY_TASK_ID", "4"}, {"SLURM_ARRAY_TASK_COUNT", "4"}})
-                .find("Slurm"), std::string::npos);
+  EXPECT_NE(
+      ErrorOf("", {{"SLURM_ARRAY_TASK_ID", "4"}, {"SLURM_ARRAY_TASK_COUNT", "4"}}).find("Slurm"),
+      std::string::npos);
   EXPECT_NE(ErrorOf("", {{"SLURM_ARRAY_TASK_ID", "x"}, {"SLURM_ARRAY_TASK_COUNT", "4"}})
-                .find("SLURM_ARRAY_TASK_ID=x"), std::string::npos);
+                .find("SLURM_ARRAY_TASK_ID=x"),
+            std::string::npos);
   EXPECT_NE(ErrorOf("", {{"JOB_COMPLETION_INDEX", "3"}, {"THMCHECK_SHARD_COUNT", "3"}})
-                .find("Kubernetes"), std::string::npos);
+                .find("Kubernetes"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -136,8 +136,9 @@ std::string ForeignCells(const std::filesystem::path& claim_dir, const ClaimSpec
   if (foreign == 0) return "";
   return cells.string() + " holds " + std::to_string(foreign) + " cell file(s) of another " +
          "protocol (e.g. " + example + "); this build's " + claim.id + " is protocol " +
-         std::to_string(claim.protocol) + " and cells of different protocols are never mixed: " +
-         "move " + claim_dir.string() + " aside (or delete it), or pass another --out";
+         std::to_string(claim.protocol) +
+         " and cells of different protocols are never mixed: " + "move " + claim_dir.string() +
+         " aside (or delete it), or pass another --out";
 }
 
 }  // namespace thmcheck

@@ -4,9 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <cmath>
 #include <fstream>
-#include <unistd.h>
 
 #include "harness/atomic_file.h"
 
@@ -40,7 +40,8 @@ CellOutcome Outcome() {
   return o;
 }
 
-std::string Problem(const std::string& text, const ClaimSpec& claim = Toy(), Cell cell = ToyCell()) {
+std::string Problem(const std::string& text, const ClaimSpec& claim = Toy(),
+                    Cell cell = ToyCell()) {
   std::string problem;
   EXPECT_FALSE(ParseCell(text, claim, cell, &problem).has_value());
   return problem;
@@ -95,7 +96,7 @@ class ForeignCellsTest : public ::testing::Test {
 TEST_F(ForeignCellsTest, OnlyCellsOfAnotherProtocolOrClaimInThisClaimsFolderCount) {
   EXPECT_EQ(ForeignCells(dir_ / "toy", Toy()), "");  // no folder yet
   Write("a.json", CellToJson(Toy(), ToyCell(), Outcome()).dump());
-  Write("b.json", "{truncated");                 // corrupt: --resume's business
+  Write("b.json", "{truncated");                      // corrupt: --resume's business
   Write("c.json.tmp.host.1.2", "{\"protocol\": 9}");  // a killed writer's leftover
   EXPECT_EQ(ForeignCells(dir_ / "toy", Toy()), "");
   // Another claim's folder under the same OUT is not looked at.
@@ -110,7 +111,8 @@ TEST_F(ForeignCellsTest, OnlyCellsOfAnotherProtocolOrClaimInThisClaimsFolderCoun
 }
 
 TEST(AtomicFileTest, WritesWholeFilesAndLeavesNoTemporary) {
-  const fs::path dir = fs::temp_directory_path() / ("thmcheck_atomic_" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("thmcheck_atomic_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   WriteFileAtomic(dir / "sub" / "f.json", "one");
   WriteFileAtomic(dir / "sub" / "f.json", "two");

@@ -3,7 +3,7 @@
 
 #include <cstdio>
 
-#include "harness/check.h"
+#include "harness/contract.h"
 #include "harness/rng.h"
 
 namespace thmcheck {
@@ -18,21 +18,21 @@ bool ArmEnabled(const ClaimSpec& claim, const ArmSpec& arm, const nlohmann::json
   const auto it = claim.arm_switches.find(arm.name);
   if (it == claim.arm_switches.end()) return true;
   const std::string& key = it->second;
-  THM_CHECK_MSG(params.contains(key) && params.at(key).is_number_integer(),
-                claim.id << ": arm " << arm.name << "'s switch " << key
-                         << " is not an int parameter");
+  THM_CHECK_MSG(
+      params.contains(key) && params.at(key).is_number_integer(),
+      claim.id << ": arm " << arm.name << "'s switch " << key << " is not an int parameter");
   return params.at(key).get<long long>() != 0;
 }
 
 nlohmann::json ArmSets(const ClaimSpec& claim, const ArmSpec& arm, const nlohmann::json& params) {
   nlohmann::json sets = arm.overrides;
   for (const auto& [name, from] : arm.own_params) {
-    THM_CHECK_MSG(params.contains(from),
-                  claim.id << ": arm " << arm.name << "'s parameter " << from << " is not declared");
+    THM_CHECK_MSG(params.contains(from), claim.id << ": arm " << arm.name << "'s parameter " << from
+                                                  << " is not declared");
     // One source per cell parameter: which of two would win is not something to leave to order.
-    THM_CHECK_MSG(!arm.overrides.contains(name),
-                  claim.id << ": arm " << arm.name << " both overrides " << name
-                           << " and sets it from " << from);
+    THM_CHECK_MSG(!arm.overrides.contains(name), claim.id << ": arm " << arm.name
+                                                          << " both overrides " << name
+                                                          << " and sets it from " << from);
     for (const auto& axis : arm.axes)
       THM_CHECK_MSG(axis.name != name, claim.id << ": arm " << arm.name << " both sweeps " << name
                                                 << " and sets it from " << from);

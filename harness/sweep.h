@@ -19,12 +19,12 @@ namespace thmcheck {
 inline constexpr const char* kReplicatesKey = "replicates";
 
 struct Cell {
-  size_t arm = 0;          // index into ClaimSpec::arms
-  nlohmann::json params;   // everything the cell function reads
+  size_t arm = 0;         // index into ClaimSpec::arms
+  nlohmann::json params;  // everything the cell function reads
   int replicate = 0;
-  uint64_t seed = 0;            // from (user seed, claim id, params, replicate) — not the arm name
+  uint64_t seed = 0;  // from (user seed, claim id, params, replicate) — not the arm name
   uint64_t replicate_seed = 0;  // from (user seed, claim id, replicate): shared across the sweep
-  std::string id;          // 16 hex digits: hash of (claim, protocol, arm, params, seed)
+  std::string id;               // 16 hex digits: hash of (claim, protocol, arm, params, seed)
 };
 
 // Arms switched off (ClaimSpec::arm_switches) get no cells.

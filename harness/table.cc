@@ -70,7 +70,8 @@ void PrintFigureTable(const schema::Figure& f, const std::vector<schema::Arm>& a
     }
     out << "\n";
   }
-  for (const auto& line : f.lines) out << "  line: " << line.label << " = " << Num(line.value) << "\n";
+  for (const auto& line : f.lines)
+    out << "  line: " << line.label << " = " << Num(line.value) << "\n";
   for (const auto& name : drawn)
     for (const auto& arm : arms)
       if (arm.name == name && !arm.overrides.empty())
@@ -102,8 +103,8 @@ void PrintVerdictTable(const nlohmann::json& verdict, std::ostream& out) {
   // One row of cells per check; each column as wide as its widest entry (arm names such as
   // "threshold_degree_one" are longer than any fixed width would allow), plus two spaces. A
   // control's rows first name the main checks it must fail ("must fail"), then its predictions.
-  std::vector<std::vector<std::string>> rows = {{"arm", "check", "role", "kind", "estimate",
-                                                 "90% interval", "predicted band", "verdict"}};
+  std::vector<std::vector<std::string>> rows = {
+      {"arm", "check", "role", "kind", "estimate", "90% interval", "predicted band", "verdict"}};
   for (const auto& arm : v.arms)
     for (const auto& ch : arm.checks) {
       std::string verdict_text = ch.verdict;

@@ -30,13 +30,22 @@ nlohmann::json Verdict() {
                                                {"enabled_by", "fig"}}})},
       {"figures",
        nlohmann::json::array(
-           {{{"name", "drawn_only"}, {"title", "Not printed"}, {"arm", "main"}, {"x", "m"},
-             {"y_label", "err"}, {"series", nlohmann::json::array()},
+           {{{"name", "drawn_only"},
+             {"title", "Not printed"},
+             {"arm", "main"},
+             {"x", "m"},
+             {"y_label", "err"},
+             {"series", nlohmann::json::array()},
              {"lines", nlohmann::json::array()}},
-            {{"name", "printed"}, {"title", "Error vs width"}, {"arm", "fig"}, {"x", "width"},
-             {"y_label", "err"}, {"table", true},
+            {{"name", "printed"},
+             {"title", "Error vs width"},
+             {"arm", "fig"},
+             {"x", "width"},
+             {"y_label", "err"},
+             {"table", true},
              {"series", nlohmann::json::array(
-                            {{{"observable", "resnet.err"}, {"label", "resnet"},
+                            {{{"observable", "resnet.err"},
+                              {"label", "resnet"},
                               {"points", {point0, point1}}},
                              {{"observable", "ntk.err"}, {"label", "ntk"}, {"points", {kernel}}}})},
              {"lines", nlohmann::json::array({{{"label", "kα²"}, {"value", 0.72}}})}}})},
@@ -110,9 +119,12 @@ TEST(VerdictTable, AFigureFromSeveralArmsNamesThemAndWhatEachSet) {
 TEST(VerdictTable, WidensAColumnToItsLongestEntry) {
   nlohmann::json v = Verdict();
   v["arms"][0]["name"] = "threshold_degree_one";  // longer than the header's 14 columns
-  v["arms"][0]["checks"] = nlohmann::json::array(
-      {{{"observable", "threshold_n"}, {"kind", "exponent"}, {"estimate", 0.4},
-        {"ci", {0.35, 0.48}}, {"band", {0.85, 1.15}}, {"verdict", "FAIL"}}});
+  v["arms"][0]["checks"] = nlohmann::json::array({{{"observable", "threshold_n"},
+                                                   {"kind", "exponent"},
+                                                   {"estimate", 0.4},
+                                                   {"ci", {0.35, 0.48}},
+                                                   {"band", {0.85, 1.15}},
+                                                   {"verdict", "FAIL"}}});
   std::ostringstream out;
   PrintVerdictTable(v, out);
   EXPECT_NE(out.str().find("threshold_degree_one  threshold_n"), std::string::npos) << out.str();

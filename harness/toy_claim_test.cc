@@ -24,10 +24,16 @@ ClaimSpec ToyClaim() {
   c.citation = {"A. Author", 2020, "A toy", "0000.00000", "Thm 1", "", {}};
   c.params = {IntListParam("ms", 1, 1e6, 3, true, "widths").Defaults({64, 256, 1024}, {64}),
               IntParam("replicates", 2, 100, "replicates").Defaults(4, 4)};
-  c.arms = {{.name = "main", .role = ArmRole::kMain, .condition = "holds",
-             .axes = {{"m", "ms"}}, .checks = {ExponentCheck("y", "m", -0.5, 0.1, "toy band")}},
-            {.name = "flat", .role = ArmRole::kControl, .condition = "exponent 0",
-             .overrides = {{"b", 0.0}}, .axes = {{"m", "ms"}},
+  c.arms = {{.name = "main",
+             .role = ArmRole::kMain,
+             .condition = "holds",
+             .axes = {{"m", "ms"}},
+             .checks = {ExponentCheck("y", "m", -0.5, 0.1, "toy band")}},
+            {.name = "flat",
+             .role = ArmRole::kControl,
+             .condition = "exponent 0",
+             .overrides = {{"b", 0.0}},
+             .axes = {{"m", "ms"}},
              .checks = {Named("y flat", ExponentCheck("y", "m", 0.0, 0.1, "toy band"))},
              .must_fail = {{"y", "a flat y has slope 0, not −1/2"}}}};
   c.run = [](const CellParams& p, const CellSeeds& seeds) {

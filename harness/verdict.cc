@@ -3,8 +3,8 @@
 
 #include <map>
 
-#include "harness/check.h"
 #include "harness/claim_validation.h"
+#include "harness/contract.h"
 #include "harness/rng.h"
 
 namespace thmcheck {
@@ -91,8 +91,8 @@ ClaimJudgement JudgeClaim(const ClaimSpec& claim, const nlohmann::json& params,
   for (size_t a = 0; a < claim.arms.size(); ++a) {
     const ArmSpec& arm = claim.arms[a];
     if (!ArmEnabled(claim, arm, params)) {
-      j.arms_not_run.push_back({arm.name, ArmRoleName(arm.role), arm.condition,
-                                claim.arm_switches.at(arm.name)});
+      j.arms_not_run.push_back(
+          {arm.name, ArmRoleName(arm.role), arm.condition, claim.arm_switches.at(arm.name)});
       continue;
     }
     schema::Arm record;
@@ -134,7 +134,9 @@ ClaimJudgement JudgeClaim(const ClaimSpec& claim, const nlohmann::json& params,
     }
     ArmOutcome outcome;
     switch (arm.role) {
-      case ArmRole::kMain: outcome = MainVerdict(evidence, sanity); break;
+      case ArmRole::kMain:
+        outcome = MainVerdict(evidence, sanity);
+        break;
       case ArmRole::kControl:
         ++controls_run;
         outcome = ControlVerdict(must_fail, evidence, sanity);
@@ -156,7 +158,7 @@ ClaimJudgement JudgeClaim(const ClaimSpec& claim, const nlohmann::json& params,
     j.arms.push_back(std::move(record));
   }
   if (controls_run == 0) note("no control arm ran: nothing shows the checks can fail");
-  j.verdict = any_fail ? Verdict::kFail
+  j.verdict = any_fail                       ? Verdict::kFail
               : all_pass && controls_run > 0 ? Verdict::kPass
                                              : Verdict::kInconclusive;
   if (j.verdict != Verdict::kPass) j.reason = reasons;

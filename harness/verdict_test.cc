@@ -100,8 +100,8 @@ TEST(ControlVerdict, RejectedWhenANamedCheckFailsAndItsPredictionsPass) {
 // explain. Here the control breaks z (its z is 10× the main arm's) but names only y, which its
 // condition leaves intact: it is not rejected, and the claim FAILs.
 TEST(ControlVerdict, AFailOfACheckItDidNotNameChangesNothing) {
-  const Judged r = Judge({Main(), {"other", ArmRole::kControl, -0.5, 5.0,
-                                   {Named("y rate", Rate())}, {{"y", kWhy}}}});
+  const Judged r = Judge(
+      {Main(), {"other", ArmRole::kControl, -0.5, 5.0, {Named("y rate", Rate())}, {{"y", kWhy}}}});
   EXPECT_EQ(r.Arm("other")["verdict"], "NOT_REJECTED");
   EXPECT_TRUE(r.Arm("other")["rejected_by"].empty());
   EXPECT_EQ(r.j.verdict, Verdict::kFail);
@@ -175,7 +175,10 @@ TEST(ControlDeclaration, NamesChecksThatExistAndPredictsItsOwnOutcome) {
 
 // Cross-arm checks read the matched cell of another arm (same replicate and m).
 TEST(CrossArmCheck, ComparesMatchedCellsOfTwoArms) {
-  Arm control = {"broken", ArmRole::kControl, 0.0, 5.0,
+  Arm control = {"broken",
+                 ArmRole::kControl,
+                 0.0,
+                 5.0,
                  {CrossArmAbove("z", "main", {"m"}, 2.0, "z far above main's")},
                  {{"z", "the broken condition raises z tenfold"}}};
   const Judged r = Judge({Main(), control});

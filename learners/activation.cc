@@ -3,22 +3,26 @@
 
 #include <cmath>
 
-#include "harness/check.h"
+#include "harness/contract.h"
 
 namespace thmcheck {
 
 const char* ActivationName(Activation act) {
   switch (act) {
-    case Activation::kRelu: return "relu";
-    case Activation::kTanh: return "tanh";
+    case Activation::kRelu:
+      return "relu";
+    case Activation::kTanh:
+      return "tanh";
   }
   THM_CHECK_MSG(false, "unknown Activation " << static_cast<int>(act));
 }
 
 double Sigma(Activation act, double z) {
   switch (act) {
-    case Activation::kRelu: return z < 0.0 ? 0.0 : z;  // NaN < 0 is false: NaN passes through
-    case Activation::kTanh: return std::tanh(z);
+    case Activation::kRelu:
+      return z < 0.0 ? 0.0 : z;  // NaN < 0 is false: NaN passes through
+    case Activation::kTanh:
+      return std::tanh(z);
   }
   THM_CHECK_MSG(false, "unknown Activation " << static_cast<int>(act));
 }
@@ -52,7 +56,9 @@ void ApplySigma(Activation act, const Eigen::Ref<const Eigen::MatrixXd>& z,
       // NOTE: not z.max(0.0): Eigen's packet max may turn NaN into 0 and hide a divergence.
       out.array() = (z.array() < 0.0).select(0.0, z.array());
       return;
-    case Activation::kTanh: out.array() = z.array().tanh(); return;
+    case Activation::kTanh:
+      out.array() = z.array().tanh();
+      return;
   }
   THM_CHECK_MSG(false, "unknown Activation " << static_cast<int>(act));
 }
@@ -65,7 +71,9 @@ void ApplySigmaPrime(Activation act, const Eigen::Ref<const Eigen::MatrixXd>& z,
       // 1 for z > 0, 0 for z <= 0 (so ReLU'(0) = 0), NaN for NaN.
       out.array() = (z.array() > 0.0).select(1.0, (z.array() <= 0.0).select(0.0, z.array()));
       return;
-    case Activation::kTanh: out.array() = 1.0 - z.array().tanh().square(); return;
+    case Activation::kTanh:
+      out.array() = 1.0 - z.array().tanh().square();
+      return;
   }
   THM_CHECK_MSG(false, "unknown Activation " << static_cast<int>(act));
 }

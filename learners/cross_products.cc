@@ -1,7 +1,7 @@
 // Exactly symmetric X₁X₂ᵀ; see cross_products.h.
 #include "learners/cross_products.h"
 
-#include "harness/check.h"
+#include "harness/contract.h"
 
 namespace thmcheck {
 

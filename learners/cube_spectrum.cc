@@ -8,7 +8,7 @@
 
 #include <boost/math/special_functions/binomial.hpp>
 
-#include "harness/check.h"
+#include "harness/contract.h"
 #include "learners/cross_products.h"
 
 namespace thmcheck {
@@ -22,8 +22,8 @@ double Binomial(int n, int k) {
 }
 
 void CheckDim(int d) {
-  THM_CHECK_MSG(d >= 1 && d <= kMaxSpectrumDim, "d = " << d << " (allowed 1 … " << kMaxSpectrumDim
-                                                        << ")");
+  THM_CHECK_MSG(d >= 1 && d <= kMaxSpectrumDim,
+                "d = " << d << " (allowed 1 … " << kMaxSpectrumDim << ")");
 }
 
 // χ_S on cube rows from coordinate signs. NOTE: mirrors concepts/boolean_cube.h Parity, which
@@ -111,9 +111,9 @@ int CubeSpectralKernel::WeightOf(double t) const {
   const double w_real = 0.5 * d_ * (1.0 - t);
   const double w = std::round(w_real);
   // Grid values are 2/d apart in t (1 apart in w); a cube pair's t is within (d + 2)·ε of one.
-  THM_CHECK_MSG(std::abs(w_real - w) <= 0.25 && w >= 0 && w <= d_,
-                "t = " << t << " is not an inner product of two points of the d = " << d_
-                       << " cube");
+  THM_CHECK_MSG(
+      std::abs(w_real - w) <= 0.25 && w >= 0 && w <= d_,
+      "t = " << t << " is not an inner product of two points of the d = " << d_ << " cube");
   return static_cast<int>(w);
 }
 

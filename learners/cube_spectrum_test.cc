@@ -95,9 +95,8 @@ TEST(CubeSpectrumTest, EigenvaluesMatchBruteForceDiagonalization) {
     // (a) each parity is an eigenvector with the predicted eigenvalue (residual in sup norm).
     double residual = 0.0;
     for (size_t s = 0; s < parities.size(); ++s) {
-      residual = std::max(residual, (g * parities[s] - lambda(degrees[s]) * parities[s])
-                                        .cwiseAbs()
-                                        .maxCoeff());
+      residual = std::max(
+          residual, (g * parities[s] - lambda(degrees[s]) * parities[s]).cwiseAbs().maxCoeff());
     }
     EXPECT_LE(residual, tol) << kernel->Name();
     // (b) the sorted spectra agree.
@@ -152,8 +151,10 @@ TEST(CubeSpectrumTest, VanishingDegreesAreZeroToRounding) {
   const Eigen::VectorXd lp = CubeEigenvalues(poly, d);
   const double bp = CubeEigenvalueErrorBound([&](double t) { return poly.Profile(t); }, d);
   for (int j = 0; j <= d; ++j) {
-    if (j <= 3) EXPECT_GT(lp(j), 1e6 * bp) << j;
-    else EXPECT_LE(std::abs(lp(j)), bp) << j;
+    if (j <= 3)
+      EXPECT_GT(lp(j), 1e6 * bp) << j;
+    else
+      EXPECT_LE(std::abs(lp(j)), bp) << j;
   }
   const ArcCosineKernel relu(1), relu_bias(1, 0.5);
   const NeuralKernel ntk(NeuralKernelKind::kNtk, 2, 0.0, Activation::kRelu);
@@ -201,9 +202,8 @@ TEST(CubeSpectrumTest, EnumeratedAndSpectralSpanRisksAgree) {
         << kernel->Name();
   }
   // Control: the zero predictor's risk is E‖H‖² per output = 1 + α².
-  const Eigen::VectorXd zero = SpanPredictorRiskSpectral(CubeEigenvalues(RbfKernel(1.0), d), x,
-                                                         Eigen::MatrixXd::Zero(n, 3),
-                                                         SeparationFourier(sep));
+  const Eigen::VectorXd zero = SpanPredictorRiskSpectral(
+      CubeEigenvalues(RbfKernel(1.0), d), x, Eigen::MatrixXd::Zero(n, 3), SeparationFourier(sep));
   EXPECT_NEAR(zero(0), 1.16, 4 * kEps);
 }
 

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <utility>
 
-#include "harness/check.h"
+#include "harness/contract.h"
 #include "learners/cross_products.h"
 
 namespace thmcheck {

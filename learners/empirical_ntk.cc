@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "harness/check.h"
+#include "harness/contract.h"
 #include "learners/cross_products.h"
 
 namespace thmcheck {

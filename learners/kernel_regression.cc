@@ -11,7 +11,7 @@
 #include <Eigen/Eigenvalues>
 #include <Eigen/QR>
 
-#include "harness/check.h"
+#include "harness/contract.h"
 
 namespace thmcheck {
 namespace {
@@ -56,8 +56,8 @@ SymmetricEigen SymmetricEigenDecompose(const Eigen::MatrixXd& a, bool compute_ve
     Eigen::MatrixXd shifted = a / tau;
     shifted.diagonal().array() += 1.0;
     eig.compute(shifted, options);
-    THM_CHECK_MSG(eig.info() == Eigen::Success, "symmetric eigensolver failed twice (N = "
-                                                    << a.rows() << ")");
+    THM_CHECK_MSG(eig.info() == Eigen::Success,
+                  "symmetric eigensolver failed twice (N = " << a.rows() << ")");
     out.values = tau * (eig.eigenvalues().array() - 1.0);
   }
   if (compute_vectors) out.vectors = eig.eigenvectors();
@@ -194,8 +194,8 @@ KrrFit FitKrrValidated(const Kernel& kernel, const Eigen::MatrixXd& x_train,
   fit.index = ArgMinFinite(fit.selection_errors);
   fit.ridge = ridges(fit.index) * static_cast<double>(n) / static_cast<double>(fit_rows.size());
   const Eigen::MatrixXd gram = kernel.Gram(x_train, x_train);
-  fit.coefficients = fit.ridge > 0.0 ? KrrSolve(gram, Y, fit.ridge)
-                                     : KernelRidgePath(gram, Y).Coefficients(0.0);
+  fit.coefficients =
+      fit.ridge > 0.0 ? KrrSolve(gram, Y, fit.ridge) : KernelRidgePath(gram, Y).Coefficients(0.0);
   return fit;
 }
 

@@ -43,7 +43,7 @@ Eigen::VectorXd RidgeInverseShift(const Eigen::VectorXd& s, double ridge, double
 class KernelRidgePath {
  public:
   KernelRidgePath(const Eigen::MatrixXd& gram, const Eigen::MatrixXd& Y);
-  Eigen::MatrixXd Coefficients(double ridge) const;  // N×q
+  Eigen::MatrixXd Coefficients(double ridge) const;              // N×q
   const Eigen::VectorXd& GramEigenvalues() const { return s_; }  // ascending
   double RankCutoff() const { return cutoff_; }
 

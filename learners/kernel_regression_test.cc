@@ -11,9 +11,9 @@
 #include <memory>
 #include <vector>
 
+#include <gtest/gtest.h>
 #include <Eigen/LU>
 #include <Eigen/QR>
-#include <gtest/gtest.h>
 
 #include "concepts/boolean_cube.h"
 #include "learners/cube_spectrum.h"
@@ -122,8 +122,9 @@ TEST(KernelRegressionTest, PathTestErrorsMatchPerRidgePredictions) {
     const Eigen::MatrixXd residual = k_test * c - y_test;
     const double by_hand = residual.squaredNorm() / m;
     const Eigen::MatrixXd scale = k_test.cwiseAbs() * c.cwiseAbs();
-    const double tol = (2.0 * residual.cwiseAbs().cwiseProduct(scale).sum() * 4.0 * (d + n + 2) *
-                        kEps / m) + m * 2 * kEps * by_hand;
+    const double tol =
+        (2.0 * residual.cwiseAbs().cwiseProduct(scale).sum() * 4.0 * (d + n + 2) * kEps / m) +
+        m * 2 * kEps * by_hand;
     EXPECT_NEAR(errors(i), by_hand, tol) << "ridge " << ridges(i);
   }
 }
@@ -189,8 +190,10 @@ TEST(KernelRegressionTest, AveragedSpanRiskObeysTheExactBound) {
   Eigen::VectorXd only_k = Eigen::VectorXd::Zero(d + 1);
   only_k(k) = 1.0;
   const std::vector<std::shared_ptr<Kernel>> kernels = {
-      std::make_shared<RbfKernel>(1.0), std::make_shared<LaplaceKernel>(1.0),
-      std::make_shared<PolynomialKernel>(3, 1.0), std::make_shared<ArcCosineKernel>(1, 0.5),
+      std::make_shared<RbfKernel>(1.0),
+      std::make_shared<LaplaceKernel>(1.0),
+      std::make_shared<PolynomialKernel>(3, 1.0),
+      std::make_shared<ArcCosineKernel>(1, 0.5),
       std::make_shared<NeuralKernel>(NeuralKernelKind::kNtk, 3, 0.5, Activation::kRelu),
       std::make_shared<CubeSpectralKernel>(only_k, d)};
   for (const auto& kernel : kernels) {

@@ -6,7 +6,7 @@
 #include <numbers>
 #include <sstream>
 
-#include "harness/check.h"
+#include "harness/contract.h"
 #include "learners/cross_products.h"
 #include "learners/ntk_analytic.h"
 
@@ -103,8 +103,7 @@ PolynomialKernel::PolynomialKernel(int degree, double offset) : degree_(degree),
 std::string PolynomialKernel::Name() const {
   return Format("poly", "p=" + std::to_string(degree_) + ",c=" + Num(offset_));
 }
-Eigen::MatrixXd PolynomialKernel::Gram(const Eigen::MatrixXd& X1,
-                                       const Eigen::MatrixXd& X2) const {
+Eigen::MatrixXd PolynomialKernel::Gram(const Eigen::MatrixXd& X1, const Eigen::MatrixXd& X2) const {
   CheckSameDim(X1, X2);
   Eigen::MatrixXd G = CrossProducts(X1, X2);
   return (G.array() + offset_).pow(static_cast<double>(degree_)).matrix();
@@ -120,8 +119,7 @@ ArcCosineKernel::ArcCosineKernel(int order, double bias) : order_(order), bias_(
 std::string ArcCosineKernel::Name() const {
   return Format("arccos" + std::to_string(order_), "bias=" + Num(bias_));
 }
-Eigen::MatrixXd ArcCosineKernel::Gram(const Eigen::MatrixXd& X1,
-                                      const Eigen::MatrixXd& X2) const {
+Eigen::MatrixXd ArcCosineKernel::Gram(const Eigen::MatrixXd& X1, const Eigen::MatrixXd& X2) const {
   CheckSameDim(X1, X2);
   const double b2 = bias_ * bias_;
   // Augmented norms ‖x̃‖ = √(‖x‖² + β²) and inner products ⟨x̃,x̃'⟩ = ⟨x,x'⟩ + β².
@@ -172,9 +170,9 @@ NeuralKernel::NeuralKernel(NeuralKernelKind kind, int depth, double bias, Activa
   THM_CHECK_MSG(bias >= 0.0 && std::isfinite(bias), "bias = " << bias);
 }
 std::string NeuralKernel::Name() const {
-  return Format(kind_ == NeuralKernelKind::kNtk ? "ntk" : "nngp",
-                std::string(ActivationName(act_)) + ",L=" + std::to_string(depth_) +
-                    ",beta=" + Num(bias_));
+  return Format(
+      kind_ == NeuralKernelKind::kNtk ? "ntk" : "nngp",
+      std::string(ActivationName(act_)) + ",L=" + std::to_string(depth_) + ",beta=" + Num(bias_));
 }
 Eigen::MatrixXd NeuralKernel::Gram(const Eigen::MatrixXd& X1, const Eigen::MatrixXd& X2) const {
   CheckSameDim(X1, X2);

@@ -19,10 +19,14 @@ namespace {
 constexpr double kEps = 2.220446049250313e-16;
 
 std::vector<std::shared_ptr<Kernel>> Family() {
-  return {std::make_shared<RbfKernel>(1.0),        std::make_shared<RbfKernel>(0.4),
-          std::make_shared<LaplaceKernel>(1.0),    std::make_shared<PolynomialKernel>(3, 1.0),
-          std::make_shared<PolynomialKernel>(2, 0.0), std::make_shared<ArcCosineKernel>(0),
-          std::make_shared<ArcCosineKernel>(1),    std::make_shared<ArcCosineKernel>(1, 0.5),
+  return {std::make_shared<RbfKernel>(1.0),
+          std::make_shared<RbfKernel>(0.4),
+          std::make_shared<LaplaceKernel>(1.0),
+          std::make_shared<PolynomialKernel>(3, 1.0),
+          std::make_shared<PolynomialKernel>(2, 0.0),
+          std::make_shared<ArcCosineKernel>(0),
+          std::make_shared<ArcCosineKernel>(1),
+          std::make_shared<ArcCosineKernel>(1, 0.5),
           std::make_shared<ArcCosineKernel>(0, 0.5),
           std::make_shared<NeuralKernel>(NeuralKernelKind::kNtk, 2, 0.0, Activation::kRelu),
           std::make_shared<NeuralKernel>(NeuralKernelKind::kNtk, 3, 0.5, Activation::kRelu),
@@ -138,8 +142,8 @@ TEST(KernelsTest, ArcCosinesComposeTheTwoLayerNtkOfTheConventions) {
   for (double t : {-0.9, -0.3, 0.0, 0.4, 0.95}) {
     const double theta = std::acos(t);
     constexpr double kPi = std::numbers::pi;
-    const double h_inf = t * (kPi - theta) / (2 * kPi) +
-                         (std::sin(theta) + (kPi - theta) * t) / (2 * kPi);
+    const double h_inf =
+        t * (kPi - theta) / (2 * kPi) + (std::sin(theta) + (kPi - theta) * t) / (2 * kPi);
     const double composed =
         0.5 * (t * ArcCosineKernel(0).Profile(t) + ArcCosineKernel(1).Profile(t));
     EXPECT_NEAR(composed, h_inf, 8 * kEps) << "t = " << t;

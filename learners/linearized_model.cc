@@ -3,7 +3,7 @@
 
 #include <utility>
 
-#include "harness/check.h"
+#include "harness/contract.h"
 #include "learners/empirical_ntk.h"
 
 namespace thmcheck {

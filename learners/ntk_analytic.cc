@@ -9,7 +9,7 @@
 
 #include <Eigen/Eigenvalues>
 
-#include "harness/check.h"
+#include "harness/contract.h"
 #include "learners/cross_products.h"
 
 namespace thmcheck {
@@ -95,8 +95,10 @@ Eigen::VectorXd NextVariances(Activation act, const Eigen::VectorXd& q, double b
 GaussianMoments ActivationMoments(Activation act, double q1, double q2, double c12) {
   THM_CHECK_MSG(!(q1 < 0.0) && !(q2 < 0.0), "negative variance " << q1 << ", " << q2);
   switch (act) {
-    case Activation::kRelu: return ReluMoments(q1, q2, c12);
-    case Activation::kTanh: return TanhMoments(q1, q2, c12);
+    case Activation::kRelu:
+      return ReluMoments(q1, q2, c12);
+    case Activation::kTanh:
+      return TanhMoments(q1, q2, c12);
   }
   THM_CHECK_MSG(false, "unknown Activation " << static_cast<int>(act));
 }

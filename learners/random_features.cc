@@ -9,7 +9,7 @@
 #include <Eigen/Cholesky>
 #include <Eigen/QR>
 
-#include "harness/check.h"
+#include "harness/contract.h"
 #include "learners/cross_products.h"
 
 namespace thmcheck {

@@ -6,8 +6,8 @@
 
 #include <cmath>
 
-#include <Eigen/QR>
 #include <gtest/gtest.h>
+#include <Eigen/QR>
 
 #include "concepts/boolean_cube.h"
 #include "concepts/sphere.h"

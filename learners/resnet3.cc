@@ -9,7 +9,7 @@
 #include <cmath>
 #include <sstream>
 
-#include "harness/check.h"
+#include "harness/contract.h"
 #include "learners/activation.h"
 #include "learners/sgd.h"
 

@@ -2,7 +2,7 @@
 // resnet3.cc: Z₁ = XWᵀ + 1b₁ᵀ, T = σ(Z₁)Aᵀ (bottleneck) or σ(Z₁) (full), Z₂ = TVᵀ + 1b₂ᵀ.
 #include "learners/resnet3_ntk.h"
 
-#include "harness/check.h"
+#include "harness/contract.h"
 #include "learners/activation.h"
 #include "learners/cross_products.h"
 

@@ -7,7 +7,7 @@
 #include <sstream>
 #include <utility>
 
-#include "harness/check.h"
+#include "harness/contract.h"
 
 namespace thmcheck {
 

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <utility>
 
-#include "harness/check.h"
+#include "harness/contract.h"
 
 namespace thmcheck {
 namespace {
@@ -26,9 +26,12 @@ Eigen::VectorBlock<Eigen::VectorXd> LeadingEntries(Eigen::VectorXd& buf, Eigen::
 
 const char* ScalingName(Scaling scaling) {
   switch (scaling) {
-    case Scaling::kNtk: return "ntk";
-    case Scaling::kStandard: return "standard";
-    case Scaling::kMeanField: return "mean_field";
+    case Scaling::kNtk:
+      return "ntk";
+    case Scaling::kStandard:
+      return "standard";
+    case Scaling::kMeanField:
+      return "mean_field";
   }
   THM_CHECK_MSG(false, "unknown Scaling " << static_cast<int>(scaling));
 }

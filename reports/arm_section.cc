@@ -95,8 +95,8 @@ std::string CappingRow(const Check& check, const std::set<std::string>& cell_ids
   if (ids.empty()) return "";
   std::string html = "<tr class=\"capping\"><td colspan=\"" + std::to_string(kColumns) +
                      "\" class=\"small\">&#8627; <code>" + HtmlEscape(check.Name()) +
-                     "</code> capped at INCONCLUSIVE by " + std::to_string(ids.size()) +
-                     " cell" + (ids.size() == 1 ? "" : "s") +
+                     "</code> capped at INCONCLUSIVE by " + std::to_string(ids.size()) + " cell" +
+                     (ids.size() == 1 ? "" : "s") +
                      " it could not use (a main arm's check cannot pass with gaps; see Cells):";
   for (const std::string& id : ids) {
     html += " ";
@@ -110,9 +110,8 @@ std::string CappingRow(const Check& check, const std::set<std::string>& cell_ids
 
 std::string RoleNote(const Arm& arm) {
   if (arm.role == "control") {
-    const std::string against = arm.against.empty() ? "the main arm" : "<code>" +
-                                                                        HtmlEscape(arm.against) +
-                                                                        "</code>";
+    const std::string against =
+        arm.against.empty() ? "the main arm" : "<code>" + HtmlEscape(arm.against) + "</code>";
     std::string html =
         "<p class=\"small\">Control of " + against +
         ": under its broken condition the main-arm checks it names (<em>must fail</em>, judged "
@@ -146,12 +145,11 @@ std::string ArmSectionHtml(const Arm& arm, const std::set<std::string>& cell_ids
   std::string details;
   for (const Check& check : arm.checks) {
     html += std::string(check.IsSanity() ? "<tr class=\"sanity\">" : "<tr>") + NameCell(check) +
-            RoleCell(check) + KindCell(check) +
-            Td(check.x.empty() ? kAbsent : check.x) + Td(FormatNumber(check.estimate), "num") +
-            Td(FormatInterval(check.ci), "num") + Td(FormatInterval(check.ci95), "num") +
-            Td(FormatNumber(check.predicted), "num") + Td(FormatInterval(check.band), "num") +
-            "<td>" + IntervalGlyph(check) + "</td>" + VerdictCell(check) +
-            Td(FitSummary(check), "why") +
+            RoleCell(check) + KindCell(check) + Td(check.x.empty() ? kAbsent : check.x) +
+            Td(FormatNumber(check.estimate), "num") + Td(FormatInterval(check.ci), "num") +
+            Td(FormatInterval(check.ci95), "num") + Td(FormatNumber(check.predicted), "num") +
+            Td(FormatInterval(check.band), "num") + "<td>" + IntervalGlyph(check) + "</td>" +
+            VerdictCell(check) + Td(FitSummary(check), "why") +
             Td(check.tolerance.empty() ? kAbsent : check.tolerance, "why") + "</tr>\n";
     html += CappingRow(check, cell_ids);
     details += PointsDetails(arm, check);

@@ -54,9 +54,7 @@ std::vector<std::string> ObservableNames(const std::vector<Cell>& cells) {
 
 }  // namespace
 
-std::string CellId(const Cell& cell) {
-  return std::filesystem::path(cell.file).stem().string();
-}
+std::string CellId(const Cell& cell) { return std::filesystem::path(cell.file).stem().string(); }
 
 std::string CellAnchor(const std::string& id) { return "cell-" + id; }
 

@@ -57,15 +57,18 @@ TEST(ClaimPageTest, AControlShowsWhatRejectedItItsPredictionsAndEachRowsRole) {
   EXPECT_TRUE(Has(html, "<strong>Outcome:</strong> REJECTED by <code>rel_weight_change</code>"));
   EXPECT_TRUE(Has(html, "predictions: <code>train_loss small</code> <span class=\"badge good\""));
   // A check named apart from what it measures says what it measures.
-  EXPECT_TRUE(Has(html, "<td><code>train_loss small</code><br><span class=\"small muted\">of "
-                        "<code>train_loss</code></span></td>"));
+  EXPECT_TRUE(Has(html,
+                  "<td><code>train_loss small</code><br><span class=\"small muted\">of "
+                  "<code>train_loss</code></span></td>"));
   // Roles in words, a must-fail row's why, and its FAIL coloured as what the control predicts.
   EXPECT_TRUE(Has(html, "<span class=\"role\">evidence</span>"));
-  EXPECT_TRUE(Has(html, "<span class=\"role\">must fail</span><br><span class=\"small\">1/m "
-                        "output scaling: each weight moves O(1) at every width</span>"));
+  EXPECT_TRUE(Has(html,
+                  "<span class=\"role\">must fail</span><br><span class=\"small\">1/m "
+                  "output scaling: each weight moves O(1) at every width</span>"));
   EXPECT_TRUE(Has(html, "<span class=\"role\">prediction</span>"));
-  EXPECT_TRUE(Has(html, "<span class=\"badge good\" title=\"must fail: it FAILs on the "
-                        "control&#39;s cells"));
+  EXPECT_TRUE(Has(html,
+                  "<span class=\"badge good\" title=\"must fail: it FAILs on the "
+                  "control&#39;s cells"));
   EXPECT_TRUE(Has(html, ">FAIL</span> <span class=\"small\">as the control predicts</span>"));
   EXPECT_FALSE(Has(html, "<span class=\"badge bad\" title=\"must fail"));
   EXPECT_TRUE(Has(html, "decided at {&quot;m&quot;:128}"));  // a check's reason
@@ -81,8 +84,9 @@ TEST(ClaimPageTest, AControlThatNoMustFailCheckFailsIsNotRejected) {
   control["checks"][0]["verdict"] = "PASS";
   control["checks"][0]["why"] = "<i>why</i>";
   const std::string html = Page(verdict);
-  EXPECT_TRUE(Has(html, "<strong>Outcome:</strong> not rejected: none of its must-fail checks "
-                        "FAILs; predictions: <code>train_loss small</code>"))
+  EXPECT_TRUE(Has(html,
+                  "<strong>Outcome:</strong> not rejected: none of its must-fail checks "
+                  "FAILs; predictions: <code>train_loss small</code>"))
       << html;
   EXPECT_FALSE(Has(html, "REJECTED by"));
   // The must-fail row that PASSed is the bad outcome: red.
@@ -103,17 +107,21 @@ TEST(ClaimPageTest, AReportArmIsNotJudgedAndSanityChecksAreNotEvidence) {
                              {"verdict", "REPORTED"},
                              {"checks", {sanity}}});
   const std::string html = Page(verdict);
-  EXPECT_TRUE(Has(html, "span <span class=\"muted small\">(report arm)</span> "
-                        "<span class=\"badge other\""))
+  EXPECT_TRUE(Has(html,
+                  "span <span class=\"muted small\">(report arm)</span> "
+                  "<span class=\"badge other\""))
       << html;
   EXPECT_TRUE(Has(html, ">REPORTED</span>"));
-  EXPECT_TRUE(Has(html, "<strong>reported (not judged)</strong>: this arm is measured and drawn, "
-                        "never judged"));
-  EXPECT_TRUE(Has(html, "<tr class=\"sanity\"><td><code>span_slack</code></td><td><span "
-                        "class=\"role\">sanity (not evidence)</span>"));
+  EXPECT_TRUE(Has(html,
+                  "<strong>reported (not judged)</strong>: this arm is measured and drawn, "
+                  "never judged"));
+  EXPECT_TRUE(Has(html,
+                  "<tr class=\"sanity\"><td><code>span_slack</code></td><td><span "
+                  "class=\"role\">sanity (not evidence)</span>"));
   // Its PASS is grey: an identity of the code holding is not evidence.
-  EXPECT_TRUE(Has(html, "<span class=\"badge other\" title=\"sanity check: an identity of the "
-                        "code; not evidence\">PASS</span>"));
+  EXPECT_TRUE(Has(html,
+                  "<span class=\"badge other\" title=\"sanity check: an identity of the "
+                  "code; not evidence\">PASS</span>"));
 }
 
 TEST(ClaimPageTest, ListsTheCellsThatCappedACheckAndLinksThoseOnThePage) {
@@ -127,7 +135,7 @@ TEST(ClaimPageTest, ListsTheCellsThatCappedACheckAndLinksThoseOnThePage) {
   EXPECT_TRUE(Has(html, "<code>rel_weight_change</code> capped at INCONCLUSIVE by 2 cells"))
       << html;
   EXPECT_TRUE(Has(html, "<a href=\"#cell-a3\"><code>a3</code></a>"));
-  EXPECT_TRUE(Has(html, "<tr id=\"cell-a3\">"));  // the link's target, in the cells table
+  EXPECT_TRUE(Has(html, "<tr id=\"cell-a3\">"));     // the link's target, in the cells table
   EXPECT_TRUE(Has(html, " <code>gone&lt;</code>"));  // not on the page: named, not linked
   EXPECT_FALSE(Has(html, "#cell-gone"));
   EXPECT_TRUE(Has(html, "left out: 0 diverged, 2 unusable"));

@@ -49,18 +49,18 @@ std::string EntryCell(const CrossCheckEntry& e) {
 std::string Source(const CrossCheckTable& table) {
   const ClaimResult& other = *table.other;
   const CrossCheck& spec = table.spec;
-  std::string html = "<p>From <a href=\"../" + HtmlEscape(UrlEscapeSegment(other.id)) +
-                     "/index.html\">" + Code(other.id) + "</a> " + Badge(other.verdict) +
-                     " (arm " + Code(spec.arm) + ", scale " +
-                     HtmlEscape(other.scale.empty() ? kAbsent : other.scale) + ", seed " +
-                     HtmlEscape(other.seed.empty() ? kAbsent : other.seed) +
-                     "): at each " + Code(spec.x) +
-                     ", the mean over replicates of each observable with its 90% t-interval"
-                     " (n replicates";
+  std::string html =
+      "<p>From <a href=\"../" + HtmlEscape(UrlEscapeSegment(other.id)) + "/index.html\">" +
+      Code(other.id) + "</a> " + Badge(other.verdict) + " (arm " + Code(spec.arm) + ", scale " +
+      HtmlEscape(other.scale.empty() ? kAbsent : other.scale) + ", seed " +
+      HtmlEscape(other.seed.empty() ? kAbsent : other.seed) + "): at each " + Code(spec.x) +
+      ", the mean over replicates of each observable with its 90% t-interval"
+      " (n replicates";
   if (!spec.per_output.empty()) html += "; per output: the mean \u00F7 " + Code(spec.per_output);
   html += "), against the level " + HtmlEscape(spec.level_label) + " = " +
           FormatNumber(spec.level_coefficient, 4) + "\u00B7" + Code(spec.x) + "<sup>" +
-          FormatNumber(spec.level_power) + "</sup>. <em>yes</em>: the 90% interval lies on the "
+          FormatNumber(spec.level_power) +
+          "</sup>. <em>yes</em>: the 90% interval lies on the "
           "stated side of the level (below: its upper bound; above: its lower bound); <em>no</em>: "
           "it lies wholly on the other side; <em>undecided</em>: it holds the level.</p>\n";
   return html;
@@ -118,8 +118,8 @@ std::string Summary(const CrossCheckTable& table) {
       });
   if (judged_per_output) {
     const std::string per = BothHold(table, true);
-    html += per.empty() ? " Per output: at no " + x + "."
-                        : " Per output: at " + x + " = " + per + ".";
+    html +=
+        per.empty() ? " Per output: at no " + x + "." : " Per output: at " + x + " = " + per + ".";
   }
   return html + "</p>\n";
 }

@@ -23,7 +23,6 @@ const ClaimResult* FindClaim(const std::string& id, const std::vector<ClaimResul
   return nullptr;
 }
 
-
 std::optional<double> FiniteNumber(const json& value) {
   if (!value.is_number()) return std::nullopt;
   const double v = value.get<double>();
@@ -127,10 +126,11 @@ CrossCheckTable Build(const CrossCheck& spec, const std::vector<ClaimResult>& al
   for (const Cell& c : table.other->cells) {
     if (c.arm != spec.arm) continue;
     const auto x = c.params.find(spec.x);
-    const std::optional<double> value =
-        x == c.params.end() ? std::nullopt : FiniteNumber(*x);
-    if (c.status != "ok" || !value) ++table.excluded;
-    else by_x[*value].push_back(&c);
+    const std::optional<double> value = x == c.params.end() ? std::nullopt : FiniteNumber(*x);
+    if (c.status != "ok" || !value)
+      ++table.excluded;
+    else
+      by_x[*value].push_back(&c);
   }
   const auto recorded = [&](const std::string& name) {
     return std::any_of(by_x.begin(), by_x.end(), [&](const auto& group) {
@@ -140,7 +140,8 @@ CrossCheckTable Build(const CrossCheck& spec, const std::vector<ClaimResult>& al
   };
   for (const CrossCheckGroup* group : {&spec.below, &spec.above})
     for (const std::string& name : group->observables) {
-      if (!recorded(name)) table.skipped.push_back(name);
+      if (!recorded(name))
+        table.skipped.push_back(name);
       else if (std::find(table.columns.begin(), table.columns.end(), name) == table.columns.end()) {
         table.columns.push_back(name);
         table.column_below.push_back(group == &spec.below);
@@ -182,10 +183,14 @@ CrossCheckTable Build(const CrossCheck& spec, const std::vector<ClaimResult>& al
 
 const char* SideName(Side side) {
   switch (side) {
-    case Side::kYes: return "yes";
-    case Side::kNo: return "no";
-    case Side::kUndecided: return "undecided";
-    case Side::kNone: return "no data";
+    case Side::kYes:
+      return "yes";
+    case Side::kNo:
+      return "no";
+    case Side::kUndecided:
+      return "undecided";
+    case Side::kNone:
+      return "no data";
   }
   return "?";
 }

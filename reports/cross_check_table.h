@@ -33,8 +33,8 @@ struct CrossCheckRow {
   double x = 0;
   std::vector<std::string> params;  // as shown, one per CrossCheck::params ("2, 4" if they vary)
   std::optional<double> level;
-  std::optional<bool> premise;      // absent: no premise declared, or its parameters missing
-  std::string premise_text;         // "3000 ≤ 5852.93"
+  std::optional<bool> premise;           // absent: no premise declared, or its parameters missing
+  std::string premise_text;              // "3000 ≤ 5852.93"
   std::vector<CrossCheckEntry> entries;  // one per CrossCheckTable::columns
   Side below = Side::kNone, above = Side::kNone;
   // The same groups judged per output (kNone when no per_output divisor is declared or known).
@@ -48,7 +48,7 @@ struct CrossCheckTable {
   std::vector<bool> column_below;      // columns[i] belongs to the below group
   std::vector<std::string> skipped;    // declared but recorded by no usable cell
   std::vector<CrossCheckRow> rows;     // by increasing x
-  int excluded = 0;  // cells of the arm not used: status other than ok, or no numeric x
+  int excluded = 0;    // cells of the arm not used: status other than ok, or no numeric x
   std::string folder;  // the results folder the report read: where `thmcheck run` should write
 };
 

@@ -40,8 +40,8 @@ json Declaration() {
 }
 
 void WriteClaim(const fs::path& dir, const std::string& id, const json& extra) {
-  json verdict = {{"claim", id}, {"title", id}, {"verdict", "PASS"}, {"scale", "quick"},
-                  {"seed", 1},   {"arms", json::array()}};
+  json verdict = {{"claim", id},      {"title", id}, {"verdict", "PASS"},
+                  {"scale", "quick"}, {"seed", 1},   {"arms", json::array()}};
   verdict.update(extra);
   WriteText(dir / id / "verdict.json", verdict.dump());
 }
@@ -59,13 +59,16 @@ void WriteAlphaSeparation(const fs::path& in) {
   int file = 0;
   for (const auto& [alpha, replicates] : errors)
     for (const auto& e : replicates) {
-      const json cell = {{"arm", "main"},
-                         {"status", "ok"},
-                         {"params", {{"alpha", alpha}, {"n", 3000}, {"d", 30}, {"k", 8}}},
-                         {"observables", {{"resnet.err", e[0]}, {"ntk.err", e[1]}, {"rbf.err", e[2]}}}};
-      WriteText(in / "alpha_separation" / "cells" / (std::to_string(file++) + ".json"), cell.dump());
+      const json cell = {
+          {"arm", "main"},
+          {"status", "ok"},
+          {"params", {{"alpha", alpha}, {"n", 3000}, {"d", 30}, {"k", 8}}},
+          {"observables", {{"resnet.err", e[0]}, {"ntk.err", e[1]}, {"rbf.err", e[2]}}}};
+      WriteText(in / "alpha_separation" / "cells" / (std::to_string(file++) + ".json"),
+                cell.dump());
     }
-  const json diverged = {{"arm", "main"}, {"status", "diverged"},
+  const json diverged = {{"arm", "main"},
+                         {"status", "diverged"},
                          {"params", {{"alpha", 0.3}, {"n", 3000}, {"d", 30}, {"k", 8}}},
                          {"observables", {{"resnet.err", nullptr}}}};
   WriteText(in / "alpha_separation" / "cells" / "diverged.json", diverged.dump());
@@ -160,7 +163,8 @@ TEST(CrossCheckTest, ClaimPageShowsTheTable) {
   EXPECT_NE(page.find("the ResNet below \u03B1\u00B2/16: <strong>no</strong>"), std::string::npos);
   EXPECT_NE(page.find("the ResNet below \u03B1\u00B2/16: <strong>undecided</strong>"),
             std::string::npos);
-  EXPECT_NE(page.find("every kernel above \u03B1\u00B2/16: <strong>no</strong>"), std::string::npos);
+  EXPECT_NE(page.find("every kernel above \u03B1\u00B2/16: <strong>no</strong>"),
+            std::string::npos);
   EXPECT_NE(page.find("Both hold at <code>alpha</code> = 0.4.</strong> Per output: at "
                       "<code>alpha</code> = 0.3, 0.4."),
             std::string::npos);

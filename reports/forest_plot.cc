@@ -133,11 +133,11 @@ std::string ForestPlot(const Arm& arm) {
 
     for (const Check* c : checks) {
       const double mid = y + kRow / 2;
-      const std::string tip =
-          c->Name() + " (" + CheckKindName(c->kind) + ", " + RoleText(c->role) + "): estimate " +
-          FormatNumber(c->estimate) + ", 90% " + FormatInterval(c->ci) + ", 95% " +
-          FormatInterval(c->ci95) + ", band " + FormatInterval(c->band) + ", predicted " +
-          FormatNumber(c->predicted) + ", " + c->verdict;
+      const std::string tip = c->Name() + " (" + CheckKindName(c->kind) + ", " + RoleText(c->role) +
+                              "): estimate " + FormatNumber(c->estimate) + ", 90% " +
+                              FormatInterval(c->ci) + ", 95% " + FormatInterval(c->ci95) +
+                              ", band " + FormatInterval(c->band) + ", predicted " +
+                              FormatNumber(c->predicted) + ", " + c->verdict;
       svg += "<g><title>" + HtmlEscape(tip) + "</title>";
       // A sanity check is not evidence: its name is grey and italic.
       svg += Text(kLabelWidth, mid + 4, Label(c->Name()),
@@ -163,8 +163,7 @@ std::string ForestPlot(const Arm& arm) {
       }
       if (c->estimate && std::isfinite(*c->estimate)) {
         svg += "<circle cx=\"" + Px(to_px(*c->estimate)) + "\" cy=\"" + Px(mid) +
-               "\" r=\"3.6\" fill=\"" + DotColour(*c) +
-               "\" stroke=\"#fff\" stroke-width=\"0.8\"/>";
+               "\" r=\"3.6\" fill=\"" + DotColour(*c) + "\" stroke=\"#fff\" stroke-width=\"0.8\"/>";
       }
       svg += Text(kTextLeft, mid + 4, FormatNumber(c->estimate) + " " + FormatInterval(c->ci),
                   " fill=\"#424a53\"");

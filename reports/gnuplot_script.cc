@@ -174,19 +174,22 @@ std::string GnuplotScript(const PlotSpec& plot, const std::string& claim_id) {
   const std::string logscale = std::string(plot.log_x ? "x" : "") + (plot.log_y ? "y" : "");
   std::ostringstream gp;
   gp << "# thmcheck plot for claim " << CommentText(claim_id) << ": "
-     << CommentText(plot.observable) << " against " << CommentText(plot.x) << ", "
-     << AxesName(plot) << ".\n"
+     << CommentText(plot.observable) << " against " << CommentText(plot.x) << ", " << AxesName(plot)
+     << ".\n"
      << "# Regenerate " << stem << ".{svg,png,pdf} in this folder with:  gnuplot " << stem
      << ".gp\n"
      << "# Data: " << stem << ".dat, one block per " << (plot.declared ? "series" : "arm")
      << ": x mean lo hi n (bars are lo..hi).\n";
   if (!plot.declared)
     gp << "# Fitted lines: y = exp(intercept) * x**slope (intercept on the natural-log scale).\n";
-  gp << "set encoding utf8\n" << (logscale.empty() ? "" : "set logscale " + logscale + "\n")
-     << "set xrange [" << Num(x_range.lo) << ":" << Num(x_range.hi) << "]\n"
+  gp << "set encoding utf8\n"
+     << (logscale.empty() ? "" : "set logscale " + logscale + "\n") << "set xrange ["
+     << Num(x_range.lo) << ":" << Num(x_range.hi) << "]\n"
      << "set yrange [" << Num(y_range.lo) << ":" << Num(y_range.hi) << "]\n";
-  if (sweep_x.size() <= 10) gp << TicsCommand("x", sweep_x);
-  else if (plot.log_x) gp << TicsCommand("x", LogTicks(x_range.lo, x_range.hi));
+  if (sweep_x.size() <= 10)
+    gp << TicsCommand("x", sweep_x);
+  else if (plot.log_x)
+    gp << TicsCommand("x", LogTicks(x_range.lo, x_range.hi));
   if (plot.log_y) gp << TicsCommand("y", LogTicks(y_range.lo, y_range.hi));
   gp << "set format x '%g'\nset format y '%g'\n"
      << "set grid xtics ytics lc rgb '#dddddd' lw 1 dt 1\n"
@@ -252,9 +255,9 @@ std::string GnuplotScript(const PlotSpec& plot, const std::string& claim_id) {
     // Black, a dash pattern per line (dt 3, 4, 5, ...): told apart without colour.
     const std::string ls = std::to_string(201 + j);
     gp << "set style line " << ls << " lc rgb '#000000' lw 1.5 dt " << 3 + j % 3 << "\n";
-    elements.push_back(Num(plot.lines[j].value) + " with lines ls " + ls + " title " +
-                       GnuplotQuote(plot.lines[j].label + " = " +
-                                    FormatNumber(plot.lines[j].value)));
+    elements.push_back(
+        Num(plot.lines[j].value) + " with lines ls " + ls + " title " +
+        GnuplotQuote(plot.lines[j].label + " = " + FormatNumber(plot.lines[j].value)));
   }
   std::string plot_command = "plot ";
   for (size_t i = 0; i < elements.size(); ++i) {

@@ -15,7 +15,8 @@ PlotSpec TwoSeriesPlot() {
   plot.kind = CheckKind::kExponent;
   PlotSeries main{"main", "main", {PointAt(128, 0.08, 0.075, 0.085, 3), PointAt(512, 0.04)},
                   0,      -0.49,  0.3};
-  PlotSeries control{"it's a control", "control", {PointAt(128, 0.5, 0.45, 0.55, 3)}, 0, 0.01, -0.7};
+  PlotSeries control{
+      "it's a control", "control", {PointAt(128, 0.5, 0.45, 0.55, 3)}, 0, 0.01, -0.7};
   plot.series = {main, control};
   plot.predicted = -0.5;
   plot.anchor_x = 128;
@@ -81,13 +82,13 @@ TEST(GnuplotScriptTest, DeclaredFigureDrawsCurvesReferenceAndLabelledLines) {
   EXPECT_EQ(gp.find("set ytics ("), std::string::npos);  // linear y: gnuplot's own ticks
   // The y range holds the negative bound, padded by 6% of the span [-0.2, 0.95].
   EXPECT_NE(gp.find("set yrange [-0.26900000000000002:"), std::string::npos) << gp;
-  EXPECT_NE(gp.find("index 0 using 1:2:3:4 with yerrorlines ls 1 title 'ntk2'"),
-            std::string::npos);
+  EXPECT_NE(gp.find("index 0 using 1:2:3:4 with yerrorlines ls 1 title 'ntk2'"), std::string::npos);
   EXPECT_NE(gp.find("index 1 using 1:2 with linespoints ls 2 title 'span_bound'"),
             std::string::npos);
   EXPECT_NE(gp.find("set style line 2 lc rgb '#404040' pt 2 lw 2 dt 2"), std::string::npos);
   EXPECT_NE(gp.find("0.0056249999999999998 with lines ls 201 title 'alpha^2/16 = 0.00562'"),
-            std::string::npos) << gp;
+            std::string::npos)
+      << gp;
   EXPECT_NE(gp.find("set title 'Best predictor in the span (parity_lower_bound)'"),
             std::string::npos);
 }

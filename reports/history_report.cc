@@ -94,7 +94,8 @@ bool WriteHistory(HistoryView& view, const fs::path& out, const std::optional<fs
   for (const ClaimTrend& c : view.claims) {
     if (std::find(claims.begin(), claims.end(), c.claim) != claims.end()) continue;
     claims.push_back(c.claim);
-    if (!WriteTextFile(dir / ClaimTrendPage(c.claim), ClaimTrendsHtml(view, c.claim), error)) return false;
+    if (!WriteTextFile(dir / ClaimTrendPage(c.claim), ClaimTrendsHtml(view, c.claim), error))
+      return false;
   }
   log << "thmcheck report: history: " << view.runs.size() << " run(s), " << files.size()
       << " trend plot(s), " << view.flags.size() << " flag(s) -> " << (dir / "index.html").string()

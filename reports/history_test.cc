@@ -20,7 +20,8 @@ using test::ScratchDir;
 using test::WriteFixture;
 using test::WriteRecord;
 
-// Two nights: BM_Slow got 2.5× slower (the short-history floor is 2×), BM_Same did not; a half-written third record is ignored.
+// Two nights: BM_Slow got 2.5× slower (the short-history floor is 2×), BM_Same did not; a
+// half-written third record is ignored.
 fs::path TwoNights(const fs::path& root) {
   const fs::path history = root / "history";
   WriteRecord(history, "20250601T020000Z_aaaa", "aaaa", "2025-06-01T02:00:00Z",

@@ -3,8 +3,8 @@
 #include "reports/index_page.h"
 
 #include "reports/escape.h"
-#include "reports/format.h"
 #include "reports/forest_plot.h"
+#include "reports/format.h"
 #include "reports/html_page.h"
 #include "reports/verdict_summary.h"
 
@@ -43,8 +43,7 @@ std::string Controls(const ClaimResult& claim) {
     const std::string outcome = ArmOutcomeHtml(arm, /*brief=*/true);
     html += "<div class=\"arm\"><span class=\"check\">" + HtmlEscape(arm.name) + " " +
             Badge(arm.verdict) + "</span>" +
-            (outcome.empty() ? "" : "<br><span class=\"small\">" + outcome + "</span>") +
-            "</div>";
+            (outcome.empty() ? "" : "<br><span class=\"small\">" + outcome + "</span>") + "</div>";
   }
   return html.empty() ? "<span class=\"muted\">none</span>" : html;
 }
@@ -93,16 +92,16 @@ std::string IndexPageHtml(const std::vector<ClaimResult>& claims, const std::str
       "<th>Main-arm checks</th><th>Controls and other arms</th><th></th></tr>\n";
   for (const ClaimResult& claim : claims) {
     const std::string href = HtmlEscape(UrlEscapeSegment(claim.id)) + "/index.html";
-    html +=
-        "<tr><td>" + Badge(claim.verdict) + "</td><td class=\"title\"><a href=\"" + href + "\">" +
-        HtmlEscape(claim.title) + "</a><br><code class=\"muted\">" + HtmlEscape(claim.id) +
-        "</code>" +
-        (claim.verdict_reason.empty()
-             ? ""
-             : "<br><span class=\"small\">why: " + VerdictReasonHtml(claim) + "</span>") +
-        "</td>" + ExpectedCell(claim) + Td(claim.scale.empty() ? kAbsent : claim.scale) +
-        Td(FormatDuration(ElapsedSeconds(claim)), "num") + "<td>" + MainChecks(claim) +
-        "</td><td>" + Controls(claim) + "</td><td><a href=\"" + href + "\">details</a></td></tr>\n";
+    html += "<tr><td>" + Badge(claim.verdict) + "</td><td class=\"title\"><a href=\"" + href +
+            "\">" + HtmlEscape(claim.title) + "</a><br><code class=\"muted\">" +
+            HtmlEscape(claim.id) + "</code>" +
+            (claim.verdict_reason.empty()
+                 ? ""
+                 : "<br><span class=\"small\">why: " + VerdictReasonHtml(claim) + "</span>") +
+            "</td>" + ExpectedCell(claim) + Td(claim.scale.empty() ? kAbsent : claim.scale) +
+            Td(FormatDuration(ElapsedSeconds(claim)), "num") + "<td>" + MainChecks(claim) +
+            "</td><td>" + Controls(claim) + "</td><td><a href=\"" + href +
+            "\">details</a></td></tr>\n";
   }
   html += "</table>\n" + PageEnd();
   return html;

@@ -45,16 +45,15 @@ TEST(IndexPageTest, ShowsTheExpectedStatusAndWhetherItWasMet) {
 
 TEST(IndexPageTest, NamesWhatRejectedEachControlAndMarksAReportArmAsNotJudged) {
   json verdict = test::FixtureVerdict();
-  verdict["arms"].push_back({{"name", "span"},
-                             {"role", "report"},
-                             {"verdict", "REPORTED"},
-                             {"checks", json::array()}});
+  verdict["arms"].push_back(
+      {{"name", "span"}, {"role", "report"}, {"verdict", "REPORTED"}, {"checks", json::array()}});
   json not_rejected = test::FixtureVerdict();
   not_rejected["arms"][1]["verdict"] = "NOT_REJECTED";
   not_rejected["arms"][1]["rejected_by"] = json::array();
   std::string html = IndexPageHtml({Read(verdict)});
-  EXPECT_TRUE(Has(html, "REJECTED by <code>rel_weight_change</code>; predictions: 1 "
-                        "<span class=\"badge good\""))
+  EXPECT_TRUE(Has(html,
+                  "REJECTED by <code>rel_weight_change</code>; predictions: 1 "
+                  "<span class=\"badge good\""))
       << html;
   EXPECT_TRUE(Has(html, "span <span class=\"badge other\""));
   EXPECT_TRUE(Has(html, "reported (not judged)"));

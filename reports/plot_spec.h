@@ -16,8 +16,8 @@ namespace thmcheck::report {
 
 // One arm's data on one plot, or one series of a declared figure.
 struct PlotSeries {
-  std::string arm;   // a declared figure: the series' label
-  std::string role;  // "main" | "control"; "" for a declared figure's series
+  std::string arm;                 // a declared figure: the series' label
+  std::string role;                // "main" | "control"; "" for a declared figure's series
   std::vector<SweepPoint> points;  // only drawable ones: mean present, > 0 on a log axis (x too)
   int dropped = 0;                 // points left out because x <= 0, mean <= 0 or mean absent
   // The fitted power law y = exp(intercept)·x^slope (natural-log intercept), when there is one.

@@ -77,9 +77,10 @@ ClaimFigure RiskFigure() {
   f.x = "n";
   f.y_label = "risk";
   f.diverged = 1;
-  f.series = {{"risk.rbf", "rbf", false, 2, {PointAt(64, 0.9, 0.8, 1.0, 3), PointAt(16, 1.0, 0.9, 1.1, 3)}},
-              {"risk.zero", "zero", false, 0, {PointAt(16, 0.0, 0.0, 0.0, 3)}},
-              {"bound", "bound", true, 0, {PointAt(16, 0.5, std::nullopt, std::nullopt, 3)}}};
+  f.series = {
+      {"risk.rbf", "rbf", false, 2, {PointAt(64, 0.9, 0.8, 1.0, 3), PointAt(16, 1.0, 0.9, 1.1, 3)}},
+      {"risk.zero", "zero", false, 0, {PointAt(16, 0.0, 0.0, 0.0, 3)}},
+      {"bound", "bound", true, 0, {PointAt(16, 0.5, std::nullopt, std::nullopt, 3)}}};
   f.lines = {{"floor", 0.01}, {"vacuous", 0.0}, {"unknown", std::nullopt}};
   return f;
 }

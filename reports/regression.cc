@@ -125,10 +125,9 @@ std::vector<ClaimTrend> JudgeClaims(const std::vector<HistoryRun>& runs) {
       series.verdicts.push_back(std::move(v));
       for (const Arm& arm : claim.arms) {
         for (const Check& check : arm.checks) {
-          auto trend = std::find_if(series.estimates.begin(), series.estimates.end(),
-                                    [&](const EstimateTrend& e) {
-                                      return e.arm == arm.name && e.name == check.Name();
-                                    });
+          auto trend = std::find_if(
+              series.estimates.begin(), series.estimates.end(),
+              [&](const EstimateTrend& e) { return e.arm == arm.name && e.name == check.Name(); });
           if (trend == series.estimates.end()) {
             EstimateTrend e;
             e.arm = arm.name;

@@ -82,7 +82,8 @@ ReportResult WriteReport(const ReportOptions& options, std::ostream& log) {
     for (RenderedPlot& plot : plots[i]) {
       const std::string& stem = plot.spec.stem;
       if (!WriteTextFile(plot_dir / (stem + ".dat"), GnuplotData(plot.spec), &error) ||
-          !WriteTextFile(plot_dir / (stem + ".gp"), GnuplotScript(plot.spec, claims[i].id), &error)) {
+          !WriteTextFile(plot_dir / (stem + ".gp"), GnuplotScript(plot.spec, claims[i].id),
+                         &error)) {
         return Failure(error);
       }
       plot.rendered = gnuplot && RunGnuplot(*gnuplot, plot_dir, stem, log);
@@ -96,7 +97,8 @@ ReportResult WriteReport(const ReportOptions& options, std::ostream& log) {
     const std::vector<CrossCheckTable> cross_checks =
         CrossCheckTables(claims[i], claims, options.in.string());
     const std::string html = ClaimPageHtml(claims[i], plots[i], gnuplot.has_value(), cross_checks);
-    if (!WriteTextFile(options.out / claims[i].id / "index.html", html, &error)) return Failure(error);
+    if (!WriteTextFile(options.out / claims[i].id / "index.html", html, &error))
+      return Failure(error);
     const std::string bib = ClaimBibtex(claims[i]);
     if (!bib.empty() && !WriteTextFile(options.out / claims[i].id / "citation.bib", bib, &error)) {
       return Failure(error);

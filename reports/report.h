@@ -27,9 +27,9 @@ struct ReportOptions {
 
 struct ReportResult {
   bool ok = false;
-  std::string error;   // when !ok: "<file>: <field>: <problem>"; the CLI exits with code 2
-  int claims = 0;      // claim pages written
-  bool plots = false;  // every plot was drawn (false when gnuplot is missing or any plot failed)
+  std::string error;     // when !ok: "<file>: <field>: <problem>"; the CLI exits with code 2
+  int claims = 0;        // claim pages written
+  bool plots = false;    // every plot was drawn (false when gnuplot is missing or any plot failed)
   int history_runs = 0;  // nightly runs read (0 without a history)
   int flags = 0;         // regressions flagged in the latest nightly run
 };

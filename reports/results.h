@@ -26,12 +26,12 @@ using schema::FigureSeries;
 using schema::Fit;
 using schema::Interval;
 using schema::IsExponentKind;
-using schema::Measures;
-using schema::PointAt;
 using schema::kEvidence;
 using schema::kMustFail;
 using schema::kPrediction;
 using schema::kSanity;
+using schema::Measures;
+using schema::PointAt;
 using ClaimFigure = schema::Figure;
 using SweepPoint = schema::Point;
 

@@ -64,7 +64,9 @@ TEST(ResultsReaderTest, ReadsTheFixture) {
 TEST(ResultsReaderTest, ReadsRolesWhatRejectedAControlAndTheExpectedStatus) {
   ScratchDir dir;
   ClaimResult claim;
-  ASSERT_EQ(ReadEdited(dir, [](json&) {}, &claim), "");
+  ASSERT_EQ(ReadEdited(
+                dir, [](json&) {}, &claim),
+            "");
   ASSERT_TRUE(claim.expected.has_value());
   EXPECT_EQ(claim.expected->status, "reproduces");
   EXPECT_TRUE(claim.expected->met);
@@ -94,21 +96,26 @@ TEST(ResultsReaderTest, ReadsRolesWhatRejectedAControlAndTheExpectedStatus) {
 
   // A sanity flag, a cross-arm check, capping cells and a reason why the claim is not a PASS.
   ClaimResult edited;
-  ASSERT_EQ(ReadEdited(dir, [](json& v) {
-              v["verdict"] = "INCONCLUSIVE";
-              v["verdict_reason"] = "main arm main INCONCLUSIVE";
-              v["expected"] = {{"status", "not_reproduced_at_this_scale"},
-                               {"reason", "needs m \u2265 1e4"}, {"met", true}};
-              json& check = v["arms"][0]["checks"][0];
-              check.erase("role");
-              check["sanity"] = true;
-              check["excluded"] = {{"diverged", 1}, {"unusable", 2},
-                                   {"capping_cells", {"a1", "a3"}}};
-              json& other = v["arms"][0]["checks"][1];
-              other["kind"] = "cross_arm";
-              other["versus_arm"] = "mean_field";
-              other["match_on"] = {"m"};
-            }, &edited), "");
+  ASSERT_EQ(
+      ReadEdited(
+          dir,
+          [](json& v) {
+            v["verdict"] = "INCONCLUSIVE";
+            v["verdict_reason"] = "main arm main INCONCLUSIVE";
+            v["expected"] = {{"status", "not_reproduced_at_this_scale"},
+                             {"reason", "needs m \u2265 1e4"},
+                             {"met", true}};
+            json& check = v["arms"][0]["checks"][0];
+            check.erase("role");
+            check["sanity"] = true;
+            check["excluded"] = {{"diverged", 1}, {"unusable", 2}, {"capping_cells", {"a1", "a3"}}};
+            json& other = v["arms"][0]["checks"][1];
+            other["kind"] = "cross_arm";
+            other["versus_arm"] = "mean_field";
+            other["match_on"] = {"m"};
+          },
+          &edited),
+      "");
   EXPECT_EQ(edited.verdict_reason, "main arm main INCONCLUSIVE");
   EXPECT_EQ(edited.expected->status, "not_reproduced_at_this_scale");
   EXPECT_EQ(edited.expected->reason, "needs m \u2265 1e4");
@@ -136,7 +143,7 @@ TEST(ResultsReaderTest, ReadsAFileWrittenBeforeRolesAndExpectedStatuses) {
     EXPECT_FALSE(arm.rejected_by.has_value());
     for (const Check& check : arm.checks) {
       EXPECT_EQ(check.role, kEvidence) << check.observable;  // absent role: evidence
-      EXPECT_EQ(check.name, check.observable);              // absent name: the observable
+      EXPECT_EQ(check.name, check.observable);               // absent name: the observable
       EXPECT_EQ(check.excluded.diverged + check.excluded.unusable, 0);
     }
   }
@@ -180,14 +187,20 @@ TEST(ResultsReaderTest, ReadsDeclaredFiguresAndToleratesTheirAbsence) {
   EXPECT_EQ(f.lines[0].value, 0.005625);
   EXPECT_FALSE(f.lines[1].value.has_value());
   ClaimResult two;  // a figure drawn from several arms names them
-  ASSERT_EQ(ReadEdited(dir, [](json& v) {
-              AddFigure(v);
-              v["figures"][0]["arms"] = {"main", "wide"};
-            }, &two), "");
+  ASSERT_EQ(ReadEdited(
+                dir,
+                [](json& v) {
+                  AddFigure(v);
+                  v["figures"][0]["arms"] = {"main", "wide"};
+                },
+                &two),
+            "");
   EXPECT_EQ(two.figures[0].arms, (std::vector<std::string>{"main", "wide"}));
   // A verdict file written before figures existed loads with none.
   ClaimResult old;
-  ASSERT_EQ(ReadEdited(dir, [](json&) {}, &old), "");
+  ASSERT_EQ(ReadEdited(
+                dir, [](json&) {}, &old),
+            "");
   EXPECT_TRUE(old.figures.empty());
 }
 
@@ -209,8 +222,7 @@ TEST(ResultsReaderTest, RefusesMalformedVerdicts) {
     const char* expected;
   };
   const Case cases[] = {
-      {"missing title", [](json& v) { v.erase("title"); },
-       "verdict.json: key 'title' not found"},
+      {"missing title", [](json& v) { v.erase("title"); }, "verdict.json: key 'title' not found"},
       {"unknown verdict", [](json& v) { v["verdict"] = "MAYBE"; },
        "/verdict: \"MAYBE\" is not one of PASS, FAIL, INCONCLUSIVE"},
       {"arms not array", [](json& v) { v["arms"] = json::object(); },
@@ -253,9 +265,7 @@ TEST(ResultsReaderTest, RefusesMalformedVerdicts) {
       {"rejected_by of numbers", [](json& v) { v["arms"][1]["rejected_by"] = {0}; },
        "/arms/1/rejected_by/0: type must be string, but is number"},
       {"capping cell as number",
-       [](json& v) {
-         v["arms"][0]["checks"][0]["excluded"]["capping_cells"] = {7};
-       },
+       [](json& v) { v["arms"][0]["checks"][0]["excluded"]["capping_cells"] = {7}; },
        "/arms/0/checks/0/excluded/capping_cells/0: type must be string, but is number"},
       {"fractional diverged",
        [](json& v) { v["arms"][0]["checks"][0]["excluded"]["diverged"] = 0.5; },
@@ -280,8 +290,7 @@ TEST(ResultsReaderTest, RefusesMalformedCell) {
   std::ostringstream log;
   std::string error;
   EXPECT_FALSE(ReadResults(in, &claims, log, &error));
-  EXPECT_NE(error.find("b2.json: key 'status' not found"), std::string::npos)
-      << error;
+  EXPECT_NE(error.find("b2.json: key 'status' not found"), std::string::npos) << error;
 }
 
 TEST(ResultsReaderTest, SkipsFoldersWithoutVerdictAndRefusesAnEmptyDirectory) {

@@ -9,8 +9,8 @@
 namespace thmcheck::report {
 namespace {
 
-EstimateTrend Trend(const std::string& arm, const std::string& role,
-                    const std::string& check_role, double estimate, bool outside) {
+EstimateTrend Trend(const std::string& arm, const std::string& role, const std::string& check_role,
+                    double estimate, bool outside) {
   EstimateTrend e;
   e.arm = arm;
   e.role = role;

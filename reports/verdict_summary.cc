@@ -24,8 +24,8 @@ std::string Predictions(const Arm& arm, bool brief) {
   std::string html;
   for (const Check& c : arm.checks) {
     if (c.role != kPrediction) continue;
-    html += (html.empty() ? "" : ", ") + std::string("<code>") + HtmlEscape(c.Name()) +
-            "</code> " + Badge(c.verdict);
+    html += (html.empty() ? "" : ", ") + std::string("<code>") + HtmlEscape(c.Name()) + "</code> " +
+            Badge(c.verdict);
     auto it = std::find_if(counts.begin(), counts.end(),
                            [&](const auto& v) { return v.first == c.verdict; });
     if (it == counts.end()) it = counts.insert(counts.end(), {c.verdict, 0});

@@ -13,13 +13,20 @@ constexpr CheckKind kKinds[] = {CheckKind::kExponent,   CheckKind::kExponentBoun
 
 const char* CheckKindName(CheckKind k) {
   switch (k) {
-    case CheckKind::kExponent: return "exponent";
-    case CheckKind::kExponentBound: return "exponent_bound";
-    case CheckKind::kMeanBound: return "mean_bound";
-    case CheckKind::kPairedDifference: return "paired_difference";
-    case CheckKind::kProportion: return "proportion";
-    case CheckKind::kCrossArm: return "cross_arm";
-    case CheckKind::kStatus: return "status";
+    case CheckKind::kExponent:
+      return "exponent";
+    case CheckKind::kExponentBound:
+      return "exponent_bound";
+    case CheckKind::kMeanBound:
+      return "mean_bound";
+    case CheckKind::kPairedDifference:
+      return "paired_difference";
+    case CheckKind::kProportion:
+      return "proportion";
+    case CheckKind::kCrossArm:
+      return "cross_arm";
+    case CheckKind::kStatus:
+      return "status";
   }
   return "?";
 }

@@ -241,9 +241,8 @@ inline std::string Text(const ClaimTest& t) {
   std::ostringstream os;
   os << "thmcheck " << t.suite_version << ", claim test " << t.id << " (protocol " << t.protocol
      << "), commit " << t.commit << ": " << t.title << ".\n"
-     << "It checks " << p.theorem << " of: " << p.authors << " (" << p.year.value_or(0)
-     << "). " << p.title
-     << ". arXiv:" << p.arxiv << (p.venue.empty() ? "" : ", " + p.venue) << ".\n";
+     << "It checks " << p.theorem << " of: " << p.authors << " (" << p.year.value_or(0) << "). "
+     << p.title << ". arXiv:" << p.arxiv << (p.venue.empty() ? "" : ", " + p.venue) << ".\n";
   for (const auto& line : p.also) os << "See also: " << line << ".\n";
   return os.str();
 }

@@ -40,9 +40,9 @@ struct Point {
   std::optional<double> x;
   nlohmann::json at;  // an object, or null when absent
   std::optional<double> mean, lo, hi;
-  std::optional<int> n;           // replicates that entered the mean
-  std::optional<bool> clamped;    // exponent fits: lo raised to the smallest value (a log axis)
-  std::string verdict;            // written when not empty
+  std::optional<int> n;         // replicates that entered the mean
+  std::optional<bool> clamped;  // exponent fits: lo raised to the smallest value (a log axis)
+  std::string verdict;          // written when not empty
 
   // Where the point sits on its axis: x, else the one numeric member of a one-member `at`.
   std::optional<double> Abscissa() const;
@@ -94,15 +94,15 @@ inline constexpr const char* kMustFail = "must_fail";
 inline constexpr const char* kPrediction = "prediction";
 
 struct Check {
-  std::string name;        // unique in its arm (read as the observable when a file has none)
-  std::string observable;  // what was measured ("a - b" for a paired difference)
+  std::string name;              // unique in its arm (read as the observable when a file has none)
+  std::string observable;        // what was measured ("a - b" for a paired difference)
   std::string role = kEvidence;  // see above; "evidence" when a file does not say
-  std::string why;         // must_fail rows: why the broken condition fails it; written when set
+  std::string why;  // must_fail rows: why the broken condition fails it; written when set
   CheckKind kind = CheckKind::kExponent;
-  std::string x;           // the swept parameter of an exponent ("m"); written when set
+  std::string x;                // the swept parameter of an exponent ("m"); written when set
   std::optional<double> x_min;  // exponents: the finite-size cut; written when set
   std::optional<double> estimate;
-  Interval ci, ci95;       // 90% and 95%
+  Interval ci, ci95;  // 90% and 95%
   std::optional<double> predicted;
   Interval band;
   std::string verdict;     // PASS | FAIL | INCONCLUSIVE
@@ -111,8 +111,8 @@ struct Check {
   bool sanity = false;     // written when true (role says the same)
   std::string versus_arm;  // cross_arm: the arm whose matched cell is subtracted; written when set
   std::vector<std::string> match_on;  // cross_arm: the parameters that match the cells
-  std::optional<Fit> fit;  // exponents with ≥ 3 usable grid points
-  std::vector<Point> points;  // per grid point; written when there is no fit
+  std::optional<Fit> fit;             // exponents with ≥ 3 usable grid points
+  std::vector<Point> points;          // per grid point; written when there is no fit
   Excluded excluded;
 
   const std::string& Name() const { return name.empty() ? observable : name; }
@@ -164,7 +164,7 @@ struct FigureLine {
 struct Figure {
   std::string name;  // file stem, unique within the claim
   std::string title;
-  std::string arm;   // the first arm drawn
+  std::string arm;                // the first arm drawn
   std::vector<std::string> arms;  // every arm drawn; written when more than `arm`
   std::string x;
   std::string y_label;
@@ -196,7 +196,7 @@ struct CrossCheck {
   std::string why;
   std::string claim;  // the other claim's id
   std::string arm;
-  std::string x;      // an axis of that arm
+  std::string x;  // an axis of that arm
   std::string level_label;
   double level_coefficient = 1, level_power = 0;  // level = coefficient·x^power
   CrossCheckGroup below, above;

@@ -26,8 +26,8 @@ json OrNull(const std::optional<int>& v) { return v ? json(*v) : json(); }
 
 // Present and not null.
 const json* Find(const json& j, const char* key) {
-  if (!j.is_object()) Fail(j, std::string("expected an object with \"") + key + "\", got " +
-                                  j.type_name());
+  if (!j.is_object())
+    Fail(j, std::string("expected an object with \"") + key + "\", got " + j.type_name());
   const auto it = j.find(key);
   return it == j.end() || it->is_null() ? nullptr : &*it;
 }
@@ -128,8 +128,7 @@ std::string JsonErrorText(const json::exception& e) {
 
 std::optional<double> Point::Abscissa() const {
   if (x) return x;
-  if (at.is_object() && at.size() == 1 && at.begin()->is_number())
-    return at.begin()->get<double>();
+  if (at.is_object() && at.size() == 1 && at.begin()->is_number()) return at.begin()->get<double>();
   return std::nullopt;
 }
 
@@ -146,8 +145,10 @@ void from_json(const json& j, Interval& v) {
 }
 // An interval key that may be absent (then not present).
 void MayInterval(const json& j, const char* key, Interval& out) {
-  if (const json* v = Find(j, key)) out = v->get<Interval>();
-  else out.present = false;
+  if (const json* v = Find(j, key))
+    out = v->get<Interval>();
+  else
+    out.present = false;
 }
 
 void to_json(json& j, const Point& v) {
@@ -231,8 +232,10 @@ void to_json(json& j, const Check& v) {
   if (v.x_min) j["x_min"] = *v.x_min;
   if (v.sanity) j["sanity"] = true;
   if (!v.versus_arm.empty()) j["versus_arm"] = v.versus_arm, j["match_on"] = v.match_on;
-  if (v.fit) j["fit"] = *v.fit;
-  else j["points"] = v.points;
+  if (v.fit)
+    j["fit"] = *v.fit;
+  else
+    j["points"] = v.points;
 }
 void from_json(const json& j, Check& v) {
   RequireObject(j);
@@ -267,7 +270,7 @@ void from_json(const json& j, Check& v) {
 }
 
 void to_json(json& j, const Arm& v) {
-  j = {{"name", v.name},         {"role", v.role},       {"condition", v.condition},
+  j = {{"name", v.name},           {"role", v.role},       {"condition", v.condition},
        {"overrides", v.overrides}, {"verdict", v.verdict}, {"checks", v.checks},
        {"cells", v.cells}};
   if (!v.against.empty()) j["against"] = v.against;
@@ -288,8 +291,8 @@ void from_json(const json& j, Arm& v) {
 }
 
 void to_json(json& j, const ArmNotRun& v) {
-  j = {{"name", v.name}, {"role", v.role}, {"condition", v.condition},
-       {"enabled_by", v.enabled_by}};
+  j = {
+      {"name", v.name}, {"role", v.role}, {"condition", v.condition}, {"enabled_by", v.enabled_by}};
 }
 void from_json(const json& j, ArmNotRun& v) {
   RequireObject(j);
@@ -301,8 +304,11 @@ void from_json(const json& j, ArmNotRun& v) {
 }
 
 void to_json(json& j, const FigureSeries& v) {
-  j = {{"observable", v.observable}, {"label", v.label}, {"reference", v.reference},
-       {"unusable", v.unusable},     {"points", v.points}};
+  j = {{"observable", v.observable},
+       {"label", v.label},
+       {"reference", v.reference},
+       {"unusable", v.unusable},
+       {"points", v.points}};
 }
 void from_json(const json& j, FigureSeries& v) {
   RequireObject(j);
@@ -315,9 +321,7 @@ void from_json(const json& j, FigureSeries& v) {
   Need(j, "points", v.points);
 }
 
-void to_json(json& j, const FigureLine& v) {
-  j = {{"label", v.label}, {"value", OrNull(v.value)}};
-}
+void to_json(json& j, const FigureLine& v) { j = {{"label", v.label}, {"value", OrNull(v.value)}}; }
 void from_json(const json& j, FigureLine& v) {
   RequireObject(j);
   v = FigureLine{};
@@ -326,9 +330,9 @@ void from_json(const json& j, FigureLine& v) {
 }
 
 void to_json(json& j, const Figure& v) {
-  j = {{"name", v.name},   {"title", v.title},       {"arm", v.arm},         {"x", v.x},
-       {"y_label", v.y_label}, {"log_x", v.log_x},   {"log_y", v.log_y},
-       {"diverged", v.diverged}, {"series", v.series}, {"lines", v.lines}};
+  j = {{"name", v.name},       {"title", v.title}, {"arm", v.arm},     {"x", v.x},
+       {"y_label", v.y_label}, {"log_x", v.log_x}, {"log_y", v.log_y}, {"diverged", v.diverged},
+       {"series", v.series},   {"lines", v.lines}};
   if (!v.arms.empty()) j["arms"] = v.arms;
   if (v.table) j["table"] = true;
 }
@@ -367,9 +371,7 @@ void to_json(json& j, const CrossCheck& v) {
        {"arm", v.arm},
        {"x", v.x},
        {"level",
-        {{"label", v.level_label},
-         {"coefficient", v.level_coefficient},
-         {"power", v.level_power}}},
+        {{"label", v.level_label}, {"coefficient", v.level_coefficient}, {"power", v.level_power}}},
        {"below", v.below},
        {"above", v.above},
        {"params", v.params},
@@ -425,9 +427,7 @@ void from_json(const json& j, Citation& v) {
   May(j, "also", v.also);
 }
 
-void to_json(json& j, const Measures& v) {
-  j = {{"concept", v.data}, {"learners", v.learners}};
-}
+void to_json(json& j, const Measures& v) { j = {{"concept", v.data}, {"learners", v.learners}}; }
 void from_json(const json& j, Measures& v) {
   RequireObject(j);
   v = Measures{};
@@ -447,17 +447,10 @@ void from_json(const json& j, Expected& v) {
 }
 
 void to_json(json& j, const VerdictRecord& v) {
-  j = {{"claim", v.claim},
-       {"title", v.title},
-       {"protocol", OrNull(v.protocol)},
-       {"citation", v.citation},
-       {"statement", v.statement},
-       {"scale", v.scale},
-       {"params", v.params},
-       {"verdict", v.verdict},
-       {"verdict_reason", v.verdict_reason},
-       {"arms", v.arms},
-       {"context", v.context}};
+  j = {{"claim", v.claim},       {"title", v.title},         {"protocol", OrNull(v.protocol)},
+       {"citation", v.citation}, {"statement", v.statement}, {"scale", v.scale},
+       {"params", v.params},     {"verdict", v.verdict},     {"verdict_reason", v.verdict_reason},
+       {"arms", v.arms},         {"context", v.context}};
   // The master seed is written as a number (it is a uint64 the CLI parsed).
   j["seed"] = v.seed.empty() ? json() : json(std::stoull(v.seed));
   if (!v.measures.data.empty() || !v.measures.learners.empty()) j["measures"] = v.measures;

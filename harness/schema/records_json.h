@@ -14,8 +14,8 @@
 
 namespace thmcheck::schema {
 
-#define THMCHECK_SCHEMA_JSON(T)                   \
-  void to_json(nlohmann::json& j, const T& v);    \
+#define THMCHECK_SCHEMA_JSON(T)                \
+  void to_json(nlohmann::json& j, const T& v); \
   void from_json(const nlohmann::json& j, T& v);
 THMCHECK_SCHEMA_JSON(Interval)
 THMCHECK_SCHEMA_JSON(Point)

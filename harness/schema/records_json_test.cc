@@ -61,8 +61,7 @@ TEST(SchemaJson, ABadFieldIsNamedByItsPointer) {
       << ReadError(j);
   j = MinimalVerdict();
   j["arms"][0].erase("name");
-  EXPECT_NE(ReadError(j).find("(/arms/0) key 'name' not found"), std::string::npos)
-      << ReadError(j);
+  EXPECT_NE(ReadError(j).find("(/arms/0) key 'name' not found"), std::string::npos) << ReadError(j);
   j = MinimalVerdict();
   j["verdict"] = "MAYBE";
   EXPECT_NE(ReadError(j).find("(/verdict) \"MAYBE\" is not one of PASS, FAIL, INCONCLUSIVE"),

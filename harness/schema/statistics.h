@@ -20,9 +20,9 @@ struct Interval {
 
 struct MeanEstimate {
   double mean = 0;
-  double sd = 0;        // sample standard deviation (0 when n = 1)
+  double sd = 0;  // sample standard deviation (0 when n = 1)
   int n = 0;
-  Interval t90, t95;    // mean ± t_{n−1}·sd/√n; degenerate (±∞) when n = 1
+  Interval t90, t95;  // mean ± t_{n−1}·sd/√n; degenerate (±∞) when n = 1
 };
 
 // Two-sided quantile of Student's t with `dof` degrees of freedom: t such that P(|T| ≤ t) = level.
