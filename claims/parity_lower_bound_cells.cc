@@ -145,7 +145,7 @@ CellOutcome SpanCell(const CellParams& p, const CellSeeds& seeds) {
   std::vector<std::vector<FourierExpansion>> block;
   for (const SeparationConcept& s : concepts) block.push_back(SeparationFourier(s));
   for (const Member& m : members) {
-    const DegreeProjection dp = ProjectParitiesOfDegree(m.kernel->Gram(cube, x), d, k);
+    const CharacterProjection dp = ProjectParitiesOfDegree(m.kernel->Gram(cube, x), d, k);
     // Σ_S e_S ≤ rank ≤ N. The check uses the rank (exact: it is 0 + rounding for parity_k, whose
     // span lies inside the degree-k parities); the averaged form, mean error ≥ 1 − N/C, follows.
     const double explained = dp.explained.sum();

@@ -224,4 +224,15 @@ MemberRisks::Result MemberRisks::Evaluate(const std::vector<FourierExpansion>& t
   return Evaluate(std::vector<std::vector<FourierExpansion>>{target}).front();
 }
 
+CharacterProjection ProjectParitiesOfDegree(const Eigen::MatrixXd& phi, int d, int k) {
+  THM_CHECK_MSG(d >= 1 && d <= kMaxEnumerableCubeDim, "d = " << d);
+  std::vector<uint64_t> masks;
+  for (const std::vector<int>& subset : AllSubsets(d, k)) {
+    uint64_t mask = 0;
+    for (int i : subset) mask |= uint64_t{1} << i;
+    masks.push_back(mask);
+  }
+  return ProjectCharacters(phi, d, masks);
+}
+
 }  // namespace thmcheck

@@ -17,10 +17,10 @@
 
 #include <Eigen/Core>
 
-#include "claims/parity_lower_bound_risk.h"
 #include "concepts/sparse_parity.h"
 #include "harness/rng.h"
 #include "learners/kernels.h"
+#include "learners/population_risk.h"
 
 namespace thmcheck {
 
@@ -61,7 +61,7 @@ class MemberRisks {
  public:
   // x_val (n_val×d, cube points) enables krr_val; the object keeps references to x, reference.
   // eligible_fraction: a ridge is selectable when its rounding bound is ≤ that fraction of the
-  // target's A (parity_lower_bound_risk.h; looser for risks compared with A/2 only).
+  // target's A (learners/population_risk.h; looser for risks compared with A/2 only).
   MemberRisks(const Kernel& kernel, RiskMode mode, const Eigen::MatrixXd& x,
               const Eigen::MatrixXd& reference, bool with_projection,
               const Eigen::MatrixXd* x_val = nullptr,
@@ -100,5 +100,10 @@ Eigen::MatrixXd TargetValues(const std::vector<FourierExpansion>& target, const 
 inline constexpr int kRidgeCount = 31;
 inline constexpr double kRidgeLoDecade = -8.0, kRidgeHiDecade = 4.0;
 Eigen::VectorXd FamilyRidges(const Eigen::MatrixXd& gram);
+
+// The span bound's left side for the degree-k parities (learners/population_risk.h
+// ProjectCharacters on Φ = K(cube, X), the cube as concepts' EnumerateCube lists it): e_S for
+// each k-subset S, in concepts' AllSubsets order. d ≤ kMaxEnumerableCubeDim.
+CharacterProjection ProjectParitiesOfDegree(const Eigen::MatrixXd& phi, int d, int k);
 
 }  // namespace thmcheck

@@ -137,7 +137,7 @@ TEST(ParityLowerBoundSpan, PerParityProjectionsMatchQrProjectionAndObeyTheBound)
   for (const char* name : {"ntk2", "rbf", "parity_k"}) {
     Rng rng(1);
     const auto kernel = MakeMember(name, f.d, f.k, 0.5, rng);
-    const DegreeProjection dp = ProjectParitiesOfDegree(kernel->Gram(f.cube, f.x), f.d, f.k);
+    const CharacterProjection dp = ProjectParitiesOfDegree(kernel->Gram(f.cube, f.x), f.d, f.k);
     ASSERT_EQ(dp.explained.size(), static_cast<Eigen::Index>(subsets.size()));
     for (size_t s = 0; s < subsets.size(); s += 7) {  // brute force on every 7th parity
       const Eigen::MatrixXd chi = Parity(f.cube, subsets[s]);
@@ -150,7 +150,7 @@ TEST(ParityLowerBoundSpan, PerParityProjectionsMatchQrProjectionAndObeyTheBound)
   // Equality case: parity_k's span lies inside the degree-k parities.
   Rng rng(1);
   const auto tight = MakeMember("parity_k", f.d, f.k, 0.5, rng);
-  const DegreeProjection dp = ProjectParitiesOfDegree(tight->Gram(f.cube, f.x), f.d, f.k);
+  const CharacterProjection dp = ProjectParitiesOfDegree(tight->Gram(f.cube, f.x), f.d, f.k);
   EXPECT_NEAR(dp.explained.sum(), dp.rank, 1e-10);
 }
 

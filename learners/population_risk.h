@@ -1,6 +1,6 @@
-// Population risks of kernel predictors on the cube Q_d = {±1/√d}^d for claim parity_lower_bound:
-// kernel ridge regression along a ridge path (ridge picked by an oracle or on a validation
-// sample), and the L² projection onto span{K(·, x_n)}.
+// Population risks of kernel predictors, exact when the reference points are the whole input space
+// (e.g. the cube Q_d = {±1/√d}^d enumerated): kernel ridge regression along a ridge path (ridge
+// picked by an oracle or on a validation sample), and the L² projection onto span{K(·, x_n)}.
 // Why: arXiv 1905.10337 Thm 2 bounds the risk of EVERY kernel regressor; the hardest test of a
 // lower bound lets the learner pick its ridge on the population risk itself (an oracle) and also
 // reports the best predictor in the span, which no kernel regressor can beat; controls, which
@@ -14,6 +14,7 @@
 // (iii) a fresh test sample: an unbiased estimate of (G, B, A) for a fixed C.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include <Eigen/Core>
@@ -133,18 +134,21 @@ struct SampledRisk {
 SampledRisk ReferenceRisk(const Eigen::MatrixXd& phi, const Eigen::MatrixXd& coefficients,
                           const Eigen::MatrixXd& y_ref);
 
-// The exact span bound's left side, by enumeration (d ≤ 16, any kernel): for every degree-k
-// parity χ_S, the fraction e_S = ‖P χ_S‖² of its (unit) variance that the L² projection P onto
-// span{K(·, x_n)} explains. P from a column-pivoted Householder QR of Φ = K(cube, X) (rank cutoff
-// N·ε, as learners/kernel_regression.h ProjectOntoSpan); e_S from a fast Walsh–Hadamard transform
-// of each column of Q, so all C(d,k) parities cost r·2^d·d, not r·2^d·C(d,k).
-// Theorem [derived; docs/claims/parity_lower_bound.md, Calibration]: Σ_{|S|=k} e_S ≤ rank ≤ N,
-// i.e. mean_S (1 − e_S) ≥ 1 − N/C(d,k).
-struct DegreeProjection {
-  Eigen::VectorXd explained;  // e_S, one per k-subset in concepts' AllSubsets order
+// By enumeration of the cube (d ≤ kMaxCharacterCubeDim, any kernel): for each character
+// χ_S(x) = Π_{i∈S} sign(x_i) named by its bit mask S, the fraction e_S = ‖P χ_S‖² of its (unit)
+// variance that the L² projection P onto span{K(·, x_n)} explains. Φ = K(cube, X) (2^d × N) lists
+// the cube with row b negative in coordinate i iff bit i of b is set. P from a column-pivoted
+// Householder QR of Φ; e_S from a fast Walsh–Hadamard transform of each column of Q, so any number
+// of characters costs r·2^d·d, not r·2^d per character.
+// Theorem [derived; docs/claims/parity_lower_bound.md, Calibration]: Σ_S e_S ≤ rank ≤ N over any
+// set of distinct characters, i.e. mean_S (1 − e_S) ≥ 1 − N/(their number).
+inline constexpr int kMaxCharacterCubeDim = 24;  // 2^24 rows of Φ: memory, not correctness
+struct CharacterProjection {
+  Eigen::VectorXd explained;  // e_S, one per mask, in the order given
   int rank = 0;
   double rounding = 0.0;  // bound on |Σ_S e_S − exact|, see the .cc
 };
-DegreeProjection ProjectParitiesOfDegree(const Eigen::MatrixXd& phi, int d, int k);
+CharacterProjection ProjectCharacters(const Eigen::MatrixXd& phi, int d,
+                                      const std::vector<uint64_t>& masks);
 
 }  // namespace thmcheck

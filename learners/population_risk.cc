@@ -1,6 +1,6 @@
-// Oracle-ridge KRR risks, span projections and the degree-k span bound; see
-// parity_lower_bound_risk.h.
-#include "claims/parity_lower_bound_risk.h"
+// Oracle-ridge KRR risks, span projections and the explained variance of cube characters; see
+// population_risk.h.
+#include "learners/population_risk.h"
 
 #include <algorithm>
 #include <bit>
@@ -10,7 +10,6 @@
 
 #include <Eigen/QR>
 
-#include "concepts/boolean_cube.h"
 #include "harness/contract.h"
 #include "learners/kernel_regression.h"
 
@@ -242,8 +241,9 @@ SampledRisk ReferenceRisk(const Eigen::MatrixXd& phi, const Eigen::MatrixXd& coe
   return r;
 }
 
-DegreeProjection ProjectParitiesOfDegree(const Eigen::MatrixXd& phi, int d, int k) {
-  THM_CHECK_MSG(d >= 1 && d <= kMaxEnumerableCubeDim, "d = " << d);
+CharacterProjection ProjectCharacters(const Eigen::MatrixXd& phi, int d,
+                                      const std::vector<uint64_t>& masks) {
+  THM_CHECK_MSG(d >= 1 && d <= kMaxCharacterCubeDim, "d = " << d);
   const Eigen::Index m = Eigen::Index{1} << d, n = phi.cols();
   THM_CHECK_EQ(phi.rows(), m);
   THM_CHECK_GE(m, n);
@@ -253,7 +253,7 @@ DegreeProjection ProjectParitiesOfDegree(const Eigen::MatrixXd& phi, int d, int 
   // a Householder residual of ≈ √M·ε·‖column‖ (up to γ_M ≈ M·ε), which N·ε ≪ √M·ε would count
   // as a direction of pure rounding noise.
   qr.setThreshold(4.0 * static_cast<double>(m) * kEps);
-  DegreeProjection out;
+  CharacterProjection out;
   out.rank = static_cast<int>(qr.rank());
   // Q's first r columns, explicitly (M×r).
   Eigen::MatrixXd q =
@@ -271,13 +271,11 @@ DegreeProjection ProjectParitiesOfDegree(const Eigen::MatrixXd& phi, int d, int 
           v[j + h] = a - b;
         }
   }
-  const std::vector<std::vector<int>> subsets = AllSubsets(d, k);
-  out.explained.resize(static_cast<Eigen::Index>(subsets.size()));
-  for (size_t s = 0; s < subsets.size(); ++s) {
-    Eigen::Index mask = 0;
-    for (int i : subsets[s]) mask |= Eigen::Index{1} << i;
+  out.explained.resize(static_cast<Eigen::Index>(masks.size()));
+  for (size_t s = 0; s < masks.size(); ++s) {
+    THM_CHECK_MSG(masks[s] < static_cast<uint64_t>(m), "mask " << masks[s] << " for d = " << d);
     out.explained(static_cast<Eigen::Index>(s)) =
-        q.row(mask).squaredNorm() / static_cast<double>(m);
+        q.row(static_cast<Eigen::Index>(masks[s])).squaredNorm() / static_cast<double>(m);
   }
   // Rounding: Householder QR's Q is orthonormal to ≈ γ_{M·N} per column (Higham Thm 19.4; we take
   // 4·M·N·ε), and each of the d butterfly stages is √2 × orthogonal with relative error ε, so
