@@ -2,7 +2,7 @@
 // rejected; at full scale (the `.full` variant) the Fig. 2(a) arms (fig2a, fig2a_wide) run too and
 // must PASS with them.
 // Plus the fig2a arm's declared screen and the learner's selection rule on a tiny cell (TrainBest,
-// alpha_separation_screen.cc).
+// alpha_separation_screen.cc, on learners/resnet3_screen.h).
 #include <gtest/gtest.h>
 
 #include <algorithm>
