@@ -27,6 +27,8 @@ list(LENGTH sources count)
 execute_process(COMMAND ${CLANG_FORMAT} --style=file --dry-run -Werror ${sources}
                 WORKING_DIRECTORY ${ROOT} RESULT_VARIABLE status ERROR_VARIABLE diagnostics)
 if(NOT status EQUAL 0)
-  message(FATAL_ERROR "not formatted (run clang-format -i on these):\n${diagnostics}")
+  # The diagnostics as clang-format wrote them (a FATAL_ERROR message would rewrap their lines).
+  message(NOTICE "${diagnostics}")
+  message(FATAL_ERROR "not formatted: run clang-format -i on the files above")
 endif()
 message(STATUS "format: ${count} files as .clang-format leaves them")
