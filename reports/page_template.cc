@@ -1,0 +1,65 @@
+// RenderTemplate over kainjow::mustache; see page_template.h.
+#include "reports/page_template.h"
+
+#include <kainjow/mustache.hpp>
+#include <stdexcept>
+
+namespace thmcheck::report {
+namespace {
+
+using kainjow::mustache::data;
+
+data ToData(const nlohmann::json& value, std::string_view name) {
+  switch (value.type()) {
+    case nlohmann::json::value_t::string: {
+      const std::string& text = value.get_ref<const std::string&>();
+      return text.empty() ? data(false) : data(text);
+    }
+    case nlohmann::json::value_t::boolean:
+      return data(value.get<bool>());
+    case nlohmann::json::value_t::number_integer:
+    case nlohmann::json::value_t::number_unsigned:
+      return data(value.dump());
+    case nlohmann::json::value_t::array: {
+      data list(data::type::list);
+      for (const nlohmann::json& item : value) list.push_back(ToData(item, name));
+      return list;
+    }
+    case nlohmann::json::value_t::object: {
+      data object(data::type::object);
+      for (const auto& [key, item] : value.items()) object.set(key, ToData(item, name));
+      return object;
+    }
+    case nlohmann::json::value_t::null:
+      return data(false);
+    default:
+      throw std::logic_error("template " + std::string(name) +
+                             ": the view holds an unformatted number " + value.dump());
+  }
+}
+
+const TemplateSource* Find(std::string_view name) {
+  for (const TemplateSource& source : TemplateSources())
+    if (source.name == name) return &source;
+  return nullptr;
+}
+
+}  // namespace
+
+std::string RenderTemplate(std::string_view name, const nlohmann::json& view) {
+  const TemplateSource* source = Find(name);
+  if (source == nullptr) throw std::logic_error("no template named " + std::string(name));
+  data root = view.is_object() ? ToData(view, name) : data(data::type::object);
+  for (const TemplateSource& partial : TemplateSources()) {
+    const std::string text(partial.text);
+    root.set(std::string(partial.name), kainjow::mustache::partial([text] { return text; }));
+  }
+  kainjow::mustache::mustache page{std::string(source->text)};
+  std::string html = page.is_valid() ? page.render(root) : "";
+  if (!page.is_valid()) {
+    throw std::logic_error("template " + std::string(name) + ": " + page.error_message());
+  }
+  return html;
+}
+
+}  // namespace thmcheck::report
