@@ -270,7 +270,7 @@ ClaimSpec AlphaSeparationClaim() {
                 "NeurIPS 2019",
                 {}};
   c.params = {
-      ChoiceParam("concept", {"parity", "concept1"},
+      ChoiceParam("concept", kConcepts,
                   "parity: the paper's §7 instance; concept1: a random member of Concept 1 "
                   "(checks calibrated on parity only)")
           .Defaults("parity", "parity"),
@@ -459,6 +459,7 @@ ClaimSpec AlphaSeparationClaim() {
                        {"fig2a_wide"}});
   c.printed_figures = {"fig2a_err_vs_width"};
   c.run = RunAlphaSeparationCell;
+  c.shared = AlphaSeparationSharedWork();
   return c;
 }
 

@@ -10,11 +10,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <future>
 #include <iterator>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 
 #include <Eigen/Cholesky>
@@ -71,7 +69,7 @@ Samples DrawSamples(const CellParams& p, uint64_t replicate) {
   Rng rng(DeriveSeed(replicate, "data"));
   const int n = p.Int("n"), n_val = p.Int("n_val"), n_test = p.Int("n_test");
   Samples s;
-  if (p.Str("concept") == "parity") {
+  if (p.Choice("concept", kConcepts) == Concept::kParity) {
     ParityHierarchy c;
     c.d = p.Int("d");
     c.k = p.Int("k");
@@ -116,14 +114,14 @@ KernelPaths FitPaths(std::string name, const Eigen::MatrixXd& K, const Eigen::Ma
   return out;
 }
 
-std::shared_ptr<const Shared> ComputeShared(const CellParams& p, uint64_t replicate) {
-  auto sh = std::make_shared<Shared>();
-  sh->data = DrawSamples(p, replicate);
-  const Samples& s = sh->data;
+Shared ComputeShared(const CellParams& p, uint64_t replicate) {
+  Shared shared;
+  shared.data = DrawSamples(p, replicate);
+  const Samples& s = shared.data;
   const Eigen::MatrixXd &X = s.train.x, &Xv = s.val.x, &Xt = s.test.x;
   // Analytic infinite-width NTK of the two-layer ReLU net (docs/conventions.md).
   const NeuralKernel ntk(NeuralKernelKind::kNtk, 2, 0.0, Activation::kRelu);
-  sh->kernels.push_back(FitPaths("ntk", ntk.Gram(X, X), ntk.Gram(Xv, X), ntk.Gram(Xt, X), s));
+  shared.kernels.push_back(FitPaths("ntk", ntk.Gram(X, X), ntk.Gram(Xv, X), ntk.Gram(Xt, X), s));
   // The ResNet's own empirical NTK at its init w.r.t. (W, V), output-averaged (K ⊗ I_k;
   // resnet3_ntk.h).
   Rng init_rng(DeriveSeed(replicate, "resnet_init"));  // TrainBest's first run's init
@@ -131,43 +129,10 @@ std::shared_ptr<const Shared> ComputeShared(const CellParams& p, uint64_t replic
   auto ntk_of = [&](const Eigen::MatrixXd& A) {
     return ResNet3EmpiricalNtk(net, A, X, NtkOutputs::kMean).front();
   };
-  sh->kernels.push_back(FitPaths("resnet_ntk", ntk_of(X), ntk_of(Xv), ntk_of(Xt), s));
+  shared.kernels.push_back(FitPaths("resnet_ntk", ntk_of(X), ntk_of(Xv), ntk_of(Xt), s));
   const RbfKernel rbf(p.Real("rbf_sigma"));
-  sh->kernels.push_back(FitPaths("rbf", rbf.Gram(X, X), rbf.Gram(Xv, X), rbf.Gram(Xt, X), s));
-  return sh;
-}
-
-// Every cell of a replicate asks for the same Shared; the first computes it, the others wait.
-std::shared_ptr<const Shared> GetShared(const CellParams& p, uint64_t replicate) {
-  static std::mutex mu;
-  static std::map<std::string, std::shared_future<std::shared_ptr<const Shared>>> cache;
-  nlohmann::json key = {{"replicate", replicate}};
-  for (const char* name :
-       {"concept", "d", "k", "n", "n_val", "n_test", "width", "w_scales", "rbf_sigma"})
-    key[name] = p.json().at(name);
-  const std::string text = key.dump();
-  std::promise<std::shared_ptr<const Shared>> promise;
-  std::shared_future<std::shared_ptr<const Shared>> future;
-  bool compute = false;
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    auto it = cache.find(text);
-    if (it == cache.end()) {
-      future = promise.get_future().share();
-      cache.emplace(text, future);
-      compute = true;
-    } else {
-      future = it->second;
-    }
-  }
-  if (compute) {
-    try {
-      promise.set_value(ComputeShared(p, replicate));
-    } catch (...) {
-      promise.set_exception(std::current_exception());
-    }
-  }
-  return future.get();
+  shared.kernels.push_back(FitPaths("rbf", rbf.Gram(X, X), rbf.Gram(Xv, X), rbf.Gram(Xt, X), s));
+  return shared;
 }
 
 // E‖out − y‖² and φ = E⟨out − βF, G⟩ / (α E‖G‖²) on the test rows.
@@ -209,9 +174,16 @@ double ProbeR2(const Eigen::MatrixXd& H, const Eigen::MatrixXd& T, const Eigen::
 
 }  // namespace
 
+SharedWorkSpec AlphaSeparationSharedWork() {
+  // Everything ComputeShared reads: the data's law and size, the ResNet's init, the RBF's width.
+  return SharedPerReplicate<Shared>(
+      {"concept", "d", "k", "n", "n_val", "n_test", "width", "w_scales", "rbf_sigma"},
+      ComputeShared);
+}
+
 CellOutcome RunAlphaSeparationCell(const CellParams& p, const CellSeeds& seeds) {
   const double alpha = p.Real("alpha"), beta = p.Real("beta");
-  const std::shared_ptr<const Shared> sh = GetShared(p, seeds.replicate);
+  const std::shared_ptr<const Shared> sh = SharedWork<Shared>(seeds);
   const Samples& s = sh->data;
   const Eigen::MatrixXd Y = beta * s.train.f + alpha * s.train.g;
   const Eigen::MatrixXd Yv = beta * s.val.f + alpha * s.val.g;

@@ -21,6 +21,15 @@
 
 namespace thmcheck {
 
+// The `concept` parameter: the parity instance of H = βF + αG(F) or Concept 1 (hierarchical.h).
+enum class Concept { kParity, kConceptOne };
+inline const Choices<Concept> kConcepts = {
+    {{Concept::kParity, "parity"}, {Concept::kConceptOne, "concept1"}}};
+
 CellOutcome RunAlphaSeparationCell(const CellParams& params, const CellSeeds& seeds);
+
+// The data, the analytic and empirical NTK and RBF ridge paths every cell of a replicate shares
+// (ClaimSpec::shared): one draw per replicate, whatever the cell's α, β or arm.
+SharedWorkSpec AlphaSeparationSharedWork();
 
 }  // namespace thmcheck

@@ -105,11 +105,16 @@ constexpr const char* kMostFinish =
     "≥ 1/2 at every width: after the catapult most runs converge (loss ratio ≤ 1e−4; [calib] "
     "all did)";
 
+// The names of the σ and output-scaling choices in parameters and result files.
+const Choices<Activation> kActivations = {
+    {{Activation::kRelu, "relu"}, {Activation::kTanh, "tanh"}}};
+const Choices<Scaling> kScalings = {{{Scaling::kNtk, "ntk"}, {Scaling::kMeanField, "mean_field"}}};
+
 CellOutcome RunCell(const CellParams& p, const CellSeeds& seeds) {
   const int n = p.Int("n"), n_test = p.Int("n_test"), d = p.Int("d"), m = p.Int("m");
   const int steps = p.Int("steps");
-  const Activation act = p.Str("activation") == "tanh" ? Activation::kTanh : Activation::kRelu;
-  const Scaling scaling = p.Str("scaling") == "mean_field" ? Scaling::kMeanField : Scaling::kNtk;
+  const Activation act = p.Choice("activation", kActivations);
+  const Scaling scaling = p.Choice("scaling", kScalings);
 
   // The dataset is shared by every width and arm of a replicate (common random numbers): the
   // slopes then measure the width dependence, not the spread of λ_min(H∞) between datasets.
@@ -262,7 +267,7 @@ ClaimSpec NtkClosenessClaim() {
       RealParam("eta_factor", 1e-3, 1.9,
                 "main-arm step η = eta_factor/λ_max(H₀) per replicate; < 2 is the lazy regime")
           .Defaults(1.0, 1.0),
-      ChoiceParam("activation", {"relu", "tanh"}, "σ").Defaults("relu", "relu"),
+      ChoiceParam("activation", kActivations, "σ").Defaults("relu", "relu"),
   };
   const nlohmann::json main_overrides = {{"scaling", "ntk"}};
   c.arms = {

@@ -32,6 +32,7 @@
 
 #include "claims/parity_lower_bound_cells.h"
 #include "claims/parity_lower_bound_family.h"
+#include "claims/parity_lower_bound_target_aware.h"
 #include "concepts/boolean_cube.h"
 #include "learners/cube_spectrum.h"
 
@@ -113,7 +114,7 @@ constexpr const char* kHalfSlopeWhy =
 
 std::string Validate(const nlohmann::json& p) {
   const int d = p.at("d"), k = p.at("k"), span_d = p.at("span_d"), span_k = p.at("span_k");
-  const std::string risk = p.at("risk");
+  const RiskSetting risk = kRiskSettings.Of(p.at("risk"));
   if (k > d)
     return "k = " + std::to_string(k) + " > d = " + std::to_string(d) + ": a k-parity needs k ≤ d";
   if (k < 2)
@@ -139,12 +140,12 @@ std::string Validate(const nlohmann::json& p) {
   if (kernels.empty()) return "kernels: name at least one kernel";
   for (const auto& name : kernels) {
     if (std::string why = KernelNameProblem(name); !why.empty()) return "kernels: " + why;
-    if (risk == "exact" && !IsDotProductMember(name) && d > kMaxEnumerableCubeDim)
+    if (risk == RiskSetting::kExact && !IsDotProductMember(name) && d > kMaxEnumerableCubeDim)
       return "risk=exact: " + name +
              " has no closed-form cube spectrum and d = " + std::to_string(d) +
              " exceeds the enumeration limit " + std::to_string(kMaxEnumerableCubeDim) +
              " (use risk=auto)";
-    if (risk == "exact" && d > kMaxSpectrumDim)
+    if (risk == RiskSetting::kExact && d > kMaxSpectrumDim)
       return "risk=exact: d = " + std::to_string(d) + " exceeds the closed-form spectrum limit " +
              std::to_string(kMaxSpectrumDim) + " (use risk=auto or sample)";
   }
@@ -198,7 +199,7 @@ ClaimSpec ParityLowerBoundClaim() {
                     "rf:256,rf:1024,rf:4096")
           .Smoke("ntk2,rbf,poly_at,parity_k"),
       RealParam("bias", 0, 4, "bias β of the ReLU kernels and random features").Defaults(0.5, 0.5),
-      ChoiceParam("risk", {"auto", "exact", "sample"},
+      ChoiceParam("risk", kRiskSettings,
                   "population risk: exact where possible (auto), forced exact, or a test sample")
           .Defaults("auto", "auto"),
       IntParam("n_test", 100, 1000000, "test-sample size when a risk is sampled")
@@ -238,32 +239,38 @@ ClaimSpec ParityLowerBoundClaim() {
           .Smoke("ntk2"),
   };
   c.validate = Validate;
+  // Each arm measures with its own cell function (.run); `regime` names it in every cell's
+  // parameters, which the cell ids hash.
   const nlohmann::json oracle = {{"regime", "theorem"}, {"selection", "oracle"}};
   c.arms = {
-      {"main",
-       ArmRole::kMain,
-       "N ≤ C(d,k)/1000: the theorem's premise (oracle ridge, projection)",
-       oracle,
-       {{"n", "n"}},
-       {TheoremCheck(), GSlackCheck()}},
-      {"span",
-       ArmRole::kReport,
-       "any N, a fixed kernel: the exact span bound (d ≤ 16 enumerated)",
-       {{"regime", "span"}},
-       {{"n", "span_n"}},
-       {Sanity(MeanAtLeast("span_slack", 0.0, kSpanTolerance))}},
-      {"threshold_k2",
-       ArmRole::kMain,
-       "k = 2: N* ∝ D_k (validation ridge)",
-       {{"regime", "threshold"}, {"k", 2}},
-       {{"d", "threshold_d"}},
-       {ThresholdCheck()}},
-      {"threshold_k3",
-       ArmRole::kMain,
-       "k = 3: N* ∝ D_k (validation ridge)",
-       {{"regime", "threshold"}, {"k", 3}},
-       {{"d", "threshold_d_k3"}},
-       {ThresholdCheck()}},
+      {.name = "main",
+       .role = ArmRole::kMain,
+       .condition = "N ≤ C(d,k)/1000: the theorem's premise (oracle ridge, projection)",
+       .overrides = oracle,
+       .axes = {{"n", "n"}},
+       .checks = {TheoremCheck(), GSlackCheck()},
+       .run = TheoremCell},
+      {.name = "span",
+       .role = ArmRole::kReport,
+       .condition = "any N, a fixed kernel: the exact span bound (d ≤ 16 enumerated)",
+       .overrides = {{"regime", "span"}},
+       .axes = {{"n", "span_n"}},
+       .checks = {Sanity(MeanAtLeast("span_slack", 0.0, kSpanTolerance))},
+       .run = SpanCell},
+      {.name = "threshold_k2",
+       .role = ArmRole::kMain,
+       .condition = "k = 2: N* ∝ D_k (validation ridge)",
+       .overrides = {{"regime", "threshold"}, {"k", 2}},
+       .axes = {{"d", "threshold_d"}},
+       .checks = {ThresholdCheck()},
+       .run = ThresholdCell},
+      {.name = "threshold_k3",
+       .role = ArmRole::kMain,
+       .condition = "k = 3: N* ∝ D_k (validation ridge)",
+       .overrides = {{"regime", "threshold"}, {"k", 3}},
+       .axes = {{"d", "threshold_d_k3"}},
+       .checks = {ThresholdCheck()},
+       .run = ThresholdCell},
       {.name = "many_samples",
        .role = ArmRole::kControl,
        .condition = "N = learn_factor·D_k ≫ C(d,k)/1000 (at span_d, span_k; validation ridge)",
@@ -274,7 +281,8 @@ ClaimSpec ParityLowerBoundClaim() {
        .must_fail = {{"above_bound",
                       "N ≫ C(d,k)/1000: 4·D_k samples pin down every degree ≤ k "
                       "function, so kernels learn the parity (pilots: poly_at, "
-                      "nngp2, rbf, ntk2 below α²/16)"}}},
+                      "nngp2, rbf, ntk2 below α²/16)"}},
+       .run = ManySamplesCell},
       {.name = "degree_one",
        .role = ArmRole::kControl,
        .condition = "k = 1 (C(d,1)/1000 < 1: no N meets the premise): a degree-1 target at the "
@@ -286,7 +294,8 @@ ClaimSpec ParityLowerBoundClaim() {
        .must_fail = {{"above_bound",
                       "k = 1: the d + 1 functions of degree ≤ 1 are pinned down by "
                       "N = 4(d + 1) samples, so a kernel whose span holds them "
-                      "(poly_at, parity_k) learns the target"}}},
+                      "(poly_at, parity_k) learns the target"}},
+       .run = DegreeOneCell},
       {.name = "target_aware",
        .role = ArmRole::kControl,
        .condition = "the kernel K_S = d⟨x_S, x'_S⟩ + χ_Sχ_S' is chosen after seeing the target S "
@@ -298,7 +307,8 @@ ClaimSpec ParityLowerBoundClaim() {
        .must_fail = {{"above_bound",
                       "the target is in the kernel's span: the fixed-span counting "
                       "argument no longer applies"},
-                     {"g_slack", "K_S contains χ_S: it learns G, ratio ≈ 0 < 1 − N/C"}}},
+                     {"g_slack", "K_S contains χ_S: it learns G, ratio ≈ 0 < 1 − N/C"}},
+       .run = TargetAwareCell},
       {.name = "threshold_degree_one",
        .role = ArmRole::kControl,
        .condition = "a degree-1 target timed against D_2: N* grows like D_1 ≈ √(2·D_2)",
@@ -307,7 +317,8 @@ ClaimSpec ParityLowerBoundClaim() {
        .checks = {Named("threshold_n slope ½",
                         ExponentCheck("threshold_n", "D_k", 0.5, kSlopeAllowance, kHalfSlopeWhy))},
        .against = "threshold_k2",
-       .must_fail = {{"threshold_n", "N* tracks D_1 = d + 1, not D_2: slope ½ against D_2"}}},
+       .must_fail = {{"threshold_n", "N* tracks D_1 = d + 1, not D_2: slope ½ against D_2"}},
+       .run = ThresholdCell},
   };
   // What the report draws: every kernel's risk above α²/16 at N ≤ C(d,k)/1000, and the span
   // bound 1 − N/C(d,k) (recorded per cell) under each kernel's projection error.
@@ -362,7 +373,6 @@ ClaimSpec ParityLowerBoundClaim() {
       .per_output = "k",
       .premise = {"N ≤ C(d,k)/1000", "n", 1e-3, "d", "k"},
   }};
-  c.run = ParityLowerBoundCell;
   return c;
 }
 

@@ -56,7 +56,7 @@ CellOutcome BoundCell(int d, int k, int n, const CellParams& p, const CellSeeds&
   // The theorem arm lets the learner pick its ridge on the population risk (the hardest setting
   // for a lower bound) and also takes the best predictor in the span; controls, which must show
   // learning, pick it on validation data and get no projection (an oracle too).
-  const bool oracle = p.Str("selection") == "oracle";
+  const bool oracle = p.Choice("selection", kRidgeSelections) == RidgeSelection::kOracle;
   const BoundDraws draws = DrawBound(d, k, n, p, seeds);
   std::vector<std::vector<FourierExpansion>> block;  // b targets H, then their G parts
   for (const SeparationConcept& s : draws.concepts) block.push_back(SeparationFourier(s));
@@ -78,7 +78,7 @@ CellOutcome BoundCell(int d, int k, int n, const CellParams& p, const CellSeeds&
   nlohmann::json series = {
       {"n", n}, {"d", d}, {"k", k}, {"bound", bound}, {"kernels", nlohmann::json::object()}};
   for (const Member& m : members) {
-    const RiskMode mode = ChooseRiskMode(p.Str("risk"), m.name, d);
+    const RiskMode mode = ChooseRiskMode(p.Choice("risk", kRiskSettings), m.name, d);
     const MemberRisks risks(*m.kernel, mode, draws.x, mode == RiskMode::kSample ? test : cube,
                             oracle, oracle ? nullptr : &draws.x_val);
     const std::vector<MemberRisks::Result> all = risks.Evaluate(block);
@@ -120,12 +120,15 @@ CellOutcome BoundCell(int d, int k, int n, const CellParams& p, const CellSeeds&
   return out;
 }
 
+}  // namespace
+
 // The exact span bound, by enumeration: mean over all C(d,k) degree-k parities of the projection
 // error onto span{K(·, x_n)}, minus 1 − N/C(d,k), for each member; plus the KRR risk curve.
 CellOutcome SpanCell(const CellParams& p, const CellSeeds& seeds) {
   const int d = p.Int("span_d"), k = p.Int("span_k"), n = p.Int("n");
   const double alpha = p.Real("alpha"), bound = alpha * alpha / 16.0, c = BinomialCoefficient(d, k);
   const int targets = p.Int("targets");
+  const RiskSetting risk = p.Choice("risk", kRiskSettings);
   Rng sample_rng(DeriveSeed(seeds.replicate, "span sample"));
   const Eigen::MatrixXd x = SampleCube(sample_rng, n, d);
   const Eigen::MatrixXd cube = EnumerateCube(d);
@@ -155,7 +158,7 @@ CellOutcome SpanCell(const CellParams& p, const CellSeeds& seeds) {
     out.observables["rank." + m.name] = dp.rank;
     out.observables["max_explained." + m.name] = dp.explained.maxCoeff();
     const RiskMode mode =
-        ChooseRiskMode(p.Str("risk") == "sample" ? "auto" : p.Str("risk"), m.name, d);
+        ChooseRiskMode(risk == RiskSetting::kSample ? RiskSetting::kAuto : risk, m.name, d);
     double krr = 0;
     for (const MemberRisks::Result& r :
          MemberRisks(*m.kernel, mode, x, cube, false).Evaluate(block))
@@ -236,8 +239,6 @@ CellOutcome ThresholdCell(const CellParams& p, const CellSeeds& seeds) {
   return out;
 }
 
-}  // namespace
-
 BoundDraws DrawBound(int d, int k, int n, const CellParams& p, const CellSeeds& seeds) {
   // Replicate seeds: the sample nests across N and the targets are the same at every N and arm.
   BoundDraws out;
@@ -281,22 +282,19 @@ int TheoremIndicator(int failures, int targets, double u) {
   return r.keep >= 1.0 || u < r.keep ? 1 : 0;
 }
 
-CellOutcome ParityLowerBoundCell(const CellParams& p, const CellSeeds& seeds) {
-  const std::string regime = p.Str("regime");
-  if (regime == "theorem") return BoundCell(p.Int("d"), p.Int("k"), p.Int("n"), p, seeds);
-  if (regime == "degree_one") {
-    const int d = p.Int("d");
-    return BoundCell(d, 1, static_cast<int>(std::ceil(p.Real("learn_factor") * (d + 1))), p, seeds);
-  }
-  if (regime == "many_samples") {
-    const int d = p.Int("span_d"), k = p.Int("span_k");
-    const int n = static_cast<int>(std::ceil(p.Real("learn_factor") * LowDegreeDimension(d, k)));
-    return BoundCell(d, k, n, p, seeds);
-  }
-  if (regime == "target_aware") return TargetAwareCell(p, seeds);
-  if (regime == "span") return SpanCell(p, seeds);
-  THM_CHECK_MSG(regime == "threshold", "unknown regime " << regime);
-  return ThresholdCell(p, seeds);
+CellOutcome TheoremCell(const CellParams& p, const CellSeeds& seeds) {
+  return BoundCell(p.Int("d"), p.Int("k"), p.Int("n"), p, seeds);
+}
+
+CellOutcome DegreeOneCell(const CellParams& p, const CellSeeds& seeds) {
+  const int d = p.Int("d");
+  return BoundCell(d, 1, static_cast<int>(std::ceil(p.Real("learn_factor") * (d + 1))), p, seeds);
+}
+
+CellOutcome ManySamplesCell(const CellParams& p, const CellSeeds& seeds) {
+  const int d = p.Int("span_d"), k = p.Int("span_k");
+  const int n = static_cast<int>(std::ceil(p.Real("learn_factor") * LowDegreeDimension(d, k)));
+  return BoundCell(d, k, n, p, seeds);
 }
 
 }  // namespace thmcheck

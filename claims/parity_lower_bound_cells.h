@@ -1,5 +1,5 @@
-// The cell function of claim parity_lower_bound: one sweep cell of any of its arms, selected by
-// the cell parameter `regime` that each arm sets (parity_lower_bound.cc). Split from the claim
+// The cell functions of claim parity_lower_bound, one per kind of arm (parity_lower_bound.cc
+// gives each arm its own). Split from the claim
 // file to keep each file to one concern (docs/house_rules.md): this one measures, that one
 // declares.
 // Legend: d dimension, k parity degree, N samples, b = `targets` targets per cell, α the weight
@@ -10,27 +10,40 @@
 
 #include <Eigen/Core>
 
+#include "claims/parity_lower_bound_family.h"
 #include "concepts/sparse_parity.h"
 #include "harness/claim.h"
 
 namespace thmcheck {
 
-// regime = "theorem"      (d, k, n, …): b separation-class targets H = F + αG(F) on one sample,
-//                          each kernel's KRR on H and on αG(F) alone; `selection` = "oracle"
-//                          (population-oracle ridge, min with the span projection) or
-//                          "validation" (ridge picked on a fresh validation sample of n_val).
-//                          Observables above_bound (0/1, see TheoremIndicator), g_slack,
-//                          best_risk_over_bound; per kernel risk.*, g_ratio.*, below_frac.*.
-//          "many_samples" the same at (span_d, span_k) with N = learn_factor·D_k.
-//          "degree_one"   the same at (d, k = 1) with N = learn_factor·(d + 1).
-//          "target_aware" the theorem regime's draws, the kernel built from each target
-//                          (parity_lower_bound_target_aware.h).
-//          "span"         (span_d, span_k, n): exact span bound by enumeration (span_slack), and
-//                          the KRR risk curve of b targets (oracle ridge).
-//          "threshold"    (d, k, target_degree): the N where KRR's error (validation ridge) on a
-//                          unit parity of degree target_degree first falls below ½
-//                          (threshold_n), and D_k.
-CellOutcome ParityLowerBoundCell(const CellParams& p, const CellSeeds& seeds);
+// The arms' cell functions (the `regime` each arm records in its cells' parameters):
+// TheoremCell (d, k, n, …): b separation-class targets H = F + αG(F) on one sample, each kernel's
+//   KRR on H and on αG(F) alone; `selection` = "oracle" (population-oracle ridge, min with the
+//   span projection) or "validation" (ridge picked on a fresh validation sample of n_val).
+//   Observables above_bound (0/1, see TheoremIndicator), g_slack, best_risk_over_bound; per
+//   kernel risk.*, g_ratio.*, below_frac.*.
+// ManySamplesCell: the same at (span_d, span_k) with N = learn_factor·D_k.
+// DegreeOneCell: the same at (d, k = 1) with N = learn_factor·(d + 1).
+// SpanCell (span_d, span_k, n): exact span bound by enumeration (span_slack), and the KRR risk
+//   curve of b targets (oracle ridge).
+// ThresholdCell (d, k, target_degree): the N where KRR's error (validation ridge) on a unit
+//   parity of degree target_degree first falls below ½ (threshold_n), and D_k.
+// (TargetAwareCell: parity_lower_bound_target_aware.h.)
+// The names of the typed choices in parameters and result files: `risk` (the ridge path's risks,
+// parity_lower_bound_family.h) and `selection` (how a ridge is picked: the population oracle, or
+// a fresh validation sample of n_val).
+enum class RidgeSelection { kOracle, kValidation };
+inline const Choices<RiskSetting> kRiskSettings = {{{RiskSetting::kAuto, "auto"},
+                                                    {RiskSetting::kExact, "exact"},
+                                                    {RiskSetting::kSample, "sample"}}};
+inline const Choices<RidgeSelection> kRidgeSelections = {
+    {{RidgeSelection::kOracle, "oracle"}, {RidgeSelection::kValidation, "validation"}}};
+
+CellOutcome TheoremCell(const CellParams& p, const CellSeeds& seeds);
+CellOutcome ManySamplesCell(const CellParams& p, const CellSeeds& seeds);
+CellOutcome DegreeOneCell(const CellParams& p, const CellSeeds& seeds);
+CellOutcome SpanCell(const CellParams& p, const CellSeeds& seeds);
+CellOutcome ThresholdCell(const CellParams& p, const CellSeeds& seeds);
 
 // What the theorem-regime cells of one replicate share (common random numbers across N and
 // arms): the sample X (n×d; nested across N), the validation sample (n_val×d) and b targets.

@@ -83,14 +83,15 @@ std::unique_ptr<Kernel> MakeMember(const std::string& name, int d, int k, double
   return std::make_unique<RandomFeaturesKernel>(DrawRandomReluFeatures(rng, features, d, bias));
 }
 
-RiskMode ChooseRiskMode(const std::string& setting, const std::string& name, int d) {
+RiskMode ChooseRiskMode(RiskSetting setting, const std::string& name, int d) {
   const bool spectral = IsDotProductMember(name) && d <= kMaxSpectrumDim;
   const bool enumerable = d <= kMaxEnumerableCubeDim;
-  if (setting == "sample") return RiskMode::kSample;
+  if (setting == RiskSetting::kSample) return RiskMode::kSample;
   if (spectral) return RiskMode::kSpectral;
   if (enumerable) return RiskMode::kEnumerate;
-  THM_CHECK_MSG(setting == "auto", "risk=exact is impossible for " << name << " at d = " << d
-                                                                   << " (validation missed it)");
+  THM_CHECK_MSG(setting == RiskSetting::kAuto, "risk=exact is impossible for "
+                                                   << name << " at d = " << d
+                                                   << " (validation missed it)");
   return RiskMode::kSample;
 }
 

@@ -44,9 +44,10 @@ std::unique_ptr<Kernel> MakeMember(const std::string& name, int d, int k, double
 // How risks are obtained. kSpectral: exact, dot-product members, d ≤ kMaxSpectrumDim (40).
 // kEnumerate: exact, any member, d ≤ kMaxEnumerableCubeDim (16). kSample: a test sample.
 enum class RiskMode { kSpectral, kEnumerate, kSample };
-// `setting` is the `risk` parameter: "auto" (exact where possible: spectral, else enumeration,
-// else sample), "exact" (spectral or enumeration; callers validate first), "sample".
-RiskMode ChooseRiskMode(const std::string& setting, const std::string& name, int d);
+// The `risk` parameter: kAuto (exact where possible: spectral, else enumeration, else sample),
+// kExact (spectral or enumeration; callers validate first), kSample.
+enum class RiskSetting { kAuto, kExact, kSample };
+RiskMode ChooseRiskMode(RiskSetting setting, const std::string& name, int d);
 const char* RiskModeName(RiskMode mode);
 
 // One-sided 95% normal quantile: in kSample mode a KRR risk counts as above a bound only if

@@ -6,9 +6,11 @@
 // cell reports; an axis = a cell parameter swept over the values of a list parameter.
 #pragma once
 
+#include <any>
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,8 +18,10 @@
 #include <nlohmann/json.hpp>
 
 #include "harness/checks.h"
+#include "harness/contract.h"
 #include "harness/params.h"
 #include "harness/schema/records.h"
+#include "harness/shared_work.h"
 
 namespace thmcheck {
 
@@ -46,7 +50,16 @@ struct CellOutcome {
 struct CellSeeds {
   uint64_t cell = 0;
   uint64_t replicate = 0;
+  // The replicate's shared work (ClaimSpec::shared), set by the runner; read it with SharedWork.
+  std::function<std::any()> shared = {};
 };
+
+// The work ClaimSpec::shared declared as SharedPerReplicate<T>, for this cell's key and replicate.
+template <class T>
+std::shared_ptr<const T> SharedWork(const CellSeeds& seeds) {
+  THM_CHECK_MSG(seeds.shared, "a cell asked for shared work its claim does not declare");
+  return std::any_cast<std::shared_ptr<const T>>(seeds.shared());
+}
 using CellFunction = std::function<CellOutcome(const CellParams& params, const CellSeeds& seeds)>;
 
 // A cell parameter `name` takes each value of the list parameter `from` (e.g. m from "widths").
@@ -154,6 +167,9 @@ struct ArmSpec {
   // this arm (e.g. "runs that did not diverge ≥ 0.9"), so diverged cells do not cap the other
   // checks (checks.h Gaps::kDivergenceIsResult). Off: a diverged cell caps them.
   bool divergence_is_result = false;
+  // What measures this arm's cells when it is not ClaimSpec::run (an arm that measures another
+  // thing, e.g. a threshold instead of a risk): each arm has its own function or the claim's.
+  CellFunction run = {};
 };
 
 // What the suite expects of a claim at the scales it runs: it reproduces (its verdict is PASS on
@@ -190,7 +206,9 @@ struct ClaimSpec {
   std::vector<std::string> printed_figures;
   std::vector<CrossCheckSpec> cross_checks;  // likewise, against another claim's results
   Expected expected;
-  CellFunction run;
+  CellFunction run;  // measures one cell of any arm that has no ArmSpec::run
+  // Work every cell of a replicate shares, computed once and freed after (shared_work.h).
+  SharedWorkSpec shared = {};
 };
 
 }  // namespace thmcheck

@@ -23,6 +23,10 @@ const char* ExpectedStatusName(ExpectedStatus s) {
   return s == ExpectedStatus::kReproduces ? "reproduces" : "not_reproduced_at_this_scale";
 }
 
+const CellFunction& CellFunctionOf(const ClaimSpec& claim, size_t arm) {
+  return claim.arms[arm].run ? claim.arms[arm].run : claim.run;
+}
+
 const ArmSpec& AgainstArm(const ClaimSpec& claim, const ArmSpec& control) {
   const std::string name = control.against.empty() ? claim.arms.at(0).name : control.against;
   for (const ArmSpec& arm : claim.arms)

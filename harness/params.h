@@ -8,9 +8,12 @@
 #include <limits>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "harness/contract.h"
 
 namespace thmcheck {
 
@@ -43,10 +46,34 @@ struct ParamSpec {
   const nlohmann::json* DefaultAt(const std::string& scale) const;
 };
 
+// A typed choice: the values of an enum and the names they have in --set, in cell parameters and
+// in result files, declared once beside the claim that uses them. ChoiceParam(name, choices,
+// help) allows exactly these names; CellParams::Choice reads one back as the enum, so claim code
+// compares enums, never strings.
+template <class E>
+struct Choices {
+  std::vector<std::pair<E, std::string>> values;
+  std::vector<std::string> Names() const {
+    std::vector<std::string> names;
+    for (const auto& [value, name] : values) names.push_back(name);
+    return names;
+  }
+  E Of(const std::string& name) const {
+    for (const auto& [value, n] : values)
+      if (n == name) return value;
+    THM_CHECK_MSG(false, "'" << name << "' is none of the declared choices");
+    return values.front().first;
+  }
+};
+
 // Declaration helpers, so claims read as a table of parameters.
 ParamSpec IntParam(std::string name, double min, double max, std::string help);
 ParamSpec RealParam(std::string name, double min, double max, std::string help);
 ParamSpec ChoiceParam(std::string name, std::vector<std::string> choices, std::string help);
+template <class E>
+ParamSpec ChoiceParam(std::string name, const Choices<E>& choices, std::string help) {
+  return ChoiceParam(std::move(name), choices.Names(), std::move(help));
+}
 ParamSpec IntListParam(std::string name, double min, double max, int min_count, bool increasing,
                        std::string help);
 ParamSpec RealListParam(std::string name, double min, double max, int min_count, bool increasing,
@@ -71,6 +98,10 @@ class CellParams {
   long Int(const std::string& key) const;
   double Real(const std::string& key) const;  // accepts integers too
   std::string Str(const std::string& key) const;
+  template <class E>
+  E Choice(const std::string& key, const Choices<E>& choices) const {
+    return choices.Of(Str(key));
+  }
   std::vector<long> IntList(const std::string& key) const;
   std::vector<double> RealList(const std::string& key) const;
   bool Has(const std::string& key) const { return values_.contains(key); }

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <memory>
 #include <mutex>
 #include <ostream>
 
@@ -17,6 +18,7 @@
 #include "harness/progress.h"
 #include "harness/rng.h"
 #include "harness/schema/records_json.h"
+#include "harness/shared_work.h"
 #include "harness/store.h"
 #include "harness/sweep.h"
 #include "harness/verdict.h"
@@ -50,6 +52,9 @@ PreparedRun PrepareRun(const ClaimSpec& claim, const RunOptions& options) {
     throw UsageError("--scale " + options.scale + ": claim " + claim.id + " has scales " + scales);
   }
   ValidateClaimSpec(claim);  // a broken declaration aborts before any cell runs
+  for (size_t arm = 0; arm < claim.arms.size(); ++arm)
+    THM_CHECK_MSG(CellFunctionOf(claim, arm),
+                  claim.id << ": arm " << claim.arms[arm].name << " has no cell function");
   PreparedRun run;
   run.claim = &claim;
   run.params = ResolveParams(claim.params, options.scale, options.sets);
@@ -77,6 +82,12 @@ RunOutcome ExecuteRun(const PreparedRun& run, const RunOptions& options, std::os
 
   std::vector<CellOutcome> outcomes(cells.size());
   std::vector<char> reused(cells.size(), 0);
+  std::unique_ptr<SharedWorkStore> shared;
+  if (claim.shared) {
+    std::vector<std::pair<const nlohmann::json*, uint64_t>> uses;
+    for (size_t i : selected) uses.emplace_back(&cells[i].params, cells[i].replicate_seed);
+    shared = std::make_unique<SharedWorkStore>(claim.shared, uses);
+  }
   std::mutex log_mu;
   const std::string label = sharded ? claim.id + " shard " + std::to_string(options.shard_index) +
                                           "/" + std::to_string(options.shard_count)
@@ -86,6 +97,14 @@ RunOutcome ExecuteRun(const PreparedRun& run, const RunOptions& options, std::os
     const size_t i = selected[k];
     const Cell& cell = cells[i];
     const auto path = CellPath(dir, cell);
+    // However the cell ends (run or reused), the last of its key frees the shared work.
+    struct Release {
+      SharedWorkStore* store;
+      const Cell& cell;
+      ~Release() {
+        if (store) store->Done(cell.params, cell.replicate_seed);
+      }
+    } release{shared.get(), cell};
     if (options.resume) {
       std::string problem;
       if (auto stored = ReadCell(path, claim, cell, &problem)) {
@@ -99,8 +118,10 @@ RunOutcome ExecuteRun(const PreparedRun& run, const RunOptions& options, std::os
         log << claim.id << ": recomputing " << path.string() << ": " << problem << "\n";
       }
     }
-    const nlohmann::json record = CellToJson(
-        claim, cell, claim.run(CellParams(cell.params), {cell.seed, cell.replicate_seed}));
+    CellSeeds seeds{cell.seed, cell.replicate_seed};
+    if (shared) seeds.shared = [&] { return shared->Get(cell.params, cell.replicate_seed); };
+    const nlohmann::json record =
+        CellToJson(claim, cell, CellFunctionOf(claim, cell.arm)(CellParams(cell.params), seeds));
     WriteFileAtomic(path, record.dump(1) + "\n");
     // What the file says (e.g. ∞ stored as null reads back as NaN), as a resumed run would read it.
     outcomes[i] = OutcomeFromJson(record);

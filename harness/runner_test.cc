@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -127,6 +128,52 @@ TEST_F(RunnerTest, CellsAndVerdictAreByteIdenticalAcrossThreadCounts) {
     }
     EXPECT_EQ(compared, 40);
   }
+}
+
+// Shared work (ClaimSpec::shared): computed once per replicate whatever the thread count, the
+// cells' bytes unchanged by who computed it, and none of it held once the run is over.
+TEST_F(RunnerTest, SharedWorkIsComputedOncePerReplicateAndGivesTheSameBytes) {
+  ClaimSpec claim = ToyClaim(0.0);
+  std::atomic<int> computed{0};
+  claim.shared = SharedPerReplicate<double>({"b"}, [&](const CellParams&, uint64_t seed) {
+    ++computed;
+    return Rng(seed).Normal();  // a replicate's own draw
+  });
+  claim.run = [](const CellParams& p, const CellSeeds& seeds) {
+    CellOutcome out;
+    out.observables["y"] =
+        std::pow(p.Real("m"), p.Real("b")) * std::exp(0.05 * *SharedWork<double>(seeds));
+    return out;
+  };
+  for (int threads : {1, 4}) {
+    computed = 0;
+    Run(claim, dir_ / ("t" + std::to_string(threads)), threads);
+    // 4 replicates × 2 values of the key b (main: -0.5; the control sets 0).
+    EXPECT_EQ(computed, 8) << threads << " threads";
+  }
+  int compared = 0;
+  for (const auto& e : fs::directory_iterator(dir_ / "t1" / "toy" / "cells")) {
+    EXPECT_EQ(Slurp(e.path()), Slurp(dir_ / "t4" / "toy" / "cells" / e.path().filename()));
+    ++compared;
+  }
+  EXPECT_EQ(compared, 40);
+  Run(claim, dir_ / "t4", 2, /*resume=*/true);
+  EXPECT_EQ(computed, 8) << "a resumed run recomputed shared work no cell needed";
+}
+
+TEST(SharedWorkStoreTest, FreesAKeysWorkWhenItsLastCellIsDone) {
+  const SharedWorkSpec spec =
+      SharedPerReplicate<int>({"a"}, [](const CellParams& p, uint64_t) { return p.Int("a"); });
+  const nlohmann::json a1 = {{"a", 1}}, a2 = {{"a", 2}};
+  SharedWorkStore store(spec, {{&a1, 7}, {&a1, 7}, {&a2, 7}});
+  EXPECT_EQ(*std::any_cast<std::shared_ptr<const int>>(store.Get(a1, 7)), 1);
+  EXPECT_EQ(*std::any_cast<std::shared_ptr<const int>>(store.Get(a2, 7)), 2);
+  EXPECT_EQ(store.Held(), 2u);
+  store.Done(a1, 7);
+  EXPECT_EQ(store.Held(), 2u);  // one cell of key a=1 still to finish
+  store.Done(a1, 7);
+  store.Done(a2, 7);
+  EXPECT_EQ(store.Held(), 0u);
 }
 
 TEST_F(RunnerTest, ResumeReusesCellsAndRecomputesACorruptOne) {
