@@ -7,6 +7,7 @@
 // to their rows in the cells table. Sweep points follow the table, one collapsed table per check.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 
@@ -14,8 +15,9 @@
 
 namespace thmcheck::report {
 
-// `cell_ids`: the ids of the cells the page lists (cells_table.h CellId); a capping cell among
-// them is linked to its row, any other is named only.
-std::string ArmSectionHtml(const Arm& arm, const std::set<std::string>& cell_ids);
+// The view of templates/arm_section.mustache: the arm and one row per check, all text
+// preformatted. `cell_ids`: the ids of the cells the page lists (cells_table.h CellId); a cell
+// that capped a check is linked to its row when it is among them, else named only.
+nlohmann::json ArmView(const Arm& arm, const std::set<std::string>& cell_ids);
 
 }  // namespace thmcheck::report

@@ -23,6 +23,28 @@ bool UnitToNs(const std::string& unit, double* factor) {
   return true;
 }
 
+// One entry of the "benchmarks" array, times in nanoseconds.
+struct BenchmarkEntry {
+  std::string name, run_type, aggregate_name;
+  double cpu_ns = 0, real_ns = 0;
+  bool error = false;  // error_occurred: the entry has no times to read
+};
+
+void from_json(const json& b, BenchmarkEntry& e) {
+  e.error = b.value("error_occurred", false);
+  if (e.error) return;
+  b.at(b.contains("run_name") ? "run_name" : "name").get_to(e.name);
+  e.run_type = b.value("run_type", "");
+  e.aggregate_name = b.value("aggregate_name", "");
+  double factor = 1;
+  const std::string unit = b.at("time_unit").get<std::string>();
+  if (!UnitToNs(unit, &factor))
+    throw json::other_error::create(501, "\"" + unit + "\" is not one of ns, us, ms, s",
+                                    &b.at("time_unit"));
+  e.cpu_ns = b.at("cpu_time").get<double>() * factor;
+  e.real_ns = b.at("real_time").get<double>() * factor;
+}
+
 bool IsArgument(const std::string& segment) {
   if (segment.empty()) return true;
   if (segment.find(':') != std::string::npos) return true;  // n:20, repeats:5, min_time:0.1
@@ -52,37 +74,29 @@ std::string BenchmarkFamily(const std::string& name) {
 
 bool ParseBenchmarkJson(const json& root, std::vector<BenchmarkSample>* samples,
                         std::string* error) {
-  std::map<std::string, size_t> index;        // name → position in *samples
-  std::map<std::string, size_t> median_only;  // names seen only as a median aggregate so far
-  std::vector<BenchmarkSample> medians;
+  std::vector<BenchmarkEntry> entries;
   try {
-    for (const json& b : root.at("benchmarks")) {
-      if (b.value("error_occurred", false)) continue;
-      const std::string name = b.contains("run_name") ? b.at("run_name").get<std::string>()
-                                                      : b.at("name").get<std::string>();
-      const std::string run_type = b.value("run_type", "");
-      const std::string aggregate = b.value("aggregate_name", "");
-      const double cpu = b.at("cpu_time").get<double>(), real = b.at("real_time").get<double>();
-      const std::string unit = b.at("time_unit").get<std::string>();
-      double factor = 1;
-      if (!UnitToNs(unit, &factor))
-        throw json::other_error::create(501, "\"" + unit + "\" is not one of ns, us, ms, s",
-                                        &b.at("time_unit"));
-      const bool iteration = run_type.empty() || run_type == "iteration";
-      if (!iteration && aggregate != "median") continue;
-      std::vector<BenchmarkSample>& into = iteration ? *samples : medians;
-      std::map<std::string, size_t>& where = iteration ? index : median_only;
-      auto it = where.find(name);
-      if (it == where.end()) {
-        it = where.emplace(name, into.size()).first;
-        into.push_back({name, BenchmarkFamily(name), {}, {}});
-      }
-      into[it->second].cpu_ns.push_back(cpu * factor);
-      into[it->second].real_ns.push_back(real * factor);
-    }
+    root.at("benchmarks").get_to(entries);
   } catch (const json::exception& e) {
     *error = schema::JsonErrorText(e);
     return false;
+  }
+  std::map<std::string, size_t> index;        // name → position in *samples
+  std::map<std::string, size_t> median_only;  // names seen only as a median aggregate so far
+  std::vector<BenchmarkSample> medians;
+  for (const BenchmarkEntry& b : entries) {
+    if (b.error) continue;
+    const bool iteration = b.run_type.empty() || b.run_type == "iteration";
+    if (!iteration && b.aggregate_name != "median") continue;
+    std::vector<BenchmarkSample>& into = iteration ? *samples : medians;
+    std::map<std::string, size_t>& where = iteration ? index : median_only;
+    auto it = where.find(b.name);
+    if (it == where.end()) {
+      it = where.emplace(b.name, into.size()).first;
+      into.push_back({b.name, BenchmarkFamily(b.name), {}, {}});
+    }
+    into[it->second].cpu_ns.push_back(b.cpu_ns);
+    into[it->second].real_ns.push_back(b.real_ns);
   }
   // Aggregates-only output: the median is all there is.
   for (BenchmarkSample& m : medians) {

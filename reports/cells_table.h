@@ -6,14 +6,16 @@
 // link the cells that capped its verdict.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "reports/results.h"
 
 namespace thmcheck::report {
 
-// The section's HTML (no heading): a status summary, the common parameters and the table.
-std::string CellsSection(const ClaimResult& claim);
+// The view of templates/cells_table.mustache (no heading): the count by status, the shared
+// parameters and one row per cell, all text preformatted.
+nlohmann::json CellsView(const ClaimResult& claim);
 
 // A cell's id as the harness names it: its file's stem (cells/<id>.json → <id>).
 std::string CellId(const Cell& cell);

@@ -1,9 +1,7 @@
-// Renders the citation and the BibTeX of a claim page; see citation_section.h.
+// The citation and the BibTeX of a claim page; see citation_section.h.
 #include "reports/citation_section.h"
 
 #include <algorithm>
-
-#include "reports/escape.h"
 
 namespace thmcheck::report {
 namespace {
@@ -15,27 +13,18 @@ std::string ContextText(const ClaimResult& claim, const char* key) {
 
 }  // namespace
 
-std::string CitationHtml(const Citation& c) {
-  std::string html = "<p>";
-  if (!c.authors.empty()) html += HtmlEscape(c.authors);
-  if (c.year) html += " (" + std::to_string(*c.year) + ")";
-  if (!c.authors.empty() || c.year) html += ". ";
-  if (!c.title.empty()) html += "<em>" + HtmlEscape(c.title) + "</em>. ";
-  if (!c.venue.empty()) html += HtmlEscape(c.venue) + ". ";
-  if (!c.arxiv.empty()) {
-    html += "arXiv: ";
-    html += cite::LooksLikeArxivId(c.arxiv)
-                ? "<a href=\"https://arxiv.org/abs/" + HtmlEscape(c.arxiv) + "\">" +
-                      HtmlEscape(c.arxiv) + "</a>. "
-                : HtmlEscape(c.arxiv) + ". ";
-  }
-  if (!c.theorem.empty()) html += "<strong>" + HtmlEscape(c.theorem) + "</strong>.";
-  if (html == "<p>") html += "<span class=\"muted\">No citation recorded.</span>";
-  html += "</p>\n";
-  for (const std::string& line : c.also) {
-    html += "<p class=\"small\">See also: " + HtmlEscape(line) + ".</p>\n";
-  }
-  return html;
+nlohmann::json CitationView(const Citation& c) {
+  return {{"authors", c.authors},
+          {"year", c.year ? std::to_string(*c.year) : ""},
+          {"byline", !c.authors.empty() || c.year},
+          {"title", c.title},
+          {"venue", c.venue},
+          {"arxiv", c.arxiv},
+          {"arxiv_link", cite::LooksLikeArxivId(c.arxiv)},
+          {"theorem", c.theorem},
+          {"none", c.authors.empty() && !c.year && c.title.empty() && c.venue.empty() &&
+                       c.arxiv.empty() && c.theorem.empty()},
+          {"also", c.also}};
 }
 
 bool CitationRecordOf(const ClaimResult& claim, cite::ClaimTest* record) {
@@ -60,18 +49,6 @@ bool CitationRecordOf(const ClaimResult& claim, cite::ClaimTest* record) {
 std::string ClaimBibtex(const ClaimResult& claim) {
   cite::ClaimTest record;
   return CitationRecordOf(claim, &record) ? cite::Bibtex(record) : "";
-}
-
-std::string CiteSection(const ClaimResult& claim, const std::string& bib_href) {
-  const std::string bib = ClaimBibtex(claim);
-  if (bib.empty()) {
-    return "<p class=\"muted\">The result records no paper, so there is nothing to cite.</p>\n";
-  }
-  return "<p>Cite the claim test that produced these numbers (its id, protocol version and "
-         "commit) together with the theorem's paper. Claim ids are stable; a change in what a "
-         "claim measures bumps its protocol version, and with it the key. File: <a href=\"" +
-         HtmlEscape(bib_href) + "\">citation.bib</a>.</p>\n<pre><code>" + HtmlEscape(bib) +
-         "</code></pre>\n";
 }
 
 }  // namespace thmcheck::report

@@ -5,6 +5,7 @@
 // comes from verdict.json only; the year of the claim-test entry is the year the run started.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "harness/schema/citation_format.h"
@@ -12,16 +13,14 @@
 
 namespace thmcheck::report {
 
-// "<p>authors (year). <em>title</em>. venue. arXiv: id. theorem.</p>" plus "see also" lines.
-std::string CitationHtml(const Citation& citation);
+// The view of templates/citation_paper.mustache: "authors (year). title. venue. arXiv: id.
+// theorem." (the id linked when arxiv.org resolves it) and the "see also" lines.
+nlohmann::json CitationView(const Citation& citation);
 
 // The citation record of a result; false when it records no paper to cite (no title, no arXiv id).
 bool CitationRecordOf(const ClaimResult& claim, cite::ClaimTest* record);
 
 // The BibTeX text of a result ("" when CitationRecordOf is false).
 std::string ClaimBibtex(const ClaimResult& claim);
-
-// The "Cite this result" section (no heading): the BibTeX in a <pre> and a link to `bib_href`.
-std::string CiteSection(const ClaimResult& claim, const std::string& bib_href);
 
 }  // namespace thmcheck::report

@@ -68,7 +68,7 @@ TEST(ClaimPageTest, AControlShowsWhatRejectedItItsPredictionsAndEachRowsRole) {
   EXPECT_TRUE(Has(html, "<span class=\"role\">prediction</span>"));
   EXPECT_TRUE(Has(html,
                   "<span class=\"badge good\" title=\"must fail: it FAILs on the "
-                  "control&#39;s cells"));
+                  "control&apos;s cells"));
   EXPECT_TRUE(Has(html, ">FAIL</span> <span class=\"small\">as the control predicts</span>"));
   EXPECT_FALSE(Has(html, "<span class=\"badge bad\" title=\"must fail"));
   EXPECT_TRUE(Has(html, "decided at {&quot;m&quot;:128}"));  // a check's reason

@@ -1,12 +1,16 @@
 // Tests of the claim page's "What is measured" and "Cite this result" sections on the fixture
 // claim: sweeps and replicates read off the result, concept and learners when recorded, and a
-// BibTeX that cites the commit and suite version of the run that produced the numbers.
+// BibTeX that cites the commit and suite version of the run that produced the numbers; and where
+// the interval glyph of a check places its marks.
 #include <gtest/gtest.h>
 
 #include <sstream>
 
 #include "reports/citation_section.h"
+#include "reports/claim_page.h"
+#include "reports/interval_glyph.h"
 #include "reports/measured_section.h"
+#include "reports/page_template.h"
 #include "reports/results_reader.h"
 #include "reports/test_fixture.h"
 
@@ -14,6 +18,16 @@ namespace thmcheck::report {
 namespace {
 
 ClaimResult FixtureClaim(const nlohmann::json& verdict) { return test::ReadFixtureClaim(verdict); }
+
+std::string MeasuredSection(const ClaimResult& claim) {
+  return RenderTemplate("measured_section", MeasuredView(claim));
+}
+
+// The page's "Cite this result" section: from its heading to the end.
+std::string CiteSection(const ClaimResult& claim) {
+  const std::string page = ClaimPageHtml(claim, {}, false);
+  return page.substr(page.find("<h2>Cite this result</h2>"));
+}
 
 TEST(MeasuredSectionTest, ShowsSweepsObservablesAndConceptWhenRecorded) {
   nlohmann::json verdict = test::FixtureVerdict();
@@ -47,14 +61,31 @@ TEST(CiteSectionTest, CitesTheRunsCommitProtocolAndPaper) {
   EXPECT_NE(bib.find("version = {0.1.0}"), std::string::npos);
   EXPECT_NE(bib.find("@article{du2018arxiv181002054,"), std::string::npos);
   EXPECT_NE(bib.find("B. P{\\'o}czos"), std::string::npos);
-  const std::string html = CiteSection(claim, "citation.bib");
+  const std::string html = CiteSection(claim);
   EXPECT_NE(html.find("<a href=\"citation.bib\">"), std::string::npos);
-  EXPECT_NE(html.find("P{\\&#39;o}czos"), std::string::npos);  // the BibTeX, HTML-escaped
+  EXPECT_NE(html.find("P{\\&apos;o}czos"), std::string::npos) << html;  // the BibTeX, HTML-escaped
 
   verdict.erase("citation");
   EXPECT_EQ(ClaimBibtex(FixtureClaim(verdict)), "");
-  EXPECT_NE(CiteSection(FixtureClaim(verdict), "citation.bib").find("nothing to cite"),
-            std::string::npos);
+  EXPECT_NE(CiteSection(FixtureClaim(verdict)).find("nothing to cite"), std::string::npos);
+}
+
+TEST(IntervalGlyphTest, PlacesEachMarkOnTheAxisOfItsValues) {
+  Check check;
+  check.estimate = 0.5;
+  check.predicted = 0.5;
+  check.band = {0.0, 1.0, true};
+  check.ci = {0.4, 0.6, true};
+  check.ci95 = {0.3, std::nullopt, true};  // open above: the bar runs to the right edge
+  // The axis spans [0, 1] plus 12% each side, mapped onto 4..136 px: v ↦ 4 + (v + 0.12)/1.24·132.
+  const std::string svg = RenderTemplate("glyph_interval", IntervalGlyphView(check));
+  EXPECT_NE(svg.find("<circle cx=\"70.0\""), std::string::npos) << svg;
+  EXPECT_NE(svg.find("<rect x=\"16.8\" y=\"2\" width=\"106.5\""), std::string::npos) << svg;
+  EXPECT_NE(svg.find("x2=\"140.0\""), std::string::npos) << svg;
+  EXPECT_NE(svg.find("<title>estimate 0.5; 90% [0.4, 0.6]"), std::string::npos) << svg;
+
+  check.estimate.reset();
+  EXPECT_TRUE(IntervalGlyphView(check).is_null()) << "no estimate: nothing to place";
 }
 
 }  // namespace

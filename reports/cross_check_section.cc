@@ -1,4 +1,4 @@
-// Renders a cross-check section (see cross_check_section.h).
+// Builds a cross-check section (see cross_check_section.h).
 #include "reports/cross_check_section.h"
 
 #include <algorithm>
@@ -10,7 +10,7 @@
 namespace thmcheck::report {
 namespace {
 
-std::string Code(const std::string& text) { return "<code>" + HtmlEscape(text) + "</code>"; }
+using nlohmann::json;
 
 // A shell word for a folder: as it is when plainly safe, else single-quoted.
 std::string Word(const std::string& path) {
@@ -20,76 +20,16 @@ std::string Word(const std::string& path) {
   return plain ? path : ShellQuote(path);
 }
 
-std::string Title(const CrossCheck& spec) {
-  return spec.title.empty() ? "Cross-check with " + spec.claim : spec.title;
-}
-
-// "the ResNet below α²/16: no (per output: yes)" — the group's words, or "" when the group is
-// not declared; the per-output word only where it was judged.
-std::string SideLine(const CrossCheckGroup& group, const char* where, const std::string& level,
-                     Side side, Side per_output) {
-  if (group.observables.empty()) return "";
-  const std::string label = group.label.empty() ? "every listed observable" : group.label;
-  std::string html = HtmlEscape(label + " " + where + " " + level + ": ") + "<strong>" +
-                     SideName(side) + "</strong>";
-  if (per_output != Side::kNone)
-    html += " (per output: <strong>" + std::string(SideName(per_output)) + "</strong>)";
-  return html;
-}
-
-std::string EntryCell(const CrossCheckEntry& e) {
-  if (e.n == 0) return Td(kAbsent, "num");
-  std::string html = "<td class=\"num\">" + FormatNumber(e.mean) + " " +
-                     HtmlEscape(FormatInterval(e.ci)) + "<br><span class=\"muted small\">n " +
-                     std::to_string(e.n);
-  if (e.per_output) html += " \u00B7 per output " + FormatNumber(e.per_output);
-  return html + "</span></td>";
-}
-
-std::string Source(const CrossCheckTable& table) {
-  const ClaimResult& other = *table.other;
-  const CrossCheck& spec = table.spec;
-  std::string html =
-      "<p>From <a href=\"../" + HtmlEscape(UrlEscapeSegment(other.id)) + "/index.html\">" +
-      Code(other.id) + "</a> " + Badge(other.verdict) + " (arm " + Code(spec.arm) + ", scale " +
-      HtmlEscape(other.scale.empty() ? kAbsent : other.scale) + ", seed " +
-      HtmlEscape(other.seed.empty() ? kAbsent : other.seed) + "): at each " + Code(spec.x) +
-      ", the mean over replicates of each observable with its 90% t-interval"
-      " (n replicates";
-  if (!spec.per_output.empty()) html += "; per output: the mean \u00F7 " + Code(spec.per_output);
-  html += "), against the level " + HtmlEscape(spec.level_label) + " = " +
-          FormatNumber(spec.level_coefficient, 4) + "\u00B7" + Code(spec.x) + "<sup>" +
-          FormatNumber(spec.level_power) +
-          "</sup>. <em>yes</em>: the 90% interval lies on the "
-          "stated side of the level (below: its upper bound; above: its lower bound); <em>no</em>: "
-          "it lies wholly on the other side; <em>undecided</em>: it holds the level.</p>\n";
-  return html;
-}
-
-std::string Table(const CrossCheckTable& table) {
-  const CrossCheck& spec = table.spec;
-  std::string html = "<table>\n<tr><th>" + HtmlEscape(spec.x) + "</th>";
-  for (const std::string& p : spec.params) html += "<th>" + HtmlEscape(p) + "</th>";
-  if (spec.premise) html += "<th>" + HtmlEscape(spec.premise->label) + "</th>";
-  html += "<th>" + HtmlEscape(spec.level_label) + "</th>";
-  for (const std::string& c : table.columns) html += "<th>" + Code(c) + "</th>";
-  html += "<th>Status</th></tr>\n";
-  for (const CrossCheckRow& row : table.rows) {
-    html += "<tr>" + Td(FormatNumber(row.x, 6), "num");
-    for (const std::string& p : row.params) html += Td(p, "num");
-    if (spec.premise)
-      html += Td(row.premise ? (*row.premise ? "yes (" : "no (") + row.premise_text + ")" : kAbsent,
-                 "num");
-    html += Td(FormatNumber(row.level, 4), "num");
-    for (const CrossCheckEntry& e : row.entries) html += EntryCell(e);
-    const std::string below = SideLine(spec.below, "below", spec.level_label, row.below,
-                                       row.below_per_output),
-                      above = SideLine(spec.above, "above", spec.level_label, row.above,
-                                       row.above_per_output);
-    const char* between = below.empty() || above.empty() ? "" : "<br>";
-    html += "<td>" + below + between + above + "</td></tr>\n";
-  }
-  return html + "</table>\n";
+// Where the group sits: "the ResNet below α²/16" with yes/no/undecided (and the per-output word
+// only where it was judged); nothing when the group is not declared.
+void AddSide(const CrossCheckGroup& group, const char* where, const std::string& level, Side side,
+             Side per_output, json* sides) {
+  if (group.observables.empty()) return;
+  sides->push_back({{"first", sides->empty()},
+                    {"text", (group.label.empty() ? "every listed observable" : group.label) + " " +
+                                 where + " " + level},
+                    {"side", SideName(side)},
+                    {"per_output_side", per_output == Side::kNone ? "" : SideName(per_output)}});
 }
 
 // The x values where both groups sit as declared (summed, or per output).
@@ -105,57 +45,67 @@ std::string BothHold(const CrossCheckTable& table, bool per_output) {
   return both;
 }
 
-// Where both groups sit as declared: the comparison the cross-check exists for; per output too
-// when it was judged (the level may be read per output or summed; both are shown, never merged).
-std::string Summary(const CrossCheckTable& table) {
-  const std::string x = Code(table.spec.x);
-  const std::string both = BothHold(table, false);
-  std::string html = both.empty() ? "<p><strong>At no " + x + " do both hold.</strong>"
-                                  : "<p><strong>Both hold at " + x + " = " + both + ".</strong>";
-  const bool judged_per_output =
-      std::any_of(table.rows.begin(), table.rows.end(), [](const CrossCheckRow& r) {
-        return r.below_per_output != Side::kNone || r.above_per_output != Side::kNone;
-      });
-  if (judged_per_output) {
-    const std::string per = BothHold(table, true);
-    html +=
-        per.empty() ? " Per output: at no " + x + "." : " Per output: at " + x + " = " + per + ".";
-  }
-  return html + "</p>\n";
-}
-
-std::string Notes(const CrossCheckTable& table) {
-  std::string html;
-  if (!table.skipped.empty()) {
-    std::string names;
-    for (const std::string& s : table.skipped) names += (names.empty() ? "" : ", ") + Code(s);
-    html += "<p class=\"muted small\">Not recorded by that run, so not shown: " + names + ".</p>\n";
-  }
-  if (table.excluded > 0)
-    html += "<p class=\"muted small\"><strong>" + std::to_string(table.excluded) +
-            " cell(s) of the arm excluded</strong> (diverged, failed, or without a numeric " +
-            Code(table.spec.x) + ").</p>\n";
-  return html;
+json Row(const CrossCheckTable& table, const CrossCheckRow& row) {
+  const CrossCheck& spec = table.spec;
+  json entries = json::array(), sides = json::array();
+  for (const CrossCheckEntry& e : row.entries)
+    entries.push_back({{"n", e.n > 0 ? std::to_string(e.n) : ""},
+                       {"mean", FormatNumber(e.mean)},
+                       {"ci", FormatInterval(e.ci)},
+                       {"per_output", e.per_output ? FormatNumber(e.per_output) : ""}});
+  AddSide(spec.below, "below", spec.level_label, row.below, row.below_per_output, &sides);
+  AddSide(spec.above, "above", spec.level_label, row.above, row.above_per_output, &sides);
+  json premise;  // null: no premise column
+  if (spec.premise)
+    premise = row.premise ? (*row.premise ? "yes (" : "no (") + row.premise_text + ")" : kAbsent;
+  return {{"x", FormatNumber(row.x, 6)},         {"params", row.params}, {"premise", premise},
+          {"level", FormatNumber(row.level, 4)}, {"entries", entries},   {"sides", sides}};
 }
 
 }  // namespace
 
-std::string CrossCheckSectionHtml(const CrossCheckTable& table) {
+json CrossCheckView(const CrossCheckTable& table) {
   const CrossCheck& spec = table.spec;
-  std::string html = "<h2>" + HtmlEscape(Title(spec)) + "</h2>\n";
-  if (!spec.why.empty()) html += "<p>" + HtmlEscape(spec.why) + "</p>\n";
-  if (table.other == nullptr) {
-    return html + "<p class=\"muted\">No results of " + Code(spec.claim) + " in " +
-           Code(table.folder) + ". To fill this section: " +
-           Code("thmcheck run " + spec.claim + " --out " + Word(table.folder)) +
-           ", then write this report again.</p>\n";
-  }
-  html += Source(table);
-  if (table.rows.empty()) {
-    return html + "<p class=\"muted\">" + Code(table.other->id) + " holds no usable cell of arm " +
-           Code(spec.arm) + " with a numeric " + Code(spec.x) + ".</p>\n" + Notes(table);
-  }
-  return html + Table(table) + Summary(table) + Notes(table);
+  const ClaimResult* other = table.other;  // null: no results of it in the folder
+  json rows = json::array(), skipped = json::array();
+  for (const CrossCheckRow& row : table.rows) rows.push_back(Row(table, row));
+  for (const std::string& name : table.skipped)
+    skipped.push_back({{"first", skipped.empty()}, {"name", name}});
+  const bool judged_per_output =
+      std::any_of(table.rows.begin(), table.rows.end(), [](const CrossCheckRow& r) {
+        return r.below_per_output != Side::kNone || r.above_per_output != Side::kNone;
+      });
+  return {{"title", spec.title.empty() ? "Cross-check with " + spec.claim : spec.title},
+          {"why", spec.why},
+          {"claim", spec.claim},
+          {"arm", spec.arm},
+          {"x", spec.x},
+          {"missing", other ? json()
+                            : json{{"folder", table.folder},
+                                   {"command", "thmcheck run " + spec.claim + " --out " +
+                                                   Word(table.folder)}}},
+          {"source", !other ? json()
+                            : json{{"href", "../" + UrlEscapeSegment(other->id) + "/index.html"},
+                                   {"id", other->id},
+                                   {"verdict", BadgeView(other->verdict)},
+                                   {"scale", other->scale.empty() ? kAbsent : other->scale},
+                                   {"seed", other->seed.empty() ? kAbsent : other->seed}}},
+          {"per_output", spec.per_output},
+          {"level",
+           {{"label", spec.level_label},
+            {"coefficient", FormatNumber(spec.level_coefficient, 4)},
+            {"power", FormatNumber(spec.level_power)}}},
+          {"has_rows", !rows.empty()},
+          {"params", spec.params},
+          {"premise", spec.premise ? spec.premise->label : ""},
+          {"columns", table.columns},
+          {"rows", rows},
+          {"both", BothHold(table, false)},
+          {"judged_per_output", judged_per_output},
+          {"both_per_output", judged_per_output ? BothHold(table, true) : ""},
+          {"any_skipped", !skipped.empty()},
+          {"skipped", skipped},
+          {"excluded", table.excluded > 0 ? std::to_string(table.excluded) : ""}};
 }
 
 }  // namespace thmcheck::report

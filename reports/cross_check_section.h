@@ -6,13 +6,13 @@
 // report read, one line names the command that fills the section.
 #pragma once
 
-#include <string>
+#include <nlohmann/json.hpp>
 
 #include "reports/cross_check_table.h"
 
 namespace thmcheck::report {
 
-// "<h2>…</h2>" and the section's body.
-std::string CrossCheckSectionHtml(const CrossCheckTable& table);
+// The view of templates/cross_check_section.mustache (with its <h2>), all text preformatted.
+nlohmann::json CrossCheckView(const CrossCheckTable& table);
 
 }  // namespace thmcheck::report

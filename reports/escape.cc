@@ -1,4 +1,4 @@
-// Escaping for HTML, URLs, gnuplot literals, shell words and file stems; see escape.h.
+// Escaping for URLs, gnuplot literals, shell words and file stems; see escape.h.
 // Byte-wise on purpose: result files are UTF-8 (nlohmann validates on parse), and every
 // character escaped here is ASCII, so multi-byte sequences pass through untouched.
 #include "reports/escape.h"
@@ -12,33 +12,6 @@ bool IsUnreserved(unsigned char c) {
 }
 
 }  // namespace
-
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string UrlEscapeSegment(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";

@@ -1,16 +1,13 @@
-// Escaping for every language the report emits text into: HTML (text and attribute values),
+// Escaping for the languages besides HTML that the report writes text from result files into:
 // URL path segments (links to claim folders), gnuplot string literals (titles and labels in the
-// generated .gp scripts) and POSIX shell words (the gnuplot command line). Every string that
-// comes from a result file passes through one of these before it is written anywhere.
+// generated .gp scripts), POSIX shell words (commands a page shows for copying) and file stems.
+// HTML itself is escaped by the templates (page_template.h).
 #pragma once
 
 #include <string>
 #include <string_view>
 
 namespace thmcheck::report {
-
-// Escapes & < > " ' so the result is safe as HTML text and inside a quoted attribute value.
-std::string HtmlEscape(std::string_view text);
 
 // Percent-encodes all but RFC 3986 unreserved characters (A-Z a-z 0-9 - . _ ~), so a folder name
 // can be one segment of a relative link whatever it contains.

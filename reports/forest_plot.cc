@@ -1,15 +1,16 @@
-// Draws the forest plot; see forest_plot.h. Geometry in px: a label column, the plot column and a
-// numbers column; one 18 px row per check and a 24 px axis (ticks and their unit) under each group.
-// Each group's axis spans every finite value it shows (band sides, both intervals, estimates,
+// Lays out the forest plot; see forest_plot.h. Geometry in px (templates/forest_plot.mustache
+// draws the fixed parts: labels end at x = 150, the plot column spans 156-326, numbers start at
+// 336): one 18 px row per check and a 24 px axis (ticks and their unit) under each group. Each
+// group's axis spans every finite value it shows (band sides, both intervals, estimates,
 // predictions) plus 8% padding, so an estimate outside its band is visibly outside.
 #include "reports/forest_plot.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
 
-#include "reports/escape.h"
 #include "reports/format.h"
 #include "reports/html_page.h"
 #include "reports/verdict_summary.h"
@@ -17,37 +18,33 @@
 namespace thmcheck::report {
 namespace {
 
-constexpr double kLabelWidth = 150, kPlotLeft = 156, kPlotWidth = 170, kTextLeft = 336;
-constexpr double kWidth = 470, kRow = 18, kAxis = 24, kPadFraction = 0.08;
+using nlohmann::json;
+
+constexpr double kPlotLeft = 156, kPlotWidth = 170, kRow = 18, kAxis = 24, kPadFraction = 0.08;
 constexpr size_t kMaxLabelChars = 22;  // longer names are cut with "…" (full name in the tooltip)
 
-std::string Px(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof(buffer), "%.1f", value);
-  return buffer;
-}
+std::string Px(double value) { return fmt::format("{:.1f}", value); }
 
 // The dot's colour: what the verdict means in the check's role (html_page.h CheckTone), so a
 // must-fail row that FAILs, as its control predicts, is green, and a sanity check that PASSes grey.
 const char* DotColour(const Check& check) {
   const std::string_view tone = CheckTone(check.verdict, check.role);
-  if (tone == "good") return "#1a7f37";
-  if (tone == "bad") return "#cf222e";
-  if (tone == "warn") return "#bf8700";
-  return "#6e7781";
+  return tone == "good"   ? "#1a7f37"
+         : tone == "bad"  ? "#cf222e"
+         : tone == "warn" ? "#bf8700"
+                          : "#6e7781";
 }
 
 // Exponents and exponent bounds in the same x are slopes on one scale; other kinds stand alone.
 std::string AxisKey(const Check& check, size_t index) {
   if (IsExponentKind(check.kind)) return "slope in " + check.x;
-  return CheckKindName(check.kind) + ("#" + std::to_string(index));
+  return fmt::format("{}#{}", CheckKindName(check.kind), index);
 }
 
 std::string AxisLabel(const Check& check) {
-  if (IsExponentKind(check.kind)) {
+  if (IsExponentKind(check.kind))
     return "fitted exponent in " + (check.x.empty() ? std::string("x") : check.x);
-  }
-  return CheckKindName(check.kind) + (" of " + check.observable);
+  return fmt::format("{} of {}", CheckKindName(check.kind), check.observable);
 }
 
 std::string Label(const std::string& name) {
@@ -57,18 +54,20 @@ std::string Label(const std::string& name) {
   return name.substr(0, cut) + "\u2026";
 }
 
-void See(const std::optional<double>& v, double* lo, double* hi) {
-  if (v && std::isfinite(*v)) *lo = std::min(*lo, *v), *hi = std::max(*hi, *v);
-}
-
-std::string Line(double x1, double y1, double x2, double y2, const char* colour, double width) {
-  return "<line x1=\"" + Px(x1) + "\" y1=\"" + Px(y1) + "\" x2=\"" + Px(x2) + "\" y2=\"" + Px(y2) +
-         "\" stroke=\"" + colour + "\" stroke-width=\"" + Px(width) + "\"/>";
-}
-
-std::string Text(double x, double y, const std::string& text, const char* extra = "") {
-  return "<text x=\"" + Px(x) + "\" y=\"" + Px(y) + "\"" + extra + ">" + HtmlEscape(text) +
-         "</text>";
+// The padded [lo, hi] of every finite value the group's rows place.
+std::pair<double, double> AxisRange(const std::vector<const Check*>& checks) {
+  double lo = INFINITY, hi = -INFINITY;
+  auto see = [&](const std::optional<double>& v) {
+    if (v && std::isfinite(*v)) lo = std::min(lo, *v), hi = std::max(hi, *v);
+  };
+  for (const Check* c : checks) {
+    for (const Interval* i : {&c->band, &c->ci, &c->ci95}) see(i->lo), see(i->hi);
+    see(c->estimate), see(c->predicted);
+  }
+  if (!std::isfinite(lo)) lo = -1, hi = 1;  // nothing to place: an empty axis
+  if (hi == lo) lo -= std::max(0.5, std::fabs(lo) * 0.1), hi += std::max(0.5, std::fabs(hi) * 0.1);
+  const double pad = kPadFraction * (hi - lo);
+  return {lo - pad, hi + pad};
 }
 
 }  // namespace
@@ -97,8 +96,8 @@ std::vector<double> LinearTicks(double lo, double hi, int max_ticks) {
   return ticks;
 }
 
-std::string ForestPlot(const Arm& arm) {
-  if (arm.checks.empty()) return "";
+json ForestPlotView(const Arm& arm) {
+  if (arm.checks.empty()) return nullptr;
   // Groups in order of first appearance; each keeps its checks in file order.
   std::vector<std::string> order;
   std::map<std::string, std::vector<const Check*>> groups;
@@ -107,82 +106,46 @@ std::string ForestPlot(const Arm& arm) {
     if (!groups.count(key)) order.push_back(key);
     groups[key].push_back(&arm.checks[i]);
   }
-  double height = 4;
-  for (const auto& key : order) height += kRow * groups[key].size() + kAxis;
-
-  std::string svg = "<svg class=\"forest\" width=\"" + Px(kWidth) + "\" height=\"" + Px(height) +
-                    "\" viewBox=\"0 0 " + Px(kWidth) + " " + Px(height) +
-                    "\" role=\"img\" aria-label=\"forest plot of the " + HtmlEscape(arm.name) +
-                    " arm's checks\" font-family=\"system-ui,sans-serif\" font-size=\"11\">";
+  json group_views = json::array();
   double y = 4;
-  for (const auto& key : order) {
+  for (const std::string& key : order) {
     const std::vector<const Check*>& checks = groups[key];
-    double lo = INFINITY, hi = -INFINITY;
+    const auto [lo, hi] = AxisRange(checks);
+    auto x = [&](double v) { return kPlotLeft + (v - lo) / (hi - lo) * kPlotWidth; };
+    // An interval's extent; an open side runs to the edge of the plot column.
+    auto span = [&](const Interval& i) -> json {
+      if (!i.present) return nullptr;
+      const double x1 = i.lo ? x(*i.lo) : kPlotLeft, x2 = i.hi ? x(*i.hi) : kPlotLeft + kPlotWidth;
+      return {{"x1", Px(x1)}, {"x2", Px(x2)}, {"width", Px(std::max(1.0, x2 - x1))}};
+    };
+    json rows = json::array();
     for (const Check* c : checks) {
-      for (const Interval* i : {&c->band, &c->ci, &c->ci95})
-        See(i->lo, &lo, &hi), See(i->hi, &lo, &hi);
-      See(c->estimate, &lo, &hi);
-      See(c->predicted, &lo, &hi);
-    }
-    if (!std::isfinite(lo)) lo = -1, hi = 1;  // nothing to place: an empty axis
-    if (hi == lo)
-      lo -= std::max(0.5, std::fabs(lo) * 0.1), hi += std::max(0.5, std::fabs(hi) * 0.1);
-    const double pad = kPadFraction * (hi - lo);
-    lo -= pad, hi += pad;
-    auto to_px = [&](double v) { return kPlotLeft + (v - lo) / (hi - lo) * kPlotWidth; };
-
-    for (const Check* c : checks) {
-      const double mid = y + kRow / 2;
-      const std::string tip = c->Name() + " (" + CheckKindName(c->kind) + ", " + RoleText(c->role) +
-                              "): estimate " + FormatNumber(c->estimate) + ", 90% " +
-                              FormatInterval(c->ci) + ", 95% " + FormatInterval(c->ci95) +
-                              ", band " + FormatInterval(c->band) + ", predicted " +
-                              FormatNumber(c->predicted) + ", " + c->verdict;
-      svg += "<g><title>" + HtmlEscape(tip) + "</title>";
-      // A sanity check is not evidence: its name is grey and italic.
-      svg += Text(kLabelWidth, mid + 4, Label(c->Name()),
-                  c->IsSanity() ? " text-anchor=\"end\" fill=\"#8c959f\" font-style=\"italic\""
-                                : " text-anchor=\"end\"");
-      if (c->band.present) {
-        const double x1 = c->band.lo ? to_px(*c->band.lo) : kPlotLeft;
-        const double x2 = c->band.hi ? to_px(*c->band.hi) : kPlotLeft + kPlotWidth;
-        svg += "<rect x=\"" + Px(x1) + "\" y=\"" + Px(y + 3) + "\" width=\"" +
-               Px(std::max(1.0, x2 - x1)) + "\" height=\"" + Px(kRow - 6) +
-               "\" fill=\"#dafbe1\" stroke=\"#1a7f37\" stroke-width=\"0.8\"/>";
-      }
-      auto bar = [&](const Interval& i, double width) {
-        if (!i.present) return;
-        svg += Line(i.lo ? to_px(*i.lo) : kPlotLeft, mid,
-                    i.hi ? to_px(*i.hi) : kPlotLeft + kPlotWidth, mid, "#1f2328", width);
-      };
-      bar(c->ci95, 1);
-      bar(c->ci, 3);
-      if (c->predicted) {
-        const double x = to_px(*c->predicted);
-        svg += Line(x, y + 1, x, y + kRow - 1, "#000", 1.5);
-      }
-      if (c->estimate && std::isfinite(*c->estimate)) {
-        svg += "<circle cx=\"" + Px(to_px(*c->estimate)) + "\" cy=\"" + Px(mid) +
-               "\" r=\"3.6\" fill=\"" + DotColour(*c) + "\" stroke=\"#fff\" stroke-width=\"0.8\"/>";
-      }
-      svg += Text(kTextLeft, mid + 4, FormatNumber(c->estimate) + " " + FormatInterval(c->ci),
-                  " fill=\"#424a53\"");
-      svg += "</g>";
+      const bool dot = c->estimate && std::isfinite(*c->estimate);
+      rows.push_back(
+          {{"y", Px(y)},
+           {"tip",
+            fmt::format("{} ({}, {}): estimate {}, 90% {}, 95% {}, band {}, predicted {}, {}",
+                        c->Name(), CheckKindName(c->kind), RoleText(c->role),
+                        FormatNumber(c->estimate), FormatInterval(c->ci), FormatInterval(c->ci95),
+                        FormatInterval(c->band), FormatNumber(c->predicted), c->verdict)},
+           {"label", Label(c->Name())},
+           {"sanity", c->IsSanity()},
+           {"band", span(c->band)},
+           {"ci95", span(c->ci95)},
+           {"ci", span(c->ci)},
+           {"predicted", c->predicted ? json{{"x", Px(x(*c->predicted))}} : json()},
+           {"dot", dot ? json{{"x", Px(x(*c->estimate))}, {"colour", DotColour(*c)}} : json()},
+           {"numbers", FormatNumber(c->estimate) + " " + FormatInterval(c->ci)}});
       y += kRow;
     }
-    // The group's axis: a rule, ticks with labels, and what the axis measures.
-    svg += Line(kPlotLeft, y + 2, kPlotLeft + kPlotWidth, y + 2, "#8c959f", 1);
-    for (const double t : LinearTicks(lo, hi, 5)) {
-      const double x = to_px(t);
-      svg += Line(x, y + 2, x, y + 5, "#8c959f", 1);
-      svg += Text(x, y + 14, FormatNumber(t),
-                  " font-size=\"9\" text-anchor=\"middle\" fill=\"#656d76\"");
-    }
-    svg += Text(kLabelWidth, y + 14, AxisLabel(*checks.front()),
-                " font-size=\"9\" text-anchor=\"end\" fill=\"#656d76\"");
+    json ticks = json::array();
+    for (const double t : LinearTicks(lo, hi, 5))
+      ticks.push_back({{"x", Px(x(t))}, {"label", FormatNumber(t)}});
+    group_views.push_back(
+        {{"rows", rows}, {"axis_y", Px(y)}, {"ticks", ticks}, {"axis", AxisLabel(*checks[0])}});
     y += kAxis;
   }
-  return svg + "</svg>";
+  return {{"arm", arm.name}, {"height", Px(y)}, {"groups", group_views}};
 }
 
 }  // namespace thmcheck::report

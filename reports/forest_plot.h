@@ -10,15 +10,16 @@
 // scale; every other kind gets its own axis. Inline SVG: the index stays one offline file.
 #pragma once
 
-#include <string>
+#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "reports/results.h"
 
 namespace thmcheck::report {
 
-// The <svg> for `arm`'s checks, or "" when it has none.
-std::string ForestPlot(const Arm& arm);
+// The view of templates/forest_plot.mustache (the <svg>) for `arm`'s checks: positions in px and
+// tick labels already formatted; null when the arm has no checks.
+nlohmann::json ForestPlotView(const Arm& arm);
 
 // Tick positions for a linear axis on [lo, hi] (lo < hi): multiples of a 1-2-5 step, at least
 // two and at most about `max_ticks` of them, all inside [lo, hi].

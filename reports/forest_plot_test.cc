@@ -7,8 +7,14 @@
 
 #include <regex>
 
+#include "reports/page_template.h"
+
 namespace thmcheck::report {
 namespace {
+
+std::string ForestPlot(const Arm& arm) {
+  return RenderTemplate("forest_plot", ForestPlotView(arm));
+}
 
 Check MakeCheck(const std::string& observable, const std::string& kind,
                 std::optional<double> estimate, const std::string& verdict) {
@@ -93,10 +99,11 @@ TEST(ForestPlotTest, EscapesNamesAndShowsChecksWithoutEstimateAsText) {
   const std::string svg = ForestPlot(arm);
   EXPECT_EQ(svg.find("<script"), std::string::npos);
   EXPECT_EQ(svg.find("<b>"), std::string::npos);
+  EXPECT_NE(svg.find("forest plot of the main&lt;b&gt; arm"), std::string::npos);
   EXPECT_NE(svg.find("a&lt;script&gt;"), std::string::npos);
   EXPECT_EQ(Count(svg, "<circle"), 0);
   EXPECT_NE(svg.find("\u2014"), std::string::npos);  // the absent estimate, as text
-  EXPECT_EQ(ForestPlot(Arm{}), "");
+  EXPECT_TRUE(ForestPlotView(Arm{}).is_null());
 }
 
 }  // namespace

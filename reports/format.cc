@@ -1,45 +1,38 @@
 // Formatting of numbers, intervals, durations and JSON values for the report; see format.h.
-// snprintf rather than iostreams: "%.3g" is the compact form we want (-0.49, 0.0812, 1.2e+04)
-// and is locale-independent for the "C" locale the CLI runs in.
+// {fmt}'s "{:.3g}" is printf's "%.3g" (-0.49, 0.0812, 1.2e+04) without a locale or a buffer.
 #include "reports/format.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
-#include <cstdio>
 
 namespace thmcheck::report {
 
 std::string FormatNumber(std::optional<double> value, int significant) {
   if (!value || !std::isfinite(*value)) return kAbsent;
-  char buffer[64];
-  std::snprintf(buffer, sizeof(buffer), "%.*g", significant, *value);
   // "-0" carries no information and looks like a sign error.
-  if (std::string(buffer) == "-0") return "0";
-  return buffer;
+  if (*value == 0) return "0";
+  return fmt::format("{:.{}g}", *value, significant);
 }
 
 std::string FormatInterval(const Interval& interval, int significant) {
   if (!interval.present) return kAbsent;
-  // NOTE: appended rather than `"[" + FormatNumber(...)`, which trips GCC 12's false -Wrestrict.
-  std::string lo = interval.lo ? std::string("[") : std::string("(-\u221E");
-  if (interval.lo) lo += FormatNumber(interval.lo, significant);
+  const std::string lo =
+      interval.lo ? fmt::format("[{}", FormatNumber(interval.lo, significant)) : "(-\u221E";
   const std::string hi =
-      interval.hi ? FormatNumber(interval.hi, significant) + "]" : std::string("+\u221E)");
-  return lo + ", " + hi;
+      interval.hi ? fmt::format("{}]", FormatNumber(interval.hi, significant)) : "+\u221E)";
+  return fmt::format("{}, {}", lo, hi);
 }
 
 std::string FormatDuration(std::optional<double> seconds) {
   if (!seconds || !std::isfinite(*seconds) || *seconds < 0) return kAbsent;
-  char buffer[64];
-  if (*seconds < 60) {
-    std::snprintf(buffer, sizeof(buffer), "%.1f s", *seconds);
-  } else if (*seconds < 3600) {
+  if (*seconds < 60) return fmt::format("{:.1f} s", *seconds);
+  if (*seconds < 3600) {
     const long total = std::lround(*seconds);
-    std::snprintf(buffer, sizeof(buffer), "%ld min %02ld s", total / 60, total % 60);
-  } else {
-    const long minutes = std::lround(*seconds / 60);
-    std::snprintf(buffer, sizeof(buffer), "%ld h %02ld min", minutes / 60, minutes % 60);
+    return fmt::format("{} min {:02} s", total / 60, total % 60);
   }
-  return buffer;
+  const long minutes = std::lround(*seconds / 60);
+  return fmt::format("{} h {:02} min", minutes / 60, minutes % 60);
 }
 
 std::string FormatJson(const nlohmann::json& value, int significant) {

@@ -1,17 +1,19 @@
 // Locates gnuplot on $PATH and runs a generated script; see gnuplot_runner.h.
-// popen rather than std::system so gnuplot's messages reach the report's log stream instead of
-// the terminal; every path on the command line goes through ShellQuote.
+// posix_spawn with an argument vector: no shell sees a path, so none needs quoting. The child
+// starts in the plot folder (posix_spawn_file_actions_addchdir_np, glibc ≥ 2.29) and its stdout
+// and stderr come back through a pipe, so gnuplot's messages reach the report's log stream.
 #include "reports/gnuplot_runner.h"
 
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdio>
+#include <cerrno>
 #include <cstdlib>
 #include <sstream>
 #include <system_error>
 
-#include "reports/escape.h"
+extern char** environ;
 
 namespace thmcheck::report {
 namespace {
@@ -28,12 +30,45 @@ bool NonEmptyFile(const fs::path& path) {
   return fs::is_regular_file(path, ec) && fs::file_size(path, ec) > 0 && !ec;
 }
 
+// Runs `argv` in `dir`; its output (stdout and stderr) goes to *output. The exit status, or -1
+// when it could not start or did not exit normally.
+int Spawn(const std::vector<std::string>& argv, const fs::path& dir, std::string* output) {
+  int fds[2];
+  if (::pipe(fds) != 0) return -1;
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addclose(&actions, fds[0]);
+  posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, fds[1], STDERR_FILENO);
+  posix_spawn_file_actions_addclose(&actions, fds[1]);
+  posix_spawn_file_actions_addchdir_np(&actions, dir.c_str());
+  std::vector<char*> args;
+  for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  const int spawned = ::posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  ::close(fds[1]);
+  char buffer[512];
+  for (ssize_t n; spawned == 0 && (n = ::read(fds[0], buffer, sizeof(buffer))) != 0;) {
+    if (n > 0) output->append(buffer, static_cast<size_t>(n));
+    if (n < 0 && errno != EINTR) break;
+  }
+  ::close(fds[0]);
+  int wait_status = 0;
+  if (spawned != 0) return -1;
+  while (::waitpid(pid, &wait_status, 0) < 0) {
+    if (errno != EINTR) return -1;
+  }
+  return WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : -1;
+}
+
 }  // namespace
 
 std::optional<fs::path> FindProgram(std::string_view program) {
   if (program.empty()) return std::nullopt;
   if (program.find('/') != std::string_view::npos) {
-    // Absolute, because gnuplot is run after a `cd` into the plot folder.
+    // Absolute, because gnuplot runs in the plot folder.
     const fs::path path(program);
     return IsExecutableFile(path) ? std::optional<fs::path>(fs::absolute(path)) : std::nullopt;
   }
@@ -54,22 +89,8 @@ bool RunGnuplot(const fs::path& gnuplot, const fs::path& dir, const std::string&
   std::error_code ec;
   for (const std::string& ext : outputs) fs::remove(dir / (stem + ext), ec);
 
-  // Absolute, so the quoted word never starts with '-' and cannot be read as an option of cd.
-  const std::string command = "cd " + ShellQuote(fs::absolute(dir).string()) + " && " +
-                              ShellQuote(gnuplot.string()) + " " + ShellQuote(stem + ".gp") +
-                              " 2>&1";
-  std::fflush(nullptr);  // the child inherits our stdio buffers' file descriptors
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    log << "thmcheck report: cannot start gnuplot for " << (dir / stem).string() << ".gp\n";
-    return false;
-  }
   std::string output;
-  char buffer[512];
-  while (std::fgets(buffer, sizeof(buffer), pipe) != nullptr) output += buffer;
-  const int wait_status = ::pclose(pipe);
-  const int status = wait_status != -1 && WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : -1;
-
+  const int status = Spawn({gnuplot.string(), stem + ".gp"}, fs::absolute(dir), &output);
   std::istringstream lines(output);
   for (std::string line; std::getline(lines, line);) {
     log << "gnuplot (" << stem << ".gp): " << line << "\n";

@@ -6,8 +6,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <sstream>
+
+#include <fmt/format.h>
 
 #include "reports/escape.h"
 #include "reports/format.h"
@@ -47,18 +48,6 @@ struct Range {
   double lo = INFINITY, hi = -INFINITY;
 };
 
-std::string Num(double value) {
-  char buffer[40];
-  std::snprintf(buffer, sizeof(buffer), "%.17g", value);
-  return buffer;
-}
-
-std::string Tick(double value) {
-  char buffer[40];
-  std::snprintf(buffer, sizeof(buffer), "%.6g", value);
-  return buffer;
-}
-
 // Text for a '#' comment: control characters (a newline would end the comment) become spaces.
 std::string CommentText(const std::string& text) {
   std::string out = text;
@@ -81,13 +70,15 @@ ArmStyle StyleOf(const PlotSpec& plot, size_t i) {
   return ControlStyle(n);
 }
 
-std::string TicsCommand(const char* axis, const std::vector<double>& ticks) {
-  std::string out = std::string("set ") + axis + "tics (";
-  for (size_t i = 0; i < ticks.size(); ++i) out += (i ? ", " : "") + Tick(ticks[i]);
-  return out + ")\n";
-}
+std::string Num(double value) { return GnuplotNumber(value); }
 
 }  // namespace
+
+std::string GnuplotNumber(double value) { return fmt::format("{:.17g}", value); }
+
+std::string TicsCommand(std::string_view axis, const std::vector<double>& ticks) {
+  return fmt::format("set {}tics ({:.6g})\n", axis, fmt::join(ticks, ", "));
+}
 
 std::vector<double> LogTicks(double lo, double hi) {
   std::vector<double> ticks;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "reports/plot_spec.h"
@@ -27,7 +28,15 @@ std::string GnuplotScript(const PlotSpec& plot, const std::string& claim_id);
 
 // Readable tick positions for a log axis on [lo, hi] (0 < lo < hi): powers of ten over three
 // decades or more, 1-2-5 steps when they give at least three ticks, else evenly spaced steps
-// (within a decade a log axis is nearly linear).
+// (within a decade a log axis is nearly linear). gnuplot's own log ticks are powers of ten
+// only: on a range within one decade (0.034 … 0.095, as an error rate often spans) it labels
+// nothing at all (gnuplot 5.4), so the scripts name their ticks.
 std::vector<double> LogTicks(double lo, double hi);
+
+// "set <axis>tics (t1, t2, …)" with %.6g labels.
+std::string TicsCommand(std::string_view axis, const std::vector<double>& ticks);
+
+// A number for a script or data file, %.17g: it reads back as the same double.
+std::string GnuplotNumber(double value);
 
 }  // namespace thmcheck::report

@@ -14,7 +14,7 @@
 
 namespace thmcheck::report {
 
-inline constexpr const char* kHistorySchema = "thmcheck-history/1";
+using schema::kHistorySchema;  // record.json's schema (harness/schema/records.h HistoryRecord)
 
 // One benchmark (one Google Benchmark run name, e.g. "BM_TwoLayerGdStep/relu/n:20/m:256") in one
 // run: the time per iteration of each repetition, in nanoseconds.

@@ -1,5 +1,6 @@
-// Renders the trend pages; see history_pages.h. Links are relative (../index.html, plots/…) so
-// the report folder can be moved or zipped whole, as for the claim pages.
+// Builds the views of the trend pages (templates/history_*.mustache); see history_pages.h. Links
+// are relative (../index.html, plots/…) so the report folder can be moved or zipped whole, as for
+// the claim pages.
 #include "reports/history_pages.h"
 
 #include <algorithm>
@@ -8,96 +9,41 @@
 #include "reports/escape.h"
 #include "reports/format.h"
 #include "reports/html_page.h"
+#include "reports/page_template.h"
 
 namespace thmcheck::report {
 namespace {
 
+using nlohmann::json;
+
 std::string Short(const std::string& commit) { return commit.substr(0, 12); }
 
-std::string ProtocolText(const ClaimTrend& c) {
-  return "protocol " + (c.protocol ? std::to_string(*c.protocol) : std::string("?")) + ", scale " +
-         (c.scale.empty() ? std::string(kAbsent) : c.scale);
-}
+std::string OrAbsent(const std::string& text) { return text.empty() ? kAbsent : text; }
 
-std::string Figure(const HistoryView& view, const std::string& stem, const std::string& alt) {
-  const std::string base = "plots/" + HtmlEscape(UrlEscapeSegment(stem));
+// For templates/history_figure.mustache: the plot `stem` and its files.
+json FigureView(const HistoryView& view, const std::string& stem, const std::string& name) {
   const auto it = view.drawn.find(stem);
-  std::string html = "<figure>\n";
-  if (it != view.drawn.end() && it->second) {
-    html += "<img src=\"" + base + ".svg\" alt=\"" + HtmlEscape(alt) +
-            "\" width=\"760\" height=\"480\">\n<figcaption>x: the nightly runs, oldest first "
-            "(UTC month-day and commit). Files: <a href=\"" +
-            base + ".svg\">SVG</a> \u00B7 <a href=\"" + base + ".png\">PNG</a> \u00B7 ";
-  } else {
-    html +=
-        "<p class=\"muted\">Not drawn (gnuplot missing or failed); the script draws it.</p>\n"
-        "<figcaption>Files: ";
-  }
-  return html + "<a href=\"" + base + ".gp\">gnuplot script</a> \u00B7 <a href=\"" + base +
-         ".dat\">data</a></figcaption>\n</figure>\n";
+  return {{"base", "plots/" + UrlEscapeSegment(stem)},
+          {"alt", "trend of " + name},
+          {"drawn", it != view.drawn.end() && it->second}};
 }
 
-std::string RulesHtml() {
-  return "<details><summary>How regressions are flagged</summary>\n<ul class=\"small\">\n"
-         "<li><strong>Benchmark</strong>: compared only with earlier runs on the same machine, on "
-         "the CPU time per iteration of the run's fastest repetition (interference only slows "
-         "a run down). x = ln(fastest); baseline = median of x over the previous " +
-         std::to_string(kBaselineWindow) + " runs. With " + std::to_string(kMinRunsForSpread) +
-         " or more earlier runs, flagged when x \u2212 baseline &gt; max(" + FormatNumber(kZ, 2) +
-         "\u03c3, ln(1 + " + FormatNumber(kMinSlowdown, 2) +
-         ")), \u03c3 = 1.4826\u00b7MAD of "
-         "those x (the benchmark's own run-to-run spread); with fewer, when the fastest time is "
-         "more than " +
-         FormatNumber(1 + kShortHistorySlowdown, 2) +
-         "\u00d7 the baseline.</li>\n"
-         "<li><strong>Verdict</strong>: a claim's verdict differs from its previous run at the "
-         "same protocol version and scale.</li>\n"
-         "<li><strong>Band</strong>: the estimate of a main arm's evidence check lies outside "
-         "the band the theorem allows (a control's must-fail rows are meant to leave it; report "
-         "arms and sanity checks are not judged by it).</li>\n"
-         "<li><strong>Missing</strong>: a claim of the previous run is absent.</li>\n"
-         "</ul>\n<p class=\"small\">A new protocol version starts a new series: results that "
-         "measure different things are never compared.</p></details>\n";
+// Every trend page's title and the numbers of templates/history_rules.mustache, plus `more`.
+std::string RenderPage(std::string_view name, const std::string& title, json more) {
+  more["page_title"] = title + " \u2014 thmcheck";
+  more["rules"] = {{"window", kBaselineWindow},
+                   {"min_runs", kMinRunsForSpread},
+                   {"z", FormatNumber(kZ, 2)},
+                   {"min_slowdown", FormatNumber(kMinSlowdown, 2)},
+                   {"short_slowdown", FormatNumber(1 + kShortHistorySlowdown, 2)}};
+  return RenderTemplate(name, more);
 }
 
-std::string FlagsTable(const std::vector<Flag>& flags) {
-  if (flags.empty())
-    return "<p>" + Badge("PASS") + " No regression flagged in the latest run.</p>\n";
-  std::string html = "<table>\n<tr><th>Flag</th><th>What</th><th>Why</th></tr>\n";
-  for (const Flag& f : flags) {
-    html += "<tr><td>" + Badge("FLAGGED") + " " + HtmlEscape(f.kind) + "</td><td><a href=\"" +
-            HtmlEscape(f.href) + "\"><code>" + HtmlEscape(f.subject) + "</code></a></td>" +
-            Td(f.detail, "why") + "</tr>\n";
-  }
-  return html + "</table>\n";
-}
-
-std::string RunsTable(const HistoryView& view) {
-  std::set<std::string> ids;
-  for (const HistoryRun& run : view.runs)
-    for (const ClaimResult& c : run.claims) ids.insert(c.id);
-  std::string html =
-      "<table>\n<tr><th>#</th><th>Date (UTC)</th><th>Commit</th><th>Machine</th>"
-      "<th>Scale</th><th>Benchmarks</th>";
-  for (const std::string& id : ids) {
-    html +=
-        "<th><a href=\"" + HtmlEscape(ClaimTrendPage(id)) + "\">" + HtmlEscape(id) + "</a></th>";
-  }
-  html += "</tr>\n";
-  for (size_t r = view.runs.size(); r-- > 0;) {
-    const HistoryRun& run = view.runs[r];
-    html += "<tr>" + Td(std::to_string(r), "num") + Td(run.date) + "<td><code>" +
-            HtmlEscape(Short(run.commit)) + "</code></td>" + Td(run.machine) +
-            Td(run.scale.empty() ? kAbsent : run.scale) +
-            Td(std::to_string(run.benchmarks.size()), "num");
-    for (const std::string& id : ids) {
-      const auto it = std::find_if(run.claims.begin(), run.claims.end(),
-                                   [&](const ClaimResult& c) { return c.id == id; });
-      html += it == run.claims.end() ? Td(kAbsent) : "<td>" + Badge(it->verdict) + "</td>";
-    }
-    html += "</tr>\n";
-  }
-  return html + "</table>\n";
+// Each claim id with the link to its trend page.
+json ClaimLinks(const std::set<std::string>& ids) {
+  json links = json::array();
+  for (const std::string& id : ids) links.push_back({{"id", id}, {"href", ClaimTrendPage(id)}});
+  return links;
 }
 
 }  // namespace
@@ -114,112 +60,131 @@ std::string ClaimTrendPage(const std::string& claim) {
   return "claim_" + FileStem(claim) + ".html";
 }
 
-std::string HistoryIndexHtml(const HistoryView& view) {
-  std::string html = PageBegin("Nightly trends \u2014 thmcheck");
-  html +=
-      "<p class=\"small\"><a href=\"../index.html\">\u2190 latest report</a></p>\n"
-      "<h1>Nightly trends</h1>\n";
-  const HistoryRun& latest = view.runs.back();
-  html += "<p>" + std::to_string(view.runs.size()) + " nightly run(s), " +
-          HtmlEscape(view.runs.front().date) + " to " + HtmlEscape(latest.date) +
-          ". Latest: commit <code>" + HtmlEscape(Short(latest.commit)) + "</code> on <code>" +
-          HtmlEscape(latest.machine) + "</code>.</p>\n";
-  html += "<h2>Flags in the latest run</h2>\n" + FlagsTable(view.flags) + RulesHtml();
-  html += "<h2>Trends</h2>\n<ul>\n<li><a href=\"benchmarks.html\">Benchmarks</a>: " +
-          std::to_string(view.benchmarks.trends.size()) + " benchmark(s) on <code>" +
-          HtmlEscape(view.benchmarks.machine) + "</code></li>\n";
-  std::set<std::string> ids;
-  for (const ClaimTrend& c : view.claims) ids.insert(c.claim);
-  for (const std::string& id : ids) {
-    html += "<li><a href=\"" + HtmlEscape(ClaimTrendPage(id)) + "\">" + HtmlEscape(id) +
-            "</a>: verdicts and fitted estimates</li>\n";
+std::vector<BenchmarkFamily> BenchmarkFamilies(const BenchmarkTrends& benchmarks) {
+  std::vector<BenchmarkFamily> families;
+  for (const BenchmarkTrend& t : benchmarks.trends) {
+    auto it = std::find_if(families.begin(), families.end(),
+                           [&](const BenchmarkFamily& f) { return f.first == t.family; });
+    if (it == families.end()) it = families.insert(it, {t.family, {}});
+    it->second.push_back(&t);
   }
-  html += "</ul>\n<h2>Runs</h2>\n" + RunsTable(view);
-  return html + PageEnd();
+  return families;
+}
+
+std::vector<std::string> CheckNames(const ClaimTrend& series) {
+  std::vector<std::string> names;
+  for (const EstimateTrend& e : series.estimates)
+    if (std::find(names.begin(), names.end(), e.name) == names.end()) names.push_back(e.name);
+  return names;
+}
+
+std::string HistoryIndexHtml(const HistoryView& view) {
+  std::set<std::string> run_ids, trend_ids;
+  for (const HistoryRun& run : view.runs)
+    for (const ClaimResult& c : run.claims) run_ids.insert(c.id);
+  for (const ClaimTrend& c : view.claims) trend_ids.insert(c.claim);
+  json flags = json::array(), runs = json::array();
+  for (const Flag& f : view.flags) {
+    flags.push_back(
+        {{"kind", f.kind}, {"href", f.href}, {"subject", f.subject}, {"detail", f.detail}});
+  }
+  for (size_t r = view.runs.size(); r-- > 0;) {
+    const HistoryRun& run = view.runs[r];
+    json verdicts = json::array();
+    for (const std::string& id : run_ids) {
+      const auto it = std::find_if(run.claims.begin(), run.claims.end(),
+                                   [&](const ClaimResult& c) { return c.id == id; });
+      verdicts.push_back({{"verdict", it == run.claims.end() ? json() : BadgeView(it->verdict)}});
+    }
+    runs.push_back({{"index", r},
+                    {"date", run.date},
+                    {"commit", Short(run.commit)},
+                    {"machine", run.machine},
+                    {"scale", OrAbsent(run.scale)},
+                    {"benchmarks", run.benchmarks.size()},
+                    {"verdicts", verdicts}});
+  }
+  const HistoryRun& latest = view.runs.back();
+  return RenderPage(
+      "history_index", "Nightly trends",
+      {{"run_count", view.runs.size()},
+       {"first_date", view.runs.front().date},
+       {"latest",
+        {{"date", latest.date}, {"commit", Short(latest.commit)}, {"machine", latest.machine}}},
+       {"pass", BadgeView("PASS")},
+       {"flagged", BadgeView("FLAGGED")},
+       {"any_flags", !flags.empty()},
+       {"flags", flags},
+       {"benchmark_count", view.benchmarks.trends.size()},
+       {"benchmark_machine", view.benchmarks.machine},
+       {"trend_claims", ClaimLinks(trend_ids)},
+       {"run_claims", ClaimLinks(run_ids)},
+       {"runs", runs}});
 }
 
 std::string BenchmarkTrendsHtml(const HistoryView& view) {
-  std::string html = PageBegin("Benchmark trends \u2014 thmcheck");
-  html +=
-      "<p class=\"small\"><a href=\"index.html\">\u2190 nightly trends</a></p>\n"
-      "<h1>Benchmark trends</h1>\n<p>CPU time per iteration of <code>thmcheck_bench</code> on "
-      "<code>" +
-      HtmlEscape(view.benchmarks.machine) + "</code>";
-  if (view.benchmarks.other_machine_runs > 0) {
-    html += " (" + std::to_string(view.benchmarks.other_machine_runs) +
-            " run(s) on other machines are not compared and not shown)";
-  }
-  html += ". The latest run against its baseline:</p>\n" + RulesHtml();
-  html +=
-      "<table>\n<tr><th>Benchmark</th><th>Runs</th><th>Latest (fastest)</th><th>Baseline</th>"
-      "<th>Ratio</th><th>Allowed</th><th>\u03c3 (ln)</th><th></th></tr>\n";
-  std::vector<std::string> families;
+  json rows = json::array(), families = json::array();
   for (const BenchmarkTrend& t : view.benchmarks.trends) {
-    if (std::find(families.begin(), families.end(), t.family) == families.end()) {
-      families.push_back(t.family);
-    }
     const BenchmarkPoint& p = t.points.back();
-    const bool latest = p.run + 1 == view.runs.size();
-    html += "<tr><td><a href=\"#" + HtmlEscape(FileStem(t.family)) + "\"><code>" +
-            HtmlEscape(t.name) + "</code></a></td>" + Td(std::to_string(t.points.size()), "num") +
-            Td(FormatNumber(p.best_ns, 4) + " ns", "num");
+    json judged;
     if (p.judged) {
-      html += Td(FormatNumber(p.baseline_ns, 4) + " ns", "num") +
-              Td(FormatNumber(p.best_ns / p.baseline_ns, 3), "num") +
-              Td("\u2264 " + FormatNumber(p.threshold, 3), "num") +
-              Td(p.run_to_run ? FormatNumber(p.spread, 2) : "short history", "num");
-    } else {
-      html +=
-          "<td colspan=\"4\" class=\"muted\">first run on this machine: nothing to compare</td>";
+      judged = {{"baseline", FormatNumber(p.baseline_ns, 4)},
+                {"ratio", FormatNumber(p.best_ns / p.baseline_ns, 3)},
+                {"allowed", FormatNumber(p.threshold, 3)},
+                {"spread", p.run_to_run ? FormatNumber(p.spread, 2) : "short history"}};
     }
-    html += "<td>" +
-            (!latest     ? Badge("absent from latest")
-             : p.flagged ? Badge("FLAGGED")
-                         : Badge("ok")) +
-            "</td></tr>\n";
+    const bool latest = p.run + 1 == view.runs.size();
+    rows.push_back({{"anchor", FileStem(t.family)},
+                    {"name", t.name},
+                    {"runs", t.points.size()},
+                    {"latest", FormatNumber(p.best_ns, 4)},
+                    {"judged", judged},
+                    {"status", BadgeView(!latest     ? "absent from latest"
+                                         : p.flagged ? "FLAGGED"
+                                                     : "ok")}});
   }
-  html += "</table>\n";
-  for (const std::string& family : families) {
-    html += "<h3 id=\"" + HtmlEscape(FileStem(family)) + "\"><code>" + HtmlEscape(family) +
-            "</code></h3>\n" + Figure(view, FamilyPlotStem(family), "trend of " + family);
+  for (const auto& [family, trends] : BenchmarkFamilies(view.benchmarks)) {
+    families.push_back({{"anchor", FileStem(family)},
+                        {"family", family},
+                        {"figure", FigureView(view, FamilyPlotStem(family), family)}});
   }
-  return html + PageEnd();
+  const int others = view.benchmarks.other_machine_runs;
+  return RenderPage("history_benchmarks", "Benchmark trends",
+                    {{"machine", view.benchmarks.machine},
+                     {"other_runs", others > 0 ? json(others) : json()},
+                     {"benchmarks", rows},
+                     {"families", families}});
 }
 
 std::string ClaimTrendsHtml(const HistoryView& view, const std::string& claim) {
-  std::string html = PageBegin(claim + " trends \u2014 thmcheck");
-  html +=
-      "<p class=\"small\"><a href=\"index.html\">\u2190 nightly trends</a> \u00B7 <a href=\"../" +
-      HtmlEscape(UrlEscapeSegment(claim)) +
-      "/index.html\">latest result</a></p>\n<h1>Trends of <code>" + HtmlEscape(claim) +
-      "</code></h1>\n";
+  json series = json::array();
   for (const ClaimTrend& c : view.claims) {
     if (c.claim != claim) continue;
-    html += "<h2>" + HtmlEscape(c.title) + " <span class=\"muted small\">(" +
-            HtmlEscape(ProtocolText(c)) +
-            ")</span></h2>\n<table>\n<tr><th>Run</th><th>Commit</th>"
-            "<th>Verdict</th><th>Arms</th></tr>\n";
+    json verdicts = json::array(), plots = json::array();
     for (size_t i = c.verdicts.size(); i-- > 0;) {
       const VerdictPoint& v = c.verdicts[i];
-      std::string arms;
+      json arms = json::array();
       for (const auto& [arm, verdict] : v.arms)
-        arms += HtmlEscape(arm) + " " + Badge(verdict) + " ";
-      html += "<tr>" + Td(view.runs[v.run].date) + "<td><code>" +
-              HtmlEscape(Short(view.runs[v.run].commit)) + "</code></td><td>" + Badge(v.verdict) +
-              (v.changed ? " " + Badge("FLAGGED") + " <span class=\"small\">changed</span>" : "") +
-              "</td><td>" + arms + "</td></tr>\n";
+        arms.push_back({{"name", arm}, {"verdict", BadgeView(verdict)}});
+      verdicts.push_back({{"date", view.runs[v.run].date},
+                          {"commit", Short(view.runs[v.run].commit)},
+                          {"verdict", BadgeView(v.verdict)},
+                          {"changed", v.changed ? BadgeView("FLAGGED") : json()},
+                          {"arms", arms}});
     }
-    html += "</table>\n";
-    std::vector<std::string> names;  // of checks; a control's must-fail row shares its main's
-    for (const EstimateTrend& e : c.estimates) {
-      if (std::find(names.begin(), names.end(), e.name) == names.end()) names.push_back(e.name);
-    }
-    for (const std::string& name : names) {
-      html += "<h3><code>" + HtmlEscape(name) + "</code></h3>\n" +
-              Figure(view, EstimatePlotStem(c, name), "trend of " + name);
-    }
+    for (const std::string& name : CheckNames(c))
+      plots.push_back(
+          {{"name", name}, {"figure", FigureView(view, EstimatePlotStem(c, name), name)}});
+    series.push_back(
+        {{"title", c.title},
+         {"protocol", "protocol " + (c.protocol ? std::to_string(*c.protocol) : std::string("?")) +
+                          ", scale " + OrAbsent(c.scale)},
+         {"verdicts", verdicts},
+         {"plots", plots}});
   }
-  return html + PageEnd();
+  return RenderPage(
+      "history_claim", claim + " trends",
+      {{"claim", claim}, {"claim_href", UrlEscapeSegment(claim)}, {"series", series}});
 }
 
 }  // namespace thmcheck::report

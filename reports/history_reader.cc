@@ -16,23 +16,13 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 bool ReadRecord(const fs::path& dir, HistoryRun* run, std::string* error) {
-  const fs::path record_file = dir / "record.json";
-  json record;
-  if (!schema::ReadJsonFile(record_file, &record, error)) return false;
-  try {
-    const std::string schema = record.at("schema").get<std::string>();
-    if (schema != kHistorySchema)
-      throw json::other_error::create(501, "\"" + schema + "\" is not " + kHistorySchema,
-                                      &record.at("schema"));
-    run->record = dir.filename().string();
-    run->commit = record.at("commit").get<std::string>();
-    run->date = record.at("date").get<std::string>();
-    run->machine = record.at("machine").get<std::string>();
-    run->scale = record.value("scale", "");
-  } catch (const json::exception& e) {
-    *error = record_file.string() + ": " + schema::JsonErrorText(e);
-    return false;
-  }
+  schema::HistoryRecord record;
+  if (!schema::ReadHistoryFile(dir / "record.json", &record, error)) return false;
+  run->record = dir.filename().string();
+  run->commit = record.commit;
+  run->date = record.date;
+  run->machine = record.machine;
+  run->scale = record.scale;
 
   std::error_code ec;
   const fs::path bench_file = dir / "benchmarks.json";

@@ -1,14 +1,15 @@
 // Reads, judges and writes the nightly trends; see history_report.h.
 #include "reports/history_report.h"
 
-#include <algorithm>
-#include <map>
+#include <fmt/format.h>
+
+#include <set>
 #include <system_error>
 
-#include "reports/escape.h"
 #include "reports/gnuplot_runner.h"
 #include "reports/history_reader.h"
 #include "reports/html_page.h"
+#include "reports/page_template.h"
 #include "reports/text_file.h"
 #include "reports/trend_plot.h"
 
@@ -47,24 +48,14 @@ bool WriteHistory(HistoryView& view, const fs::path& out, const std::optional<fs
   }
   const std::vector<std::string> labels = RunLabels(view.runs);
   std::vector<std::pair<std::string, TrendFiles>> files;
-  std::map<std::string, std::vector<const BenchmarkTrend*>> families;
-  std::vector<std::string> family_order;
-  for (const BenchmarkTrend& t : view.benchmarks.trends) {
-    if (!families.count(t.family)) family_order.push_back(t.family);
-    families[t.family].push_back(&t);
-  }
-  for (const std::string& family : family_order) {
+  for (const auto& [family, trends] : BenchmarkFamilies(view.benchmarks)) {
     const std::string stem = FamilyPlotStem(family);
-    files.emplace_back(stem, BenchmarkFamilyPlot(family, families[family], labels, stem));
+    files.emplace_back(stem, BenchmarkFamilyPlot(family, trends, labels, stem));
   }
   for (const ClaimTrend& series : view.claims) {
-    std::vector<std::string> done;
-    for (const EstimateTrend& e : series.estimates) {
-      // One plot per check name: a control's must-fail row shares its main-arm check's name.
-      if (std::find(done.begin(), done.end(), e.name) != done.end()) continue;
-      done.push_back(e.name);
-      const std::string stem = EstimatePlotStem(series, e.name);
-      files.emplace_back(stem, EstimatePlot(series, e.name, labels, stem));
+    for (const std::string& name : CheckNames(series)) {
+      const std::string stem = EstimatePlotStem(series, name);
+      files.emplace_back(stem, EstimatePlot(series, name, labels, stem));
     }
   }
   *all_drawn = gnuplot.has_value();
@@ -90,11 +81,10 @@ bool WriteHistory(HistoryView& view, const fs::path& out, const std::optional<fs
       !WriteTextFile(dir / "benchmarks.html", BenchmarkTrendsHtml(view), error)) {
     return false;
   }
-  std::vector<std::string> claims;
+  std::set<std::string> claims;  // each claim's page once, with every series of it
   for (const ClaimTrend& c : view.claims) {
-    if (std::find(claims.begin(), claims.end(), c.claim) != claims.end()) continue;
-    claims.push_back(c.claim);
-    if (!WriteTextFile(dir / ClaimTrendPage(c.claim), ClaimTrendsHtml(view, c.claim), error))
+    if (claims.insert(c.claim).second &&
+        !WriteTextFile(dir / ClaimTrendPage(c.claim), ClaimTrendsHtml(view, c.claim), error))
       return false;
   }
   log << "thmcheck report: history: " << view.runs.size() << " run(s), " << files.size()
@@ -104,13 +94,13 @@ bool WriteHistory(HistoryView& view, const fs::path& out, const std::optional<fs
 }
 
 std::string TrendsSummaryHtml(const HistoryView& view) {
-  const std::string flags = std::to_string(view.flags.size()) + " flag" +
-                            (view.flags.size() == 1 ? "" : "s") + " in the latest run";
-  return "<p><a href=\"history/index.html\">Nightly trends</a> over " +
-         std::to_string(view.runs.size()) + " run(s): " +
-         (view.flags.empty() ? Badge("PASS") + " no regression flagged"
-                             : Badge("FLAGGED") + " " + HtmlEscape(flags)) +
-         ".</p>\n";
+  const size_t flags = view.flags.size();
+  return RenderTemplate("trend_summary",
+                        {{"runs", view.runs.size()},
+                         {"verdict", BadgeView(flags == 0 ? "PASS" : "FLAGGED")},
+                         {"flags", flags == 0 ? "no regression flagged"
+                                              : fmt::format("{} flag{} in the latest run", flags,
+                                                            flags == 1 ? "" : "s")}});
 }
 
 }  // namespace thmcheck::report

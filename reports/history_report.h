@@ -24,7 +24,8 @@ bool WriteHistory(HistoryView& view, const std::filesystem::path& out,
                   const std::optional<std::filesystem::path>& gnuplot, std::ostream& log,
                   bool* all_drawn, std::string* error);
 
-// The paragraph the report's index shows: run count, flag count, link to history/index.html.
+// The paragraph the report's index shows (templates/trend_summary.mustache): run count, flag
+// count, link to history/index.html.
 std::string TrendsSummaryHtml(const HistoryView& view);
 
 }  // namespace thmcheck::report

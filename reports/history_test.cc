@@ -1,13 +1,15 @@
 // End-to-end tests of `thmcheck report --history` (history_reader.h, history_report.h) on records
 // written by hand: the trend pages, plots and flag files appear and link each other; a slowed
 // benchmark is flagged and an unchanged one is not; records being written (.tmp-*) are skipped;
-// a malformed record names its file and field and the report writes nothing.
+// a malformed record names its file and field and the report writes nothing; the pages escape
+// what the records say.
 #include <gtest/gtest.h>
 
 #include <sstream>
 
 #include "reports/gnuplot_runner.h"
 #include "reports/history_reader.h"
+#include "reports/history_report.h"
 #include "reports/history_test_fixture.h"
 #include "reports/report.h"
 
@@ -97,6 +99,64 @@ TEST(HistoryReportTest, MalformedRecordNamesTheFieldAndWritesNothing) {
             std::string::npos)
       << result.error;
   EXPECT_FALSE(fs::exists(dir.path() / "out"));
+}
+
+TEST(HistoryPagesTest, EscapeWhatTheRecordsSay) {
+  HistoryView view;
+  HistoryRun run;
+  run.commit = "<i>commit</i>";
+  run.date = "2025-06-01T02:00:00Z";
+  run.machine = view.benchmarks.machine = "vm<1>";
+  run.claims.emplace_back();
+  run.claims[0].id = "c<x>";
+  run.claims[0].verdict = "PASS";
+  view.runs = {run};
+  view.flags = {{"band", "c<x> main.<b>", "estimate \"1\" & more", "claim_c_x_.html"}};
+  ClaimTrend series;
+  series.claim = "c<x>";
+  series.title = "<script>alert(1)</script>";
+  series.verdicts.push_back({0, "FAIL", {{"main<b>", "FAIL"}}, /*changed=*/true});
+  view.claims = {series};
+  const std::string index = HistoryIndexHtml(view), page = ClaimTrendsHtml(view, "c<x>");
+  for (const std::string& html : {index, page}) {
+    EXPECT_EQ(html.find("<b>"), std::string::npos) << html;
+    EXPECT_EQ(html.find("<i>"), std::string::npos) << html;
+    EXPECT_EQ(html.find("<script"), std::string::npos) << html;
+  }
+  EXPECT_NE(index.find("<code>c&lt;x&gt; main.&lt;b&gt;</code>"), std::string::npos) << index;
+  EXPECT_NE(index.find("estimate &quot;1&quot; &amp; more"), std::string::npos);
+  EXPECT_NE(index.find("<code>vm&lt;1&gt;</code>"), std::string::npos);
+  EXPECT_NE(page.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos) << page;
+  EXPECT_NE(page.find("href=\"../c%3Cx%3E/index.html\""), std::string::npos);
+  EXPECT_NE(page.find("main&lt;b&gt; <span class=\"badge bad\""), std::string::npos);
+  EXPECT_NE(page.find("(protocol ?, scale \u2014)"), std::string::npos);
+  EXPECT_NE(page.find(">changed<"), std::string::npos);
+  EXPECT_NE(TrendsSummaryHtml(view).find("1 flag in the latest run."), std::string::npos);
+}
+
+TEST(HistoryPagesTest, SayWhatIsNotThere) {
+  HistoryView view;
+  view.runs.resize(2);
+  view.runs[1].scale = "";
+  view.benchmarks.machine = "vm";
+  view.benchmarks.other_machine_runs = 3;
+  BenchmarkTrend first;
+  first.name = first.family = "BM_New";
+  first.points.push_back({.run = 1, .best_ns = 1500});
+  view.benchmarks.trends = {first};
+  const std::string index = HistoryIndexHtml(view), benchmarks = BenchmarkTrendsHtml(view);
+  EXPECT_NE(index.find("No regression flagged in the latest run."), std::string::npos) << index;
+  EXPECT_EQ(index.find("<th>Flag</th>"), std::string::npos);
+  EXPECT_NE(TrendsSummaryHtml(view).find("no regression flagged."), std::string::npos);
+  EXPECT_NE(benchmarks.find(" (3 run(s) on other machines are not compared and not shown)"),
+            std::string::npos)
+      << benchmarks;
+  EXPECT_NE(benchmarks.find("first run on this machine: nothing to compare"), std::string::npos);
+  EXPECT_NE(benchmarks.find("1500 ns"), std::string::npos);
+  // No gnuplot: no image, but the script and data that draw it.
+  EXPECT_EQ(benchmarks.find("<img"), std::string::npos);
+  EXPECT_NE(benchmarks.find("Not drawn (gnuplot missing or failed)"), std::string::npos);
+  EXPECT_NE(benchmarks.find("href=\"plots/bench_BM_New.gp\""), std::string::npos);
 }
 
 }  // namespace

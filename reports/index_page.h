@@ -13,7 +13,8 @@
 
 namespace thmcheck::report {
 
-// `trends_html`: the nightly-trends paragraph (history_report.h), or "" without a history.
+// `trends_html`: the nightly-trends paragraph (history_report.h TrendsSummaryHtml, a rendered
+// template), or "" without a history.
 std::string IndexPageHtml(const std::vector<ClaimResult>& claims,
                           const std::string& trends_html = "");
 

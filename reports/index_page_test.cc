@@ -1,12 +1,12 @@
 // Tests of the index page (index_page.h): the expected status of each claim and whether it was
 // met, why a claim is not a PASS, each control's "REJECTED by …" (or not rejected) with its
 // predictions counted by verdict, a report arm shown as not judged, several main arms each with
-// its own forest plot, and a file written before these fields.
+// its own forest plot, a file written before these fields, and escaping of what the file says.
 #include "reports/index_page.h"
 
 #include <gtest/gtest.h>
 
-#include <sstream>
+#include <regex>
 
 #include "reports/results_reader.h"
 #include "reports/test_fixture.h"
@@ -22,6 +22,43 @@ bool Has(const std::string& html, const std::string& needle) {
   return html.find(needle) != std::string::npos;
 }
 
+// What a reader sees of `html`: tags dropped (a <br> as a space), the entities the templates
+// write decoded, white space collapsed.
+std::string Text(const std::string& html) {
+  std::string text = std::regex_replace(html, std::regex("<br>"), " ");
+  text = std::regex_replace(text, std::regex("<[^>]*>"), "");
+  for (const auto& [entity, character] : {std::pair{"&nbsp;", " "},
+                                          {"&middot;", "\u00B7"},
+                                          {"&mdash;", "\u2014"},
+                                          {"&lt;", "<"},
+                                          {"&gt;", ">"},
+                                          {"&quot;", "\""},
+                                          {"&apos;", "'"},
+                                          {"&amp;", "&"}})
+    text = std::regex_replace(text, std::regex(entity), character);
+  return std::regex_replace(text, std::regex("\\s+"), " ");
+}
+
+// The text of each cell of the first table row that contains `needle`.
+std::vector<std::string> Cells(const std::string& html, const std::string& needle) {
+  const size_t at = html.find(needle);
+  const size_t begin = html.rfind("<tr>", at), end = html.find("</tr>", at);
+  std::vector<std::string> cells;
+  const std::string row = html.substr(begin, end - begin);
+  for (size_t td = row.find("<td"); td != std::string::npos;) {
+    const size_t next = row.find("<td", td + 1);
+    const std::string text = Text(row.substr(td, next == std::string::npos ? next : next - td));
+    const size_t first = text.find_first_not_of(' '), last = text.find_last_not_of(' ');
+    cells.push_back(first == std::string::npos ? "" : text.substr(first, last - first + 1));
+    td = next;
+  }
+  return cells;
+}
+
+bool HasBadge(const std::string& html, const std::string& tone, const std::string& word) {
+  return std::regex_search(html, std::regex("class=\"badge " + tone + "\"[^>]*>" + word + "<"));
+}
+
 TEST(IndexPageTest, ShowsTheExpectedStatusAndWhetherItWasMet) {
   json missed = test::FixtureVerdict();
   missed["verdict"] = "INCONCLUSIVE";
@@ -29,18 +66,23 @@ TEST(IndexPageTest, ShowsTheExpectedStatusAndWhetherItWasMet) {
   missed["expected"]["met"] = false;
   json legacy = test::LegacyFixtureVerdict();
   legacy["title"] = "legacy claim";
-  const std::string html =
-      IndexPageHtml({Read(test::FixtureVerdict()), Read(missed), Read(legacy)});
+  ClaimResult met = Read(test::FixtureVerdict());
+  met.title = "met claim";
+  const std::string html = IndexPageHtml({met, Read(missed), Read(legacy)});
   EXPECT_TRUE(Has(html, "<th>Expected</th>")) << html;
-  EXPECT_TRUE(Has(html, "<td>reproduces<br><span class=\"badge good\""));
-  EXPECT_TRUE(Has(html, ">MET</span></td>"));
-  EXPECT_TRUE(Has(html, "<td>reproduces<br><span class=\"badge bad\""));
-  EXPECT_TRUE(Has(html, ">NOT MET</span></td>"));
-  EXPECT_TRUE(Has(html, "why: main arm main INCONCLUSIVE"));
+  // Cells: verdict, claim, expected, scale, elapsed, main-arm checks, other arms, link.
+  EXPECT_EQ(Cells(html, "met claim").at(2), "reproduces MET");
+  EXPECT_TRUE(HasBadge(html, "good", "MET"));
+  const std::vector<std::string> missed_row = Cells(html, "why: ");
+  EXPECT_EQ(missed_row.at(2), "reproduces NOT MET");
+  EXPECT_TRUE(HasBadge(html, "bad", "NOT MET"));
+  EXPECT_TRUE(Has(missed_row.at(1), "why: main arm main INCONCLUSIVE")) << missed_row.at(1);
   // The file without an expected status: a dash in its row, and not counted in the summary.
-  const std::string legacy_row = html.substr(html.find("legacy claim"));
-  EXPECT_EQ(legacy_row.find("<td>\u2014</td>"), legacy_row.find("<td>"));
-  EXPECT_TRUE(Has(html, "1 of 2 reached the status they are expected to reach at their scale"));
+  EXPECT_EQ(Cells(html, "legacy claim").at(2), "\u2014");
+  EXPECT_TRUE(Has(Text(html),
+                  "3 claims: 2 PASS 0 FAIL 1 INCONCLUSIVE \u00B7 1 of 2 reached the "
+                  "status they are expected to reach at their scale"))
+      << Text(html);
 }
 
 TEST(IndexPageTest, NamesWhatRejectedEachControlAndMarksAReportArmAsNotJudged) {
@@ -51,12 +93,9 @@ TEST(IndexPageTest, NamesWhatRejectedEachControlAndMarksAReportArmAsNotJudged) {
   not_rejected["arms"][1]["verdict"] = "NOT_REJECTED";
   not_rejected["arms"][1]["rejected_by"] = json::array();
   std::string html = IndexPageHtml({Read(verdict)});
-  EXPECT_TRUE(Has(html,
-                  "REJECTED by <code>rel_weight_change</code>; predictions: 1 "
-                  "<span class=\"badge good\""))
-      << html;
-  EXPECT_TRUE(Has(html, "span <span class=\"badge other\""));
-  EXPECT_TRUE(Has(html, "reported (not judged)"));
+  EXPECT_TRUE(Has(Text(html), "REJECTED by rel_weight_change; predictions: 1 PASS")) << html;
+  EXPECT_TRUE(HasBadge(html, "other", "REPORTED"));
+  EXPECT_TRUE(Has(Text(html), "span REPORTED reported (not judged)"));
   html = IndexPageHtml({Read(not_rejected)});
   EXPECT_TRUE(Has(html, "not rejected: none of its must-fail checks FAILs")) << html;
   EXPECT_FALSE(Has(html, "REJECTED by"));
@@ -69,9 +108,25 @@ TEST(IndexPageTest, EachMainArmGetsItsOwnForestPlot) {
   second["verdict"] = "INCONCLUSIVE";
   verdict["arms"].push_back(second);
   const std::string html = IndexPageHtml({Read(verdict)});
-  EXPECT_TRUE(Has(html, "forest plot of the main arm")) << html;
-  EXPECT_TRUE(Has(html, "forest plot of the threshold_k2 arm"));
-  EXPECT_TRUE(Has(html, "threshold_k2 <span class=\"badge warn\""));
+  EXPECT_TRUE(Has(html, "aria-label=\"forest plot of the main arm's checks\"")) << html;
+  EXPECT_TRUE(Has(html, "aria-label=\"forest plot of the threshold_k2 arm's checks\""));
+  EXPECT_TRUE(Has(html, "<div class=\"check\">threshold_k2 <span class=\"badge warn\""));
+  // With one main arm, its plot needs no heading.
+  EXPECT_FALSE(Has(IndexPageHtml({Read(test::FixtureVerdict())}), "<div class=\"check\">"));
+}
+
+TEST(IndexPageTest, EscapesWhatTheFileSaysAndLinksTheClaimFolder) {
+  ClaimResult claim = Read(test::FixtureVerdict());
+  claim.id = "odd id&<x>";
+  claim.title = "<b>\"bold\" & 'quoted'</b>";
+  claim.scale = "<i>quick</i>";
+  const std::string html = IndexPageHtml({claim}, "<p>trends</p>\n");
+  EXPECT_FALSE(Has(html, "<b>")) << html;
+  EXPECT_FALSE(Has(html, "<i>"));
+  EXPECT_TRUE(Has(html, "&lt;b&gt;&quot;bold&quot; &amp; &apos;quoted&apos;&lt;/b&gt;"));
+  EXPECT_TRUE(Has(html, "<code class=\"muted\">odd id&amp;&lt;x&gt;</code>"));
+  EXPECT_TRUE(Has(html, "href=\"odd%20id%26%3Cx%3E/index.html\""));
+  EXPECT_TRUE(Has(html, "<p>trends</p>"));  // the rendered trends paragraph, as it is
 }
 
 }  // namespace

@@ -4,13 +4,14 @@
 // page; the numbers themselves are always printed beside it, the glyph only aids the eye.
 #pragma once
 
-#include <string>
+#include <nlohmann/json.hpp>
 
 #include "reports/results.h"
 
 namespace thmcheck::report {
 
-// An <svg> element (about 140×18 px) for `check`, or "" when it has no estimate to place.
-std::string IntervalGlyph(const Check& check);
+// The view of templates/glyph_interval.mustache (a 140×18 px <svg>): the tooltip and the x of
+// each mark in px; null when `check` has no estimate to place.
+nlohmann::json IntervalGlyphView(const Check& check);
 
 }  // namespace thmcheck::report

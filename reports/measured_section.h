@@ -5,13 +5,13 @@
 // holds, so older result files get the section too.
 #pragma once
 
-#include <string>
+#include <nlohmann/json.hpp>
 
 #include "reports/results.h"
 
 namespace thmcheck::report {
 
-// The section's HTML (no heading): a two-column table.
-std::string MeasuredSection(const ClaimResult& claim);
+// The view of templates/measured_section.mustache (a two-column table, no heading).
+nlohmann::json MeasuredView(const ClaimResult& claim);
 
 }  // namespace thmcheck::report

@@ -2,6 +2,7 @@
 #include "reports/page_template.h"
 
 #include <kainjow/mustache.hpp>
+#include <map>
 #include <stdexcept>
 
 namespace thmcheck::report {
@@ -44,18 +45,34 @@ const TemplateSource* Find(std::string_view name) {
   return nullptr;
 }
 
+// Partials come from the templates only, never from the view: a view key that happens to share
+// a template's name ("badge") must not hide the template inside that key's section.
+class PageContext : public kainjow::mustache::context<std::string> {
+ public:
+  explicit PageContext(const data* view) : context(view) {}
+  const data* get_partial(const std::string& name) const override {
+    static const std::map<std::string, data> partials = [] {
+      std::map<std::string, data> out;
+      for (const TemplateSource& source : TemplateSources()) {
+        const std::string text(source.text);
+        out.emplace(std::string(source.name), kainjow::mustache::partial([text] { return text; }));
+      }
+      return out;
+    }();
+    const auto it = partials.find(name);
+    return it == partials.end() ? nullptr : &it->second;
+  }
+};
+
 }  // namespace
 
 std::string RenderTemplate(std::string_view name, const nlohmann::json& view) {
   const TemplateSource* source = Find(name);
   if (source == nullptr) throw std::logic_error("no template named " + std::string(name));
-  data root = view.is_object() ? ToData(view, name) : data(data::type::object);
-  for (const TemplateSource& partial : TemplateSources()) {
-    const std::string text(partial.text);
-    root.set(std::string(partial.name), kainjow::mustache::partial([text] { return text; }));
-  }
+  const data root = view.is_object() ? ToData(view, name) : data(data::type::object);
   kainjow::mustache::mustache page{std::string(source->text)};
-  std::string html = page.is_valid() ? page.render(root) : "";
+  PageContext context(&root);
+  std::string html = page.is_valid() ? page.render(context) : "";
   if (!page.is_valid()) {
     throw std::logic_error("template " + std::string(name) + ": " + page.error_message());
   }

@@ -21,11 +21,11 @@ struct TemplateSource {
 const std::vector<TemplateSource>& TemplateSources();
 
 // Renders template `name` with `view`. Every template is also a partial ({{> badge}}) seeing the
-// caller's context. View values: strings as they are ("" counts as false, so {{#x}}…{{/x}} shows
-// only a non-empty x), booleans, integers in decimal, arrays as lists, objects as contexts; null
-// as false. Doubles are refused: a number is formatted (format.h) before it enters a view.
-// An unknown name, an invalid template or a double in the view is a bug: it throws
-// std::logic_error naming the template.
+// caller's context; a partial is found by its template's name whatever keys the view holds. View
+// values: strings as they are ("" counts as false, so {{#x}}…{{/x}} shows only a non-empty x),
+// booleans, integers in decimal, arrays as lists, objects as contexts; null as false. Doubles are
+// refused: a number is formatted (format.h) before it enters a view. An unknown name, an invalid
+// template or a double in the view is a bug: it throws std::logic_error naming the template.
 std::string RenderTemplate(std::string_view name, const nlohmann::json& view);
 
 }  // namespace thmcheck::report

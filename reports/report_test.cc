@@ -175,7 +175,7 @@ TEST(WriteReportTest, ClaimPageNamesAnArmThatDidNotRunAndHowToRunIt) {
   EXPECT_NE(page.find("fig2a <span class=\"muted small\">(main arm)</span> not run"),
             std::string::npos)
       << page;
-  EXPECT_NE(page.find("the paper&#39;s Fig. 2(a) &lt;setting&gt;"), std::string::npos);
+  EXPECT_NE(page.find("the paper&apos;s Fig. 2(a) &lt;setting&gt;"), std::string::npos);
   EXPECT_NE(page.find("<code>--set fig2a=1</code> runs it"), std::string::npos);
 }
 
@@ -221,7 +221,7 @@ TEST(WriteReportTest, EscapesEveryStringFromJson) {
     EXPECT_EQ(html.find("<i>"), std::string::npos);
     EXPECT_EQ(html.find("<img"), std::string::npos);
   }
-  EXPECT_NE(index.find("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(index.find("&lt;script&gt;alert(&apos;t&apos;)&lt;/script&gt;"), std::string::npos);
   EXPECT_NE(page.find("a &lt; b &amp;&amp; c &gt; &quot;d&quot;"), std::string::npos);
   EXPECT_NE(page.find("main&lt;b&gt;"), std::string::npos);
   // An arXiv field that is not an identifier is shown, not linked.

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <sstream>
 
 #include "reports/escape.h"
@@ -24,11 +23,7 @@ constexpr int kPointTypes[] = {7, 5, 9, 13, 11, 15, 7, 5};
 constexpr int kMaxRunLabels = 12;  // x labels beyond this are thinned out, so they stay legible
 constexpr double kBandHalfWidth = 0.45;  // a run's band spans run ± this on the x axis
 
-std::string Num(double value) {
-  char buffer[40];
-  std::snprintf(buffer, sizeof(buffer), "%.17g", value);
-  return buffer;
-}
+std::string Num(double value) { return GnuplotNumber(value); }
 
 std::string Preamble(size_t runs, const std::vector<std::string>& labels, const std::string& title,
                      const std::string& ylabel) {
@@ -63,17 +58,6 @@ std::string JoinPlot(const std::vector<std::string>& elements) {
   std::string plot = "plot ";
   for (size_t i = 0; i < elements.size(); ++i) plot += (i ? ", \\\n     " : "") + elements[i];
   return plot;
-}
-
-std::string LogYTics(double lo, double hi) {
-  std::string out = "set ytics (";
-  const std::vector<double> ticks = LogTicks(lo, hi);
-  for (size_t i = 0; i < ticks.size(); ++i) {
-    char buffer[40];
-    std::snprintf(buffer, sizeof(buffer), "%.6g", ticks[i]);
-    out += (i ? ", " : "") + std::string(buffer);
-  }
-  return out + ")\n";
 }
 
 // The display unit for times whose largest value is `max_ns`: name and nanoseconds per unit.
@@ -138,7 +122,7 @@ TrendFiles BenchmarkFamilyPlot(const std::string& family,
      << Preamble(run_labels.size(), run_labels, family,
                  "CPU time per iteration (" + unit + "): fastest repetition, bar to slowest")
      << "set logscale y\nset yrange [" << Num(lo) << ":" << Num(hi) << "]\n"
-     << LogYTics(lo, hi) << "set format y '%g'\n";
+     << TicsCommand("y", LogTicks(lo, hi)) << "set format y '%g'\n";
   for (size_t i = 0; i < trends.size(); ++i) {
     const size_t k = i % std::size(kColours);
     gp << "set style line " << i + 1 << " lc rgb '" << kColours[k] << "' pt " << kPointTypes[k]

@@ -4,45 +4,21 @@
 #include <algorithm>
 #include <utility>
 
-#include "reports/escape.h"
 #include "reports/html_page.h"
 
 namespace thmcheck::report {
 namespace {
 
-std::string CodeList(const std::vector<std::string>& names) {
-  std::string html;
-  for (const std::string& n : names)
-    html += (html.empty() ? "" : ", ") + std::string("<code>") + HtmlEscape(n) + "</code>";
-  return html;
-}
-
-// "predictions: <code>a</code> PASS, <code>b</code> INCONCLUSIVE", or `brief` "predictions:
-// 1 PASS, 1 INCONCLUSIVE" (verdicts in order of first appearance); "" when the arm has none.
-std::string Predictions(const Arm& arm, bool brief) {
-  std::vector<std::pair<std::string, int>> counts;
-  std::string html;
-  for (const Check& c : arm.checks) {
-    if (c.role != kPrediction) continue;
-    html += (html.empty() ? "" : ", ") + std::string("<code>") + HtmlEscape(c.Name()) + "</code> " +
-            Badge(c.verdict);
-    auto it = std::find_if(counts.begin(), counts.end(),
-                           [&](const auto& v) { return v.first == c.verdict; });
-    if (it == counts.end()) it = counts.insert(counts.end(), {c.verdict, 0});
-    ++it->second;
-  }
-  if (brief) {
-    html.clear();
-    for (const auto& [verdict, n] : counts)
-      html += (html.empty() ? "" : ", ") + std::to_string(n) + " " + Badge(verdict);
-  }
-  return html.empty() ? "" : "predictions: " + html;
-}
-
 bool HasMustFail(const Arm& arm) {
   for (const Check& c : arm.checks)
     if (c.IsMustFail()) return true;
   return false;
+}
+
+// An item of an arm_outcome clause. Every key is set, so none is looked up in an outer context.
+nlohmann::json OutcomeItem(const std::string& name, const std::string& count,
+                           const nlohmann::json& verdict, bool first) {
+  return {{"first", first}, {"name", name}, {"count", count}, {"verdict", verdict}};
 }
 
 }  // namespace
@@ -53,19 +29,6 @@ std::string ExpectedStatusText(const std::string& status) {
   return status;
 }
 
-std::string ExpectedHtml(const ClaimResult& claim) {
-  if (!claim.expected) return "";
-  const Expected& e = *claim.expected;
-  std::string html = "Expected: <strong>" + HtmlEscape(ExpectedStatusText(e.status)) +
-                     "</strong> " + Badge(e.met ? "MET" : "NOT MET");
-  if (!e.reason.empty()) html += " <span class=\"small\">(" + HtmlEscape(e.reason) + ")</span>";
-  return html;
-}
-
-std::string VerdictReasonHtml(const ClaimResult& claim) {
-  return claim.verdict_reason.empty() ? "" : HtmlEscape(claim.verdict_reason);
-}
-
 std::vector<std::string> RejectedBy(const Arm& arm) {
   if (arm.rejected_by) return *arm.rejected_by;
   std::vector<std::string> names;
@@ -74,29 +37,61 @@ std::vector<std::string> RejectedBy(const Arm& arm) {
   return names;
 }
 
-std::string ArmOutcomeHtml(const Arm& arm, bool brief) {
+nlohmann::json ExpectedView(const ClaimResult& claim) {
+  if (!claim.expected) return nullptr;
+  return {{"status", ExpectedStatusText(claim.expected->status)},
+          {"met", BadgeView(claim.expected->met ? "MET" : "NOT MET")},
+          {"reason", claim.expected->reason}};
+}
+
+nlohmann::json VerdictReasonView(const ClaimResult& claim) {
+  if (claim.verdict_reason.empty()) return nullptr;
+  return {{"reason", claim.verdict_reason}};
+}
+
+nlohmann::json ArmOutcomeView(const Arm& arm, bool brief) {
+  nlohmann::json clauses = nlohmann::json::array();
+  auto add = [&](const std::string& lead, nlohmann::json items = nlohmann::json::array(),
+                 const std::string& tail = "") {
+    clauses.push_back(
+        {{"sep", clauses.empty() ? "" : "; "}, {"lead", lead}, {"items", items}, {"tail", tail}});
+  };
   if (arm.role == "report") {
-    std::string html = "reported (not judged)";
-    if (arm.verdict == "FAIL") html += ": a sanity check FAILs (a bug)";
-    return html;
+    add(arm.verdict == "FAIL" ? "reported (not judged): a sanity check FAILs (a bug)"
+                              : "reported (not judged)");
+    return {{"clauses", clauses}};
   }
-  if (arm.role != "control") return "";
+  if (arm.role != "control") return nullptr;
   const std::vector<std::string> rejected_by = RejectedBy(arm);
-  std::string html;
-  if (!rejected_by.empty()) {
-    html = arm.verdict == "REJECTED"
-               ? "REJECTED by " + CodeList(rejected_by)
-               : "its must-fail check" + std::string(rejected_by.size() == 1 ? " " : "s ") +
-                     CodeList(rejected_by) + (rejected_by.size() == 1 ? " FAILs" : " FAIL") +
-                     (arm.verdict == "INCONCLUSIVE" ? ", but not every prediction PASSes" : "");
+  const bool one = rejected_by.size() == 1;
+  nlohmann::json names = nlohmann::json::array();
+  for (const std::string& name : rejected_by)
+    names.push_back(OutcomeItem(name, "", nullptr, names.empty()));
+  if (!rejected_by.empty() && arm.verdict == "REJECTED") {
+    add("REJECTED by ", names);
+  } else if (!rejected_by.empty()) {
+    add(one ? "its must-fail check " : "its must-fail checks ", names,
+        std::string(one ? " FAILs" : " FAIL") +
+            (arm.verdict == "INCONCLUSIVE" ? ", but not every prediction PASSes" : ""));
   } else if (arm.rejected_by || HasMustFail(arm)) {
-    html = "not rejected: none of its must-fail checks FAILs";
+    add("not rejected: none of its must-fail checks FAILs");
   }
-  if (arm.verdict == "FAIL")
-    html += (html.empty() ? "" : "; ") + std::string("a sanity check FAILs (a bug)");
-  const std::string predictions = Predictions(arm, brief);
-  if (!predictions.empty()) html += (html.empty() ? "" : "; ") + predictions;
-  return html;
+  if (arm.verdict == "FAIL") add("a sanity check FAILs (a bug)");
+  nlohmann::json items = nlohmann::json::array();
+  std::vector<std::pair<std::string, int>> counts;  // `brief`: in order of first appearance
+  for (const Check& c : arm.checks) {
+    if (c.role != kPrediction) continue;
+    if (!brief) items.push_back(OutcomeItem(c.Name(), "", BadgeView(c.verdict), items.empty()));
+    auto it = std::find_if(counts.begin(), counts.end(),
+                           [&](const auto& v) { return v.first == c.verdict; });
+    if (it == counts.end()) it = counts.insert(counts.end(), {c.verdict, 0});
+    ++it->second;
+  }
+  if (brief)
+    for (const auto& [verdict, n] : counts)
+      items.push_back(OutcomeItem("", std::to_string(n), BadgeView(verdict), items.empty()));
+  if (!items.empty()) add("predictions: ", items);
+  return clauses.empty() ? nlohmann::json() : nlohmann::json{{"clauses", clauses}};
 }
 
 std::string RoleText(const std::string& role) {

@@ -271,4 +271,16 @@ struct CellRecord {
   std::string checksum;
 };
 
+// HISTORY/<run>/record.json, written by .ci/nightly for each nightly run (the run's
+// benchmarks.json and claims/<id>/verdict.json sit beside it).
+inline constexpr const char* kHistorySchema = "thmcheck-history/1";
+struct HistoryRecord {
+  std::string schema = kHistorySchema;  // reading refuses any other
+  std::string commit;
+  std::string date;                // UTC, "2025-06-01T02:00:00Z"
+  std::string machine;             // benchmarks are only compared between runs on the same machine
+  std::string scale;               // the claims' scale (quick | full | ...); "" when not recorded
+  std::optional<int> claims_exit;  // `thmcheck run`'s exit code that night
+};
+
 }  // namespace thmcheck::schema

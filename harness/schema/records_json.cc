@@ -525,6 +525,23 @@ void from_json(const json& j, CellRecord& v) {
   May(j, "checksum", v.checksum);
 }
 
+void to_json(json& j, const HistoryRecord& v) {
+  j = {{"schema", v.schema},   {"commit", v.commit}, {"date", v.date},
+       {"machine", v.machine}, {"scale", v.scale},   {"claims_exit", OrNull(v.claims_exit)}};
+}
+void from_json(const json& j, HistoryRecord& v) {
+  RequireObject(j);
+  v = HistoryRecord{};
+  Need(j, "schema", v.schema);
+  if (v.schema != kHistorySchema)
+    Fail(j.at("schema"), "\"" + v.schema + "\" is not " + kHistorySchema);
+  Need(j, "commit", v.commit);
+  Need(j, "date", v.date);
+  Need(j, "machine", v.machine);
+  May(j, "scale", v.scale);
+  May(j, "claims_exit", v.claims_exit);
+}
+
 bool ReadJsonFile(const std::filesystem::path& file, json* out, std::string* error) {
   return ReadFile(file, error, [&](const json& j) { *out = j; });
 }
@@ -535,6 +552,10 @@ bool ReadVerdictFile(const std::filesystem::path& file, VerdictRecord* out, std:
 
 bool ReadCellFile(const std::filesystem::path& file, CellRecord* out, std::string* error) {
   return ReadFile(file, error, [&](const json& j) { *out = j.get<CellRecord>(); });
+}
+
+bool ReadHistoryFile(const std::filesystem::path& file, HistoryRecord* out, std::string* error) {
+  return ReadFile(file, error, [&](const json& j) { *out = j.get<HistoryRecord>(); });
 }
 
 }  // namespace thmcheck::schema

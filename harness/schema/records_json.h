@@ -34,6 +34,7 @@ THMCHECK_SCHEMA_JSON(Measures)
 THMCHECK_SCHEMA_JSON(Expected)
 THMCHECK_SCHEMA_JSON(VerdictRecord)
 THMCHECK_SCHEMA_JSON(CellRecord)
+THMCHECK_SCHEMA_JSON(HistoryRecord)
 #undef THMCHECK_SCHEMA_JSON
 
 // A nlohmann exception's message for people: "/arms/0/ci: expected [lo, hi] (numbers or null)"
@@ -47,5 +48,6 @@ std::string JsonErrorText(const nlohmann::json::exception& e);
 bool ReadJsonFile(const std::filesystem::path& file, nlohmann::json* out, std::string* error);
 bool ReadVerdictFile(const std::filesystem::path& file, VerdictRecord* out, std::string* error);
 bool ReadCellFile(const std::filesystem::path& file, CellRecord* out, std::string* error);
+bool ReadHistoryFile(const std::filesystem::path& file, HistoryRecord* out, std::string* error);
 
 }  // namespace thmcheck::schema

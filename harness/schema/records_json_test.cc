@@ -81,6 +81,25 @@ TEST(SchemaJson, EveryCheckKindHasOneName) {
   EXPECT_FALSE(CheckKindFromName("slope").has_value());
 }
 
+TEST(SchemaJson, AHistoryRecordRoundTripsAndNamesItsSchema) {
+  const json file = json::parse(R"({"schema": "thmcheck-history/1", "commit": "abc",
+    "date": "2026-11-01T02:00:00Z", "machine": "vm", "scale": "quick", "claims_exit": 1})");
+  const HistoryRecord record = file.get<HistoryRecord>();
+  EXPECT_EQ(record.machine, "vm");
+  EXPECT_EQ(record.claims_exit, 1);
+  EXPECT_EQ(json(record), file);
+  json other = file;
+  other["schema"] = "thmcheck-history/2";
+  try {
+    (void)other.get<HistoryRecord>();
+    ADD_FAILURE() << "a record of another schema was read";
+  } catch (const json::exception& e) {
+    EXPECT_NE(std::string(e.what()).find("\"thmcheck-history/2\" is not thmcheck-history/1"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(SchemaJson, NonFiniteNumbersAreWrittenAsNull) {
   const Interval i{Finite(std::numeric_limits<double>::infinity()), Finite(2.0), true};
   EXPECT_EQ(json(i).dump(), "[null,2.0]");

@@ -6,14 +6,16 @@ Usage: check.py RENDER FIXTURE REPORT [--update]
 RENDER (page_text_render) writes REPORT from FIXTURE/results and FIXTURE/history. Then, for
 every page REPORT/**/*.html, this takes the text a reader sees: the text nodes (not those of
 <style> or <script>), entities decoded, plus each link target, image source, alt text and tooltip
-as "[href=…]", "[src=…]", "[alt=…]", "[title=…]"; one line per block element and " | " before
-each table cell, runs of white space collapsed. For every plot data file REPORT/**/*.dat it
-takes the bytes. Each must equal FIXTURE/golden/<same path>.txt (pages) or FIXTURE/golden/<same
-path> (data), and the two trees must hold the same files. The markup is free to change; what it
+as "[href=…]", "[src=…]", "[alt=…]", "[title=…]"; one line per block element (and per line of a
+<pre>) and " | " before each table cell, runs of white space collapsed as a browser shows them.
+For every plot data file REPORT/**/*.dat it takes the bytes. Each must equal
+FIXTURE/golden/<same path>.txt (pages) or FIXTURE/golden/<same path> (data), and the two trees
+must hold the same files. The markup is free to change; what it
 says is not. --update rewrites golden/ from REPORT (after a deliberate change of what the pages
 say; review its diff).
 
-The fixture: results/ is `thmcheck run --all --scale smoke` (seed 1) as written; history/ holds
+The fixture: results/ is `thmcheck run --all --scale smoke` (seed 1) as written, but for the
+recorded command, made relative (no path outside the repository); history/ holds
 three nightly records (layout of reports/history.h) made from those verdicts, with each check's
 estimate scaled by 1, 1.05, 0.95 so the estimate trends move, and a canary benchmark 3x slower in
 the third run, which the trend pages flag.
@@ -35,10 +37,13 @@ class PageText(html.parser.HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts = []
         self.skip = 0
+        self.pre = 0
 
     def handle_starttag(self, tag, attrs):
         if tag in ("style", "script"):
             self.skip += 1
+        if tag == "pre":
+            self.pre += 1
         if tag in BLOCKS:
             self.parts.append("\n")
         elif tag in ("td", "th"):
@@ -50,12 +55,15 @@ class PageText(html.parser.HTMLParser):
     def handle_endtag(self, tag):
         if tag in ("style", "script"):
             self.skip -= 1
+        if tag == "pre":
+            self.pre -= 1
         if tag in BLOCKS:
             self.parts.append("\n")
 
     def handle_data(self, data):
+        # A line break in the markup shows as a space, except inside <pre>.
         if not self.skip:
-            self.parts.append(data)
+            self.parts.append(data if self.pre else re.sub(r"\s+", " ", data))
 
     def text(self):
         lines = (re.sub(r"\s+", " ", line).strip() for line in "".join(self.parts).split("\n"))
