@@ -1,29 +1,9 @@
 // Claim `ntk_closeness`: wide two-layer nets trained by GD stay near their linearization.
-// Theorem: Du, Zhai, Póczos, Singh 2018, arXiv 1810.02054, Remark 3.1 / Lemmas 3.1–3.2 (‖H(0) − H∞‖
-//   and ‖H(t) − H(0)‖ are O(m^−1/2)); Lee et al. 2019, arXiv 1902.06720, Thm 2.1 (below a critical
-//   η the trajectory stays O(m^−1/2) from the linearized one). Legend: n train points, d input dim,
-//   m width, η step, H₀ the empirical NTK Gram at init, H∞ its infinite-width limit.
-// Observables and predicted rates in m (main arm: NTK scaling, η = eta_factor/λ_max(H₀) < 2/λ_max):
-//   rel_weight_change ‖θ_T − θ₀‖/‖θ₀‖ ∝ m^−1/2 (exact), sign_flip_fraction ∝ m^−1/2 (exact),
-//   init_kernel_dev ‖H₀ − H∞‖_F ∝ m^−1/2 (exact), rel_kernel_change ‖H_T − H₀‖/‖H₀‖ ≤ m^−1/2
-//   (bound), lin_gap sup_t RMS(f_t − f_t^lin) on held-out points ≤ m^−1/2 (bound).
-// Sweep: widths 256 … 8192 (32×, 6 widths) × 6 replicates at quick scale; 256 … 32768 × 16 at full;
-//   each replicate's dataset is shared by all its widths and arms (common random numbers). Smoke
-//   (seconds, sanitizer CI; any verdict): n = 8, widths 64 … 1024, 2 replicates, 50 steps.
-// Tolerances: exact rates −1/2 ± 0.1, bounds slope ≤ −0.4 (kSlopeAllowance below, derived there);
-//   no check reads an unfinished run (loss_T/loss_0 > 1e−4, kFinishedRatio, derived there): its
-//   trained observables are not recorded, a gap that caps a main arm's checks.
-// Controls, each naming the main checks it must FAIL and predicting its own outcome:
-//   mean_field f = (1/m)Σ a σ(w·x), η = 0.5/λ_max(H₀) (scales as m through λ_max; still inside
-//   the main arm's η < 2/λ_max(H₀), see kMeanFieldEtaFactor): weight change and sign flips
-//   flat in m (slope 0 ± 0.1, on its finished runs) — must fail the weight-change, sign-flip and
-//   kernel-change rates; large_step η = 3/λ_max(H₀) (the catapult, Lewkowycz et al. 2020, arXiv
-//   2003.02218): most runs neither diverge nor stay unfinished, and end where η·λ_max(H_T) < 2
-//   — must fail the
-//   weight-change and kernel-change rates. A claim about the network, not its linearization
-//   (which diverges like |1 − ηλ|^T by construction above 2/λ_max).
-// Convention: f(x) = (1/√m) Σ_r a_r σ(w_r·x), w_r ~ N(0, I_d), a_r ~ N(0, 1), x on
-//   S^{d−1}, loss ½ Σ_i (f(x_i) − y_i)² (a sum), y ~ N(0, 1), both layers trained by full-batch GD.
+// Papers: Du, Zhai, Póczos, Singh 2018, arXiv 1810.02054, Remark 3.1, Lemmas 3.1–3.2; Lee et al.
+//   2019, arXiv 1902.06720, Thm 2.1; the large-step control: Lewkowycz et al. 2020, arXiv
+//   2003.02218 (the catapult). Legend: n train points, d input dim, m width, η step, T steps, H₀
+//   the empirical NTK Gram at init, H_T after training, H∞ its infinite-width limit.
+// Theorem, rates, sweep, tolerances and their derivations: docs/claims/ntk_closeness.md.
 #include "claims/claims.h"
 
 #include <algorithm>
@@ -41,74 +21,155 @@
 namespace thmcheck {
 namespace {
 
-// Finite-size allowance on every fitted exponent. The CLT rates are exact up to relative
-// corrections of order m^−1/2 (next term of the expansion); pilot runs ([calib],
-// docs/claims/ntk_closeness.md, Calibration: n = 20, d = 10, m = 64 … 8192, 3 seeds) gave −0.50,
-// −0.50 and −0.49 for the three exact rates, so 0.1 covers finite-size bias with room; the fit's
-// own interval covers replicate noise.
+// The names of the σ and output-scaling choices in parameters and result files.
+const Choices<Activation> kActivations = {
+    {{Activation::kRelu, "relu"}, {Activation::kTanh, "tanh"}}};
+const Choices<Scaling> kScalings = {{{Scaling::kNtk, "ntk"}, {Scaling::kMeanField, "mean_field"}}};
+
+// Measures one cell of every arm (defined below the declaration).
+CellOutcome RunCell(const CellParams& p, const CellSeeds& seeds);
+
+constexpr double kRate = -0.5;  // m^−1/2, the rate of Remark 3.1
+// Finite-size allowance on exponents: docs/claims/ntk_closeness.md, Tolerances, kSlopeAllowance.
 constexpr double kSlopeAllowance = 0.1;
-constexpr double kRate = -0.5;
-// Fit only from m ≥ 128 (docs/claims/ntk_closeness.md, pitfalls: below it the O(1/m) terms bend the
-// curve). The default sweep starts at 256: at 128 … 4096 the local slope of sign flips still
-// steepened from −0.37 to −0.54 (d = 5, seed 5), biasing the fit to −0.42; from 256 it gave −0.47.
-constexpr double kMinWidth = 128;
-// A run whose loss exceeds its initial loss by this factor, or is not finite, has diverged (at
-// η ≥ 4/λ_max GD on the quadratic part grows geometrically, docs/claims/ntk_closeness.md); 1e8 is
-// far above any transient of a converging catapult (λ_max falls ~4× and the loss peaks ~10–100×,
-// [calib]).
-constexpr double kDivergenceFactor = 1e8;
-
-// ‖H₀ − H∞‖_F is an init-only observable: it is averaged over this many independent inits per
-// cell (the trained net's and kInitDraws − 1 more), each O(n²m), so its slope is not dominated by
-// one draw's spread (seed 2, quick: 90% interval ±0.11 with one draw, ±0.03 with 8).
-constexpr int kInitDraws = 8;
-
 constexpr const char* kExact =
     "−1/2 ± 0.1: CLT rate; 0.1 = finite-size allowance (pilot −0.49…−0.50)";
 constexpr const char* kBound = "≤ −1/2 + 0.1: the theorem bounds the rate; pilot −0.63…−0.75";
-
-// A run has finished when loss_T/loss_0 ≤ 1e−4; an unfinished run records no trained observable
-// (weights, signs, kernel change, linearization gap), so it is a gap: in the main arm it caps
-// every rate at INCONCLUSIVE, in a control it is left out (checks.h). Why 1e−4: under the
-// linearized dynamics the residual r_t shrinks monotonically and the distance still to travel in
-// weight space, relative to the distance travelled, is of order ‖r_T‖/‖r_0‖ = √(loss ratio) =
-// 1%; a relative error of 1% in y at one end of a 32× sweep moves its slope by at most
-// 0.01/ln 32 ≈ 0.003 (0.006 if the two ends err oppositely), 6% of the allowance 0.1. Du et al.
-// Thm 4.1 predicts (1 − ηλ_min/2)^{2T}: ≈ 1e−12 at η = 1/λ_max, T = 400 ([calib] λ_max 4.68,
-// λ_min 0.167). Pilot (seeds 1000–1019, 720 main-arm cells): every ratio ≤ 10^−5.4.
-constexpr double kFinishedRatio = 1e-4;
-// The mean-field control's flat slopes: under 1/m output scaling the particles' flow has an
-// m → ∞ limit (Mei, Montanari, Nguyen 2018, arXiv 1804.06561), so weight change and sign flips
-// tend to constants with O(m^−1/2) fluctuations ([calib] slopes within ±0.01); 0.1 is the main
-// arm's own finite-size allowance, so the two bands are 0.3 apart.
+// Fits start at this width: docs/claims/ntk_closeness.md, Tolerances, kMinWidth.
+constexpr double kMinWidth = 128;
+// Mean-field control's step: docs/claims/ntk_closeness.md, Tolerances, kMeanFieldEtaFactor.
+constexpr double kMeanFieldEtaFactor = 0.5;
+// The mean-field control's flat band: docs/claims/ntk_closeness.md, Tolerances, kFlat.
 constexpr const char* kFlat =
     "0 ± 0.1: the mean-field flow has a width-independent limit ([calib] slopes within ±0.01); "
     "0.1 = the main arm's allowance";
-// The mean-field control's step, 0.5/λ_max(H₀): the condition it breaks is the output scale only,
-// and any η < 2/λ_max(H₀) meets the main arm's. Why not the main arm's 1/λ_max(H₀): under
-// mean-field scaling the NTK grows while the features move, and that step ends at the edge of
-// stability (pilot, seed 1000: η·λ_max(H_T) = 1.9–2.3, one replicate of six diverged at every
-// width, two unfinished after 400 steps); at 0.5/λ_max(H₀) λ_max(H) grows ≈ 4× to η·λ_max(H_T) =
-// 1.4–1.98 and every run finished (seeds 1000–1002, 108 cells, log10 loss ratio −6.1 … −34).
-constexpr double kMeanFieldEtaFactor = 0.5;
-// The catapult's end point: a step above 2/λ_max(H₀) that converges does so after λ_max(H) has
-// fallen below 2/η (Lewkowycz et al. 2020, arXiv 2003.02218, §2: the loss spikes and the
-// curvature drops until the step is stable); [calib] λ_max 4.7 → 1.3, i.e. η·λ_max(H_T) ≈ 0.8.
+// The catapult's end point: docs/claims/ntk_closeness.md, Tolerances, kCatapult.
 constexpr const char* kCatapult =
     "≤ 2: a converged large-step run ends where the step is stable, η·λ_max(H_T) < 2 (catapult; "
     "[calib] 3/4.7·1.3 ≈ 0.8)";
-// Most large-step runs converge: [calib] η = 3/λ_max converged in every seed, η = 4/λ_max diverged
-// for most. ≥ 1/2 at each width is "most" (6 of 6 gives a Clopper–Pearson 90% lower end 0.61).
+// "Most" large-step runs: docs/claims/ntk_closeness.md, Tolerances, kMostConverge, kMostFinish.
 constexpr const char* kMostConverge =
     "≥ 1/2 at every width: at 1.5× the critical step most runs do not diverge ([calib] none did)";
 constexpr const char* kMostFinish =
     "≥ 1/2 at every width: after the catapult most runs converge (loss ratio ≤ 1e−4; [calib] "
     "all did)";
 
-// The names of the σ and output-scaling choices in parameters and result files.
-const Choices<Activation> kActivations = {
-    {{Activation::kRelu, "relu"}, {Activation::kTanh, "tanh"}}};
-const Choices<Scaling> kScalings = {{{Scaling::kNtk, "ntk"}, {Scaling::kMeanField, "mean_field"}}};
+}  // namespace
+
+ClaimSpec NtkClosenessClaim() {
+  return {
+      .id = "ntk_closeness",
+      .protocol = 2,
+      .title = "Wide two-layer nets stay near their linearization (NTK regime)",
+      .statement =
+          "Under over-parameterization, NTK initialization and a step below 2/λ_max(H₀), gradient "
+          "descent moves the weights, the ReLU activation pattern and the NTK by O(m^−1/2), the "
+          "initial NTK is O(m^−1/2) from its infinite-width limit, and the network stays "
+          "O(m^−1/2) from its linearization on held-out points.",
+      .citation = {.authors = "S. S. Du, X. Zhai, B. Póczos, A. Singh",
+                   .year = 2018,
+                   .title =
+                       "Gradient Descent Provably Optimizes Over-parameterized Neural Networks",
+                   .arxiv = "1810.02054",
+                   .theorem = "Remark 3.1, Lemmas 3.1–3.2",
+                   .venue = "ICLR 2019",
+                   .also = {"J. Lee et al. 2019, Wide neural networks of any depth evolve as "
+                            "linear models under gradient descent, arXiv 1902.06720, Thm 2.1",
+                            "Z. Allen-Zhu, Y. Li, Z. Song 2018, A convergence theory for deep "
+                            "learning via over-parameterization, arXiv 1811.03962"}},
+      .params =
+          {
+              IntParam("n", 2, 2000, "training points on S^{d−1}").Defaults(20, 20).Smoke(8),
+              IntParam("n_test", 1, 10000, "held-out points for the linearization gap")
+                  .Defaults(20, 20)
+                  .Smoke(8),
+              IntParam("d", 2, 1000, "input dimension").Defaults(10, 10),
+              IntListParam("widths", 16, 65536, 5, true, "hidden widths m swept")
+                  .Defaults({256, 512, 1024, 2048, 4096, 8192},
+                            {256, 512, 1024, 2048, 4096, 8192, 16384, 32768})
+                  .Smoke({64, 128, 256, 512, 1024}),
+              IntParam("replicates", 2, 1000, "independent datasets (each shared by all widths)")
+                  .Defaults(6, 16)
+                  .Smoke(2),
+              IntParam("steps", 1, 100000, "full-batch GD steps").Defaults(400, 400).Smoke(50),
+              RealParam("eta_factor", 1e-3, 1.9,
+                        "main-arm step η = eta_factor/λ_max(H₀) per replicate; < 2 is the lazy "
+                        "regime")
+                  .Defaults(1.0, 1.0),
+              ChoiceParam("activation", kActivations, "σ").Defaults("relu", "relu"),
+          },
+      .arms =
+          {
+              {.name = "main",
+               .role = ArmRole::kMain,
+               .condition = "NTK scaling, η = eta_factor/λ_max(H₀) < 2/λ_max",
+               .overrides = {{"scaling", "ntk"}},
+               .axes = {{.name = "m", .from = "widths"}},
+               .checks =
+                   {
+                       ExponentCheck("rel_weight_change", "m", kRate, kSlopeAllowance, kExact,
+                                     kMinWidth),
+                       ExponentCheck("sign_flip_fraction", "m", kRate, kSlopeAllowance, kExact,
+                                     kMinWidth),
+                       ExponentCheck("init_kernel_dev", "m", kRate, kSlopeAllowance, kExact,
+                                     kMinWidth),
+                       ExponentAtMost("rel_kernel_change", "m", kRate, kRate + kSlopeAllowance,
+                                      kBound, kMinWidth),
+                       ExponentAtMost("lin_gap", "m", kRate, kRate + kSlopeAllowance, kBound,
+                                      kMinWidth),
+                   }},
+              {.name = "mean_field",
+               .role = ArmRole::kControl,
+               .condition = "mean-field scaling f = (1/m)Σ a σ(w·x): the lazy regime's 1/√m "
+                            "output scale is broken",
+               .overrides = {{"scaling", "mean_field"}, {"eta_factor", kMeanFieldEtaFactor}},
+               .axes = {{.name = "m", .from = "widths"}},
+               .checks =
+                   {
+                       Named("rel_weight_change flat",
+                             ExponentCheck("rel_weight_change", "m", 0, kSlopeAllowance, kFlat,
+                                           kMinWidth)),
+                       Named("sign_flip_fraction flat",
+                             ExponentCheck("sign_flip_fraction", "m", 0, kSlopeAllowance, kFlat,
+                                           kMinWidth)),
+                   },
+               .must_fail = {{.check = "rel_weight_change",
+                              .why = "1/m output scaling: each particle moves O(1) at every width "
+                                     "(slope ≈ 0, not −1/2)"},
+                             {.check = "sign_flip_fraction",
+                              .why = "the particles move O(1), so a width-independent fraction of "
+                                     "ReLU signs flips"},
+                             {.check = "rel_kernel_change",
+                              .why = "the NTK moves with the particles: O(1) relative change at "
+                                     "every width"}}},
+              {.name = "large_step",
+               .role = ArmRole::kControl,
+               .condition = "step η = 3/λ_max(H₀), above the lazy-regime limit 2/λ_max (catapult)",
+               .overrides = {{"scaling", "ntk"}, {"eta_factor", 3.0}},
+               .axes = {{.name = "m", .from = "widths"}},
+               .checks = {StatusAtLeast("ok", 0.5, kMostConverge),
+                          ProportionAtLeast("finished", 0.5, kMostFinish),
+                          MeanAtMost("eta_lambda_T", 2.0, kCatapult)},
+               .must_fail = {{.check = "rel_weight_change",
+                              .why = "above 2/λ_max the loss first grows along the top "
+                                     "eigendirection and the weights move O(1) to a flatter point, "
+                                     "at every width"},
+                             {.check = "rel_kernel_change",
+                              .why = "the catapult lowers λ_max(H) by O(1) at every width ([calib] "
+                                     "4.7 → 1.3)"}}},
+          },
+      .run = RunCell,
+  };
+}
+
+namespace {
+
+// When a run has diverged: docs/claims/ntk_closeness.md, Tolerances, kDivergenceFactor.
+constexpr double kDivergenceFactor = 1e8;
+// Inits averaged into init_kernel_dev: docs/claims/ntk_closeness.md, Tolerances, kInitDraws.
+constexpr int kInitDraws = 8;
+// When a run has finished: docs/claims/ntk_closeness.md, Tolerances, kFinishedRatio.
+constexpr double kFinishedRatio = 1e-4;
 
 CellOutcome RunCell(const CellParams& p, const CellSeeds& seeds) {
   const int n = p.Int("n"), n_test = p.Int("n_test"), d = p.Int("d"), m = p.Int("m");
@@ -192,112 +253,5 @@ CellOutcome RunCell(const CellParams& p, const CellSeeds& seeds) {
   return out;
 }
 
-std::vector<CheckSpec> MainChecks() {
-  return {
-      ExponentCheck("rel_weight_change", "m", kRate, kSlopeAllowance, kExact, kMinWidth),
-      ExponentCheck("sign_flip_fraction", "m", kRate, kSlopeAllowance, kExact, kMinWidth),
-      ExponentCheck("init_kernel_dev", "m", kRate, kSlopeAllowance, kExact, kMinWidth),
-      ExponentAtMost("rel_kernel_change", "m", kRate, kRate + kSlopeAllowance, kBound, kMinWidth),
-      ExponentAtMost("lin_gap", "m", kRate, kRate + kSlopeAllowance, kBound, kMinWidth),
-  };
-}
-
-std::vector<CheckSpec> MeanFieldPredictions() {
-  return {
-      Named("rel_weight_change flat",
-            ExponentCheck("rel_weight_change", "m", 0, kSlopeAllowance, kFlat, kMinWidth)),
-      Named("sign_flip_fraction flat",
-            ExponentCheck("sign_flip_fraction", "m", 0, kSlopeAllowance, kFlat, kMinWidth)),
-  };
-}
-
-std::vector<CheckSpec> LargeStepPredictions() {
-  return {StatusAtLeast("ok", 0.5, kMostConverge), ProportionAtLeast("finished", 0.5, kMostFinish),
-          MeanAtMost("eta_lambda_T", 2.0, kCatapult)};
-}
-
-constexpr const char* kMeanFieldWeights =
-    "1/m output scaling: each particle moves O(1) at every width (slope ≈ 0, not −1/2)";
-constexpr const char* kMeanFieldFlips =
-    "the particles move O(1), so a width-independent fraction of ReLU signs flips";
-constexpr const char* kMeanFieldKernel =
-    "the NTK moves with the particles: O(1) relative change at every width";
-constexpr const char* kCatapultWeights =
-    "above 2/λ_max the loss first grows along the top eigendirection and the weights move O(1) "
-    "to a flatter point, at every width";
-constexpr const char* kCatapultKernel =
-    "the catapult lowers λ_max(H) by O(1) at every width ([calib] 4.7 → 1.3)";
-
 }  // namespace
-
-ClaimSpec NtkClosenessClaim() {
-  ClaimSpec c;
-  c.id = "ntk_closeness";
-  c.protocol = 2;
-  c.title = "Wide two-layer nets stay near their linearization (NTK regime)";
-  c.statement =
-      "Under over-parameterization, NTK initialization and a step below 2/λ_max(H₀), gradient "
-      "descent moves the weights, the ReLU activation pattern and the NTK by O(m^−1/2), the "
-      "initial NTK is O(m^−1/2) from its infinite-width limit, and the network stays O(m^−1/2) "
-      "from its linearization on held-out points.";
-  c.citation = {"S. S. Du, X. Zhai, B. Póczos, A. Singh",
-                2018,
-                "Gradient Descent Provably Optimizes Over-parameterized Neural Networks",
-                "1810.02054",
-                "Remark 3.1, Lemmas 3.1–3.2",
-                "ICLR 2019",
-                {"J. Lee et al. 2019, Wide neural networks of any depth evolve as linear models "
-                 "under gradient descent, arXiv 1902.06720, Thm 2.1",
-                 "Z. Allen-Zhu, Y. Li, Z. Song 2018, A convergence theory for deep learning via "
-                 "over-parameterization, arXiv 1811.03962"}};
-  c.params = {
-      IntParam("n", 2, 2000, "training points on S^{d−1}").Defaults(20, 20).Smoke(8),
-      IntParam("n_test", 1, 10000, "held-out points for the linearization gap")
-          .Defaults(20, 20)
-          .Smoke(8),
-      IntParam("d", 2, 1000, "input dimension").Defaults(10, 10),
-      IntListParam("widths", 16, 65536, 5, true, "hidden widths m swept")
-          .Defaults({256, 512, 1024, 2048, 4096, 8192},
-                    {256, 512, 1024, 2048, 4096, 8192, 16384, 32768})
-          .Smoke({64, 128, 256, 512, 1024}),
-      IntParam("replicates", 2, 1000, "independent datasets (each shared by all widths)")
-          .Defaults(6, 16)
-          .Smoke(2),
-      IntParam("steps", 1, 100000, "full-batch GD steps").Defaults(400, 400).Smoke(50),
-      RealParam("eta_factor", 1e-3, 1.9,
-                "main-arm step η = eta_factor/λ_max(H₀) per replicate; < 2 is the lazy regime")
-          .Defaults(1.0, 1.0),
-      ChoiceParam("activation", kActivations, "σ").Defaults("relu", "relu"),
-  };
-  const nlohmann::json main_overrides = {{"scaling", "ntk"}};
-  c.arms = {
-      {"main",
-       ArmRole::kMain,
-       "NTK scaling, η = eta_factor/λ_max(H₀) < 2/λ_max",
-       main_overrides,
-       {{"m", "widths"}},
-       MainChecks()},
-      {.name = "mean_field",
-       .role = ArmRole::kControl,
-       .condition =
-           "mean-field scaling f = (1/m)Σ a σ(w·x): the lazy regime's 1/√m output scale is broken",
-       .overrides = {{"scaling", "mean_field"}, {"eta_factor", kMeanFieldEtaFactor}},
-       .axes = {{"m", "widths"}},
-       .checks = MeanFieldPredictions(),
-       .must_fail = {{"rel_weight_change", kMeanFieldWeights},
-                     {"sign_flip_fraction", kMeanFieldFlips},
-                     {"rel_kernel_change", kMeanFieldKernel}}},
-      {.name = "large_step",
-       .role = ArmRole::kControl,
-       .condition = "step η = 3/λ_max(H₀), above the lazy-regime limit 2/λ_max (catapult)",
-       .overrides = {{"scaling", "ntk"}, {"eta_factor", 3.0}},
-       .axes = {{"m", "widths"}},
-       .checks = LargeStepPredictions(),
-       .must_fail = {{"rel_weight_change", kCatapultWeights},
-                     {"rel_kernel_change", kCatapultKernel}}},
-  };
-  c.run = RunCell;
-  return c;
-}
-
 }  // namespace thmcheck

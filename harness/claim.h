@@ -64,8 +64,8 @@ using CellFunction = std::function<CellOutcome(const CellParams& params, const C
 
 // A cell parameter `name` takes each value of the list parameter `from` (e.g. m from "widths").
 struct Axis {
-  std::string name;
-  std::string from;
+  std::string name = {};
+  std::string from = {};
 };
 
 // kMain: the theorem's conditions hold; its checks must PASS. kControl: one condition is broken;
@@ -79,15 +79,15 @@ const char* ArmRoleName(ArmRole role);
 // check whose observable the condition removes from the target (it would fail whatever the
 // learner did).
 struct MustFail {
-  std::string check;  // CheckName of a check of that arm
-  std::string why;
+  std::string check = {};  // CheckName of a check of that arm
+  std::string why = {};
 };
 
 // A horizontal line on a figure: a bound or level of the theorem. Its value may depend on the
 // resolved claim parameters (α²/16 from "alpha"); Constant() is for a fixed number.
 struct FigureLine {
-  std::string label;
-  std::function<double(const nlohmann::json& params)> value;
+  std::string label = {};
+  std::function<double(const nlohmann::json& params)> value = {};
   static FigureLine Constant(std::string label, double v) {
     return {std::move(label), [v](const nlohmann::json&) { return v; }};
   }
@@ -98,15 +98,15 @@ struct FigureLine {
 // name or a pattern with one '*' ("risk.*", "*.err_ratio") matched against the arm's observables.
 // Reference series are drawn dashed without bars (e.g. a bound recorded per cell).
 struct FigureSpec {
-  std::string name;  // file stem; unique within the claim
-  std::string title;
-  std::string arm;  // ArmSpec::name
-  std::string x;    // one of that arm's axes; cells are grouped by its value only
-  std::string y_label;
+  std::string name = {};  // file stem; unique within the claim
+  std::string title = {};
+  std::string arm = {};  // ArmSpec::name
+  std::string x = {};    // one of that arm's axes; cells are grouped by its value only
+  std::string y_label = {};
   bool log_x = true, log_y = true;
-  std::vector<std::string> series;
-  std::vector<std::string> reference_series;
-  std::vector<FigureLine> lines;
+  std::vector<std::string> series = {};
+  std::vector<std::string> reference_series = {};
+  std::vector<FigureLine> lines = {};
   // Further arms drawn with `arm` on the same axis x, e.g. the widest widths under a schedule of
   // their own. A point is still the mean over one arm's cells: the arms' x values must differ (the
   // claim's validate keeps them apart), and each arm keeps its own checks and verdict.
@@ -120,27 +120,27 @@ struct FigureSpec {
 // it; an observable the other run did not record is skipped. The harness only records the
 // declaration (verdict.json "cross_checks", cross_checks.h); nothing is judged.
 struct CrossCheckSpec {
-  std::string title;        // the section's heading
-  std::string why;          // one line: what the comparison adds to this claim
-  std::string other_claim;  // ClaimSpec::id whose cells are read
-  std::string other_arm;    // an arm of it
-  std::string x;            // one of that arm's axes; a row per value
-  std::string level_label;  // "α²/16"
+  std::string title = {};        // the section's heading
+  std::string why = {};          // one line: what the comparison adds to this claim
+  std::string other_claim = {};  // ClaimSpec::id whose cells are read
+  std::string other_arm = {};    // an arm of it
+  std::string x = {};            // one of that arm's axes; a row per value
+  std::string level_label = {};  // "α²/16"
   double level_coefficient = 1, level_power = 0;
-  std::string below_label;  // plain words for the group: "the ResNet"
-  std::vector<std::string> below;
-  std::string above_label;  // "every kernel"
-  std::vector<std::string> above;
-  std::vector<std::string> show_params;  // cell parameters shown per row ("n", "d", "k")
-  std::string per_output;  // cell parameter the means are also shown divided by ("k"); "" none
+  std::string below_label = {};  // plain words for the group: "the ResNet"
+  std::vector<std::string> below = {};
+  std::string above_label = {};  // "every kernel"
+  std::vector<std::string> above = {};
+  std::vector<std::string> show_params = {};  // cell parameters shown per row ("n", "d", "k")
+  std::string per_output = {};  // cell parameter the means are also shown divided by ("k"); "" none
   // The premise param ≤ factor·C(choose_n, choose_k), from the other claim's cell parameters
   // (Thm 2's N ≤ C(d,k)/1000): whether the level applies to those cells. No label: no column.
   struct Premise {
-    std::string label;  // "N ≤ C(d,k)/1000"
-    std::string param;  // "n"
+    std::string label = {};  // "N ≤ C(d,k)/1000"
+    std::string param = {};  // "n"
     double factor = 1;
-    std::string choose_n, choose_k;  // "d", "k"
-  } premise;
+    std::string choose_n = {}, choose_k = {};  // "d", "k"
+  } premise = {};
 };
 
 // Members have initializers so that a declaration may name only the ones it sets (designated
@@ -180,33 +180,33 @@ enum class ExpectedStatus { kReproduces, kNotReproducedAtThisScale };
 const char* ExpectedStatusName(ExpectedStatus s);
 struct Expected {
   ExpectedStatus status = ExpectedStatus::kReproduces;
-  std::string reason;  // required for kNotReproducedAtThisScale
+  std::string reason = {};  // required for kNotReproducedAtThisScale
 };
 
 struct ClaimSpec {
-  std::string id;    // stable forever; cite it
-  int protocol = 1;  // bump when what is measured changes; old cells are never mixed in
-  std::string title;
-  std::string statement;  // the theorem, in words, with its predicted rate
-  Citation citation;
+  std::string id = {};  // stable forever; cite it
+  int protocol = 1;     // bump when what is measured changes; old cells are never mixed in
+  std::string title = {};
+  std::string statement = {};  // the theorem, in words, with its predicted rate
+  Citation citation = {};
   // smoke: seconds, for sanitizer/CI runs (any verdict); quick: ctest; full: nightly (params.h).
   std::vector<std::string> scales = {"smoke", "quick", "full"};
-  std::vector<ParamSpec> params;  // must include "replicates" (kInt, ≥ 1)
+  std::vector<ParamSpec> params = {};  // must include "replicates" (kInt, ≥ 1)
   // Contradictory settings that single-parameter ranges cannot express (e.g. k > d):
   // returns "" when the resolved parameters are consistent, else a message for the user.
-  std::function<std::string(const nlohmann::json& params)> validate;
-  std::vector<ArmSpec> arms;  // arms[0] is the main arm
+  std::function<std::string(const nlohmann::json& params)> validate = {};
+  std::vector<ArmSpec> arms = {};  // arms[0] is the main arm
   // Arm name → the int parameter that switches it on (≠ 0) or off (0), e.g. a costly reproduction
   // of a paper's figure that only `full` runs by default; arms not listed always run. An arm
   // switched off has no cells, is not judged and is listed in verdict.json "arms_not_run".
-  std::map<std::string, std::string> arm_switches;
-  std::vector<FigureSpec> figures;  // drawn by the report; judged by nothing
+  std::map<std::string, std::string> arm_switches = {};
+  std::vector<FigureSpec> figures = {};  // drawn by the report; judged by nothing
   // Names of figures `thmcheck run` also prints as a table (x by series), e.g. a paper's figure
   // being reproduced.
-  std::vector<std::string> printed_figures;
-  std::vector<CrossCheckSpec> cross_checks;  // likewise, against another claim's results
-  Expected expected;
-  CellFunction run;  // measures one cell of any arm that has no ArmSpec::run
+  std::vector<std::string> printed_figures = {};
+  std::vector<CrossCheckSpec> cross_checks = {};  // likewise, against another claim's results
+  Expected expected = {};
+  CellFunction run = {};  // measures one cell of any arm that has no ArmSpec::run
   // Work every cell of a replicate shares, computed once and freed after (shared_work.h).
   SharedWorkSpec shared = {};
 };
