@@ -170,8 +170,8 @@ CellOutcome TinyCell(const std::string& epochs, const std::string& screen_keep) 
                                                {"restarts", "2"},
                                                {"screen_keep", screen_keep}});
   const std::vector<Cell> cells = ExpandCells(claim, params, 7);
-  return RunAlphaSeparationCell(CellParams(cells.at(0).params),
-                                {cells[0].seed, cells[0].replicate_seed});
+  return RunCellAlone(claim, cells.at(0).arm, cells[0].params,
+                      {cells[0].seed, cells[0].replicate_seed});
 }
 
 // The best kernel is chosen on validation, never on test data: kernel_best is the kernel whose

@@ -82,7 +82,8 @@ TEST(CliReproducibility, EveryCellRecordsWhatItNeedsToRerunAlone) {
       if (claim->arms[a].name == j["arm"].get<std::string>()) cell.arm = a, found_arm = true;
     ASSERT_TRUE(found_arm);
     EXPECT_EQ(j["protocol"], claim->protocol);
-    const CellOutcome again = claim->run(CellParams(cell.params), {cell.seed, cell.replicate_seed});
+    const CellOutcome again =
+        RunCellAlone(*claim, cell.arm, cell.params, {cell.seed, cell.replicate_seed});
     EXPECT_EQ(CellToJson(*claim, cell, again).dump(1) + "\n", bytes);
   }
 }

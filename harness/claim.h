@@ -211,4 +211,9 @@ struct ClaimSpec {
   SharedWorkSpec shared = {};
 };
 
+// Measures one cell outside the runner (a test of a cell function): with the function of its arm
+// and, when the claim declares shared work, that work computed on the spot for this cell alone.
+CellOutcome RunCellAlone(const ClaimSpec& claim, size_t arm, const nlohmann::json& params,
+                         CellSeeds seeds);
+
 }  // namespace thmcheck

@@ -1,6 +1,7 @@
 // Claim declaration rules (see claim_validation.h) and the names of claim.h's enums.
 #include "harness/claim_validation.h"
 
+#include <any>
 #include <set>
 
 #include "harness/contract.h"
@@ -25,6 +26,15 @@ const char* ExpectedStatusName(ExpectedStatus s) {
 
 const CellFunction& CellFunctionOf(const ClaimSpec& claim, size_t arm) {
   return claim.arms[arm].run ? claim.arms[arm].run : claim.run;
+}
+
+CellOutcome RunCellAlone(const ClaimSpec& claim, size_t arm, const nlohmann::json& params,
+                         CellSeeds seeds) {
+  if (claim.shared) {
+    const std::any work = claim.shared.compute(CellParams(params), seeds.replicate);
+    seeds.shared = [work] { return work; };
+  }
+  return CellFunctionOf(claim, arm)(CellParams(params), seeds);
 }
 
 const ArmSpec& AgainstArm(const ClaimSpec& claim, const ArmSpec& control) {
