@@ -24,7 +24,6 @@
 #include "learners/kernel_regression.h"
 #include "learners/kernels.h"
 #include "learners/resnet3.h"
-#include "learners/resnet3_ntk.h"
 
 namespace thmcheck {
 namespace {
@@ -123,7 +122,7 @@ Shared ComputeShared(const CellParams& p, uint64_t replicate) {
   const NeuralKernel ntk(NeuralKernelKind::kNtk, 2, 0.0, Activation::kRelu);
   shared.kernels.push_back(FitPaths("ntk", ntk.Gram(X, X), ntk.Gram(Xv, X), ntk.Gram(Xt, X), s));
   // The ResNet's own empirical NTK at its init w.r.t. (W, V), output-averaged (K ⊗ I_k;
-  // resnet3_ntk.h).
+  // resnet3.h).
   Rng init_rng(DeriveSeed(replicate, "resnet_init"));  // TrainBest's first run's init
   const ResNet3 net = ResNet3::Init(NetOptions(p, Candidates(p).front().w_scale), init_rng);
   auto ntk_of = [&](const Eigen::MatrixXd& A) {

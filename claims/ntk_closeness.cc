@@ -12,10 +12,8 @@
 
 #include "concepts/sphere.h"
 #include "harness/rng.h"
-#include "learners/empirical_ntk.h"
 #include "learners/kernel_regression.h"
 #include "learners/linearized_model.h"
-#include "learners/ntk_analytic.h"
 #include "learners/two_layer_net.h"
 
 namespace thmcheck {

@@ -1,6 +1,7 @@
 // Pointwise activations σ and their derivatives σ' for the learners and their analytic kernels.
-// Why one place: the finite nets (two_layer_net, deep_mlp) and the infinite-width kernels
-// (ntk_analytic) must use the same σ and the same σ'(0) convention, or they drift apart.
+// Why one place: the finite nets (two_layer_net, deep_mlp) and the infinite-width kernels (their
+// Gaussian moments, gaussian_moments) must use the same σ and the same σ'(0) convention, or they
+// drift apart.
 // Legend: z a preactivation (a scalar, or an n×m matrix of them: n samples, m neurons).
 // NOTE: ReLU'(0) = 0 (the subgradient PyTorch and JAX use). It matters only on a measure-zero
 // set for Gaussian weights, but a zero input row x = 0 hits it for every neuron.

@@ -1,11 +1,11 @@
-// NTK-parametrized L-layer MLP: forward, backward, gradient and empirical NTK; see deep_mlp.h.
+// NTK-parametrized L-layer MLP: forward, backward and gradient; see deep_mlp.h (its kernels:
+// deep_mlp_ntk.cc).
 #include "learners/deep_mlp.h"
 
 #include <cmath>
 #include <utility>
 
 #include "harness/contract.h"
-#include "learners/cross_products.h"
 
 namespace thmcheck {
 
@@ -103,26 +103,6 @@ void DeepMlp::Step(const Gradient& grad, double eta) {
     W_[l] -= eta * grad.W[l];
     b_[l] -= eta * grad.b[l];
   }
-}
-
-Eigen::MatrixXd DeepMlp::EmpiricalNtk(const Eigen::Ref<const Eigen::MatrixXd>& X1,
-                                      const Eigen::Ref<const Eigen::MatrixXd>& X2) const {
-  Trace t1, t2;
-  ForwardTrace(X1, &t1);
-  ForwardTrace(X2, &t2);
-  std::vector<Eigen::MatrixXd> d1, d2;
-  Backward(t1, &d1);
-  Backward(t2, &d2);
-  const double beta2 = beta_ * beta_;
-  const bool same = SameMatrix(X1, X2);
-  Eigen::MatrixXd theta = Eigen::MatrixXd::Zero(X1.rows(), X2.rows());
-  for (int l = 0; l < depth(); ++l) {
-    // Weights: s_l² (Δ¹Δ²ᵀ)(A¹A²ᵀ) entrywise; biases: β² Δ¹Δ²ᵀ.
-    const Eigen::MatrixXd deltas = CrossProducts(d1[l + 1], d2[l + 1], same);
-    const Eigen::MatrixXd acts = CrossProducts(t1.a[l], t2.a[l], same);
-    theta.array() += deltas.array() * (Scale(l) * Scale(l) * acts.array() + beta2);
-  }
-  return theta;
 }
 
 }  // namespace thmcheck

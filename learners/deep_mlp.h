@@ -1,11 +1,15 @@
-// An NTK-parametrized L-layer MLP with hand-written forward/backward and its empirical NTK, the
-// finite-width side of DeepNtk (ntk_analytic.h): Jacot, Gabriel, Hongler 2018 (arXiv 1806.07572,
-// §2 "α̃^(ℓ+1) = W^(ℓ) α^(ℓ)/√n_ℓ + β b^(ℓ)"), except that the first layer is not divided by √d:
+// An NTK-parametrized L-layer MLP with hand-written forward/backward and its empirical NTK, and
+// beside it (after google/neural-tangents) the infinite-width NNGP/NTK it converges to: the
+// recursion of Jacot, Gabriel, Hongler 2018 (arXiv 1806.07572, Prop. 1 and Thm. 1), with c_σ = 1
+// as in docs/conventions.md. The net follows their §2 "α̃^(ℓ+1) = W^(ℓ) α^(ℓ)/√n_ℓ + β b^(ℓ)",
+// except that the first layer is not divided by √d:
 //   z¹ = W⁰x + βb⁰,  z^{l+1} = W^l σ(z^l)/√m + βb^l (1 ≤ l ≤ L−1),  f(x) = z^L ∈ R,
 // all weights and biases N(0, 1). L counts weight matrices: L = 2, β = 0 is TwoLayerNet (kNtk).
-// Why: Monte-Carlo check of DeepNtk at large m, and the later claim "NTK fluctuation ∝ √(L/m)".
-// Legend: n samples, d input dim, m width, L depth, β bias scale; Z_l, A_l = σ(Z_l) are n×m,
-// A_0 = X (n×d); Δ_l = ∂f/∂Z_l (n×m, Δ_L = 1); s_0 = 1, s_l = 1/√m for l ≥ 1.
+// Why: Monte-Carlo check of DeepNtk at large m, and the later claim "NTK fluctuation ∝ √(L/m)",
+// which needs the limit each finite net converges to.
+// Legend: n samples (n₁, n₂ for a kernel's two sets), d input dim, m width, L depth (number of
+// weight layers), β bias scale; Z_l, A_l = σ(Z_l) are n×m, A_0 = X (n×d); Δ_l = ∂f/∂Z_l (n×m,
+// Δ_L = 1); s_0 = 1, s_l = 1/√m for l ≥ 1.
 #pragma once
 
 #include <vector>
@@ -16,6 +20,8 @@
 #include "learners/activation.h"
 
 namespace thmcheck {
+
+// ---- Finite net (and its empirical NTK, a member) ----
 
 class DeepMlp {
  public:
@@ -73,5 +79,27 @@ class DeepMlp {
   double beta_;
   Activation act_;
 };
+
+// ---- Infinite-width kernels ----
+
+// Jacot et al.'s recursion for an L-layer MLP (L weight matrices, see DeepMlp), c_σ = 1:
+//   Σ¹ = x·x' + β²,  Σ^{l+1} = E[σ(u)σ(v)] + β²  with (u, v) ~ N(0, Σ^l on {x, x'}),
+//   Θ¹ = Σ¹,  Θ^{l+1} = Θ^l · Σ̇^{l+1} + Σ^{l+1},  Σ̇^{l+1} = E[σ'(u)σ'(v)].
+// NOTE normalization: the first layer's weights are N(0, I) on the raw input, so Σ¹ = x·x' + β²;
+// Jacot et al. (and docs/conventions.md's reference form) divide by the input dimension,
+// Σ¹ = x·x'/n₀ + β² (the same as ours on inputs scaled by 1/√n₀). Papers using c_σ = 2 for ReLU
+// (e.g. Arora et al. 2019, arXiv 1904.11955) get 2^{L−1} times our Θ^L when β = 0. L = 2, β = 0 is
+// AnalyticNtkTwoLayer (two_layer_net.h) exactly. The Gaussian moments E[σσ], E[σ'σ'], their ReLU
+// NOTE at ρ = 1 and the tanh quadrature's accuracy: learners/gaussian_moments.h.
+struct DeepKernels {
+  Eigen::MatrixXd nngp;  // Σ^L: the output's covariance at init (the NNGP kernel)
+  Eigen::MatrixXd ntk;   // Θ^L
+};
+DeepKernels DeepNngpAndNtk(const Eigen::Ref<const Eigen::MatrixXd>& X1,
+                           const Eigen::Ref<const Eigen::MatrixXd>& X2, int L, double beta,
+                           Activation act);
+Eigen::MatrixXd DeepNtk(const Eigen::Ref<const Eigen::MatrixXd>& X1,
+                        const Eigen::Ref<const Eigen::MatrixXd>& X2, int L, double beta,
+                        Activation act);
 
 }  // namespace thmcheck

@@ -1,8 +1,9 @@
 // Micro-benchmarks of the L-layer MLP (deep_mlp.h): one full-batch GD step (LossAndGradient +
 // Step, hand-written backward) and its empirical NTK Gram matrix, the finite-width side of the
-// DeepNtk Monte-Carlo checks. Legend: n samples, d = 10 input dim, m width, L = 3 weight layers,
-// β = 0.1. Counter "GFLOP/s" counts the matrix products: GD 6nm(d + (L−2)m) (forward, ∂Z, ∂W),
-// NTK 2n²m per hidden layer plus the forward passes.
+// DeepNtk Monte-Carlo checks; and Jacot et al.'s infinite-width recursion DeepNtk. Legend: n
+// samples (points on S^{d−1}), d = 10 input dim, m width, L = 3 weight layers, β = 0.1. Counter
+// "GFLOP/s" counts the matrix products: GD 6nm(d + (L−2)m) (forward, ∂Z, ∂W), NTK 2n²m per hidden
+// layer plus the forward passes.
 #include <benchmark/benchmark.h>
 
 #include "learners/deep_mlp.h"
@@ -53,6 +54,14 @@ BENCHMARK(BM_DeepMlpEmpiricalNtk)
     ->Args({200, 1024})
     ->ArgNames({"n", "m"})
     ->Unit(benchmark::kMillisecond);
+
+void BM_DeepNtkRecursion(benchmark::State& state) {
+  Rng rng(2);
+  const Eigen::MatrixXd X = UnitRows(rng, static_cast<int>(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(DeepNtk(X, X, kL, kBeta, Activation::kRelu).data());
+  state.SetItemsProcessed(state.iterations() * state.range(0) * state.range(0));
+}
+BENCHMARK(BM_DeepNtkRecursion)->Arg(200)->Arg(1000)->ArgName("n")->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace thmcheck

@@ -1,25 +1,28 @@
 // Tests for DeepMlp: gradient against central differences (with a control arm), its empirical NTK
 // against an explicit Jacobian product, agreement with TwoLayerNet at L = 2, and DeepNtk against
-// the empirical NTK of independent wide nets by Monte Carlo at L = 3 (with control arms).
+// the empirical NTK of independent wide nets by Monte Carlo at L = 3 (with control arms); the depth
+// recursion's identities (L = 2 is the two-layer H∞ bit for bit, L = 1, ReLU's diagonal, degree-2
+// homogeneity).
 // Legend: n samples, d input dim, m width, L depth, β bias, R replicate nets, ε = DBL_EPSILON.
 #include "learners/deep_mlp.h"
 
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <numbers>
 
 #include <gtest/gtest.h>
 #include <boost/math/distributions/students_t.hpp>
 
 #include "concepts/sphere.h"
-#include "learners/empirical_ntk.h"
-#include "learners/ntk_analytic.h"
+#include "learners/gaussian_moments.h"
 #include "learners/two_layer_net.h"
 
 namespace thmcheck {
 namespace {
 
 constexpr double kEps = std::numeric_limits<double>::epsilon();
+constexpr double kPi = std::numbers::pi;
 
 // Parameters flattened in the order W⁰, b⁰, W¹, b¹, … (each W column-major).
 Eigen::VectorXd Flatten(const std::vector<Eigen::MatrixXd>& W,
@@ -168,6 +171,60 @@ TEST(DeepNtk, MatchesWideDeepMlpByMonteCarlo) {
     EXPECT_TRUE(t <= t_crit) << ActivationName(act);
     EXPECT_TRUE(t_depth > t_crit && t_beta > t_crit) << ActivationName(act);
   }
+}
+
+TEST(DeepNtk, TwoLayersWithoutBiasIsTheTwoLayerKernelBitForBit) {
+  Rng rng(5);
+  const Eigen::MatrixXd X1 = SampleUnitSphere(rng, 7, 4);
+  const Eigen::MatrixXd X2 = 1.7 * SampleUnitSphere(rng, 5, 4);  // non-unit norms too
+  for (Activation act : {Activation::kRelu, Activation::kTanh}) {
+    EXPECT_TRUE(DeepNtk(X1, X1, 2, 0.0, act) == AnalyticNtkTwoLayer(X1, X1, act));
+    EXPECT_TRUE(DeepNtk(X1, X2, 2, 0.0, act) == AnalyticNtkTwoLayer(X1, X2, act));
+    // The NNGP of the two-layer net is E[σσ] alone.
+    const DeepKernels k = DeepNngpAndNtk(X1, X2, 2, 0.0, act);
+    EXPECT_TRUE(k.ntk == AnalyticNtkTwoLayer(X1, X2, act));
+    for (int i = 0; i < 7; ++i) {
+      for (int j = 0; j < 5; ++j) {
+        EXPECT_EQ(k.nngp(i, j),
+                  ActivationMoments(act, X1.row(i).squaredNorm(), X2.row(j).squaredNorm(),
+                                    (X1 * X2.transpose())(i, j))
+                      .sigma_sigma);
+      }
+    }
+  }
+}
+
+TEST(DeepNtk, OneLayerIsTheLinearKernel) {
+  Rng rng(6);
+  const Eigen::MatrixXd X = SampleUnitSphere(rng, 5, 3);
+  const Eigen::MatrixXd want = (X * X.transpose()).array() + 0.25;
+  EXPECT_TRUE((DeepNtk(X, X, 1, 0.5, Activation::kTanh) - want).cwiseAbs().maxCoeff() <= 8 * kEps);
+}
+
+TEST(DeepNtk, ReluDiagonalIsLOver2ToTheLMinus1) {
+  // β = 0, ‖x‖ = 1: Σ^l(x, x) = 2^{1−l}, Σ̇ = 1/2, so Θ^L(x, x) = Θ^{L−1}/2 + 2^{1−L} = L/2^{L−1}
+  // (= L under the c_σ = 2 convention: the documented factor 2^{L−1}). Each layer adds ≤ 4ε
+  // relative: kTolerance = 4·L·ε·Θ.
+  Rng rng(7);
+  const Eigen::MatrixXd X = SampleUnitSphere(rng, 3, 6);
+  for (int L = 1; L <= 6; ++L) {
+    const Eigen::MatrixXd theta = DeepNtk(X, X, L, 0.0, Activation::kRelu);
+    const double want = L / std::pow(2.0, L - 1);
+    // NOTE: the diagonal's ρ = 1 may round to 1 − ε (gaussian_moments.h), moving Σ̇ by ≤ 2e-8/2π.
+    const double tol = 4 * L * kEps * want + L * std::sqrt(4 * 10 * kEps) / (2 * kPi);
+    for (int i = 0; i < 3; ++i) EXPECT_NEAR(theta(i, i), want, tol) << "L = " << L;
+  }
+}
+
+TEST(DeepNtk, ReluWithoutBiasIsHomogeneousOfDegreeTwo) {
+  // Scaling the inputs by 2 scales every Σ^l by 4 and leaves ρ and Σ̇ unchanged (powers of 2 are
+  // exact), so Θ^L(2x, 2x') = 4 Θ^L(x, x') up to the rounding of ρ, ≤ 4Lε relative.
+  Rng rng(8);
+  const Eigen::MatrixXd X = SampleUnitSphere(rng, 6, 4);
+  const Eigen::MatrixXd X2 = 2.0 * X;
+  const Eigen::MatrixXd t1 = DeepNtk(X, X, 4, 0.0, Activation::kRelu);
+  const Eigen::MatrixXd t2 = DeepNtk(X2, X2, 4, 0.0, Activation::kRelu);
+  EXPECT_TRUE((t2 - 4.0 * t1).cwiseAbs().maxCoeff() <= 16 * kEps * 4.0 * t1.cwiseAbs().maxCoeff());
 }
 
 }  // namespace

@@ -8,7 +8,8 @@
 
 #include "harness/contract.h"
 #include "learners/cross_products.h"
-#include "learners/ntk_analytic.h"
+#include "learners/deep_mlp.h"
+#include "learners/two_layer_net.h"
 
 namespace thmcheck {
 namespace {

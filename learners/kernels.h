@@ -3,7 +3,7 @@
 // eigenvalues on the cube) and the family the parity lower bound is checked against
 // (docs/claims/parity_lower_bound.md; arXiv 1905.10337 Thm 2 holds for any Mercer kernel): RBF,
 // Laplace, polynomial, arc-cosine of order 0/1 (Cho & Saul 2009, NIPS, §2), and the analytic NTK
-// and NNGP of deep MLPs (Jacot et al. 2018, arXiv 1806.07572, via learners/ntk_analytic.h).
+// and NNGP of deep MLPs (Jacot et al. 2018, arXiv 1806.07572, via learners/deep_mlp.h).
 // Legend: rows of X1 (n1×d) and X2 (n2×d) are points; t = ⟨x,x'⟩; θ = angle between x and x'.
 // Every kernel here is a function of t alone when ‖x‖ = ‖x'‖ = 1, as on the cube {±1/√d}^d.
 #pragma once
@@ -101,13 +101,15 @@ class ArcCosineKernel : public Kernel {
 };
 
 // The infinite-width NTK Θ^L or NNGP Σ^L of an L-layer MLP (L ≥ 2 weight layers, bias scale β,
-// c_σ = 1), wrapping learners/ntk_analytic.h (not reimplemented: the finite nets and their limits
-// must share one definition). L = 2, β = 0 is the two-layer H∞ of docs/conventions.md.
-// Both depend on x, x' only through ⟨x,x'⟩, ‖x‖, ‖x'‖ (Σ¹ = x·x' + β², no 1/d: see ntk_analytic.h),
+// c_σ = 1), wrapping learners/deep_mlp.h and, for L = 2, β = 0 (the two-layer H∞ of
+// docs/conventions.md), learners/two_layer_net.h: not reimplemented, the finite nets and their
+// limits must share one definition.
+// Both depend on x, x' only through ⟨x,x'⟩, ‖x‖, ‖x'‖ (Σ¹ = x·x' + β², no 1/d: see deep_mlp.h),
 // so Profile(t) evaluates the Gram on two unit vectors of R² with inner product t.
 // NOTE: for ReLU, β = 0 the NTK's odd degrees ≥ 3 vanish on the cube, as for k_1 above.
-// NOTE: ntk_analytic.h documents that E[σ'σ'] for ReLU moves by up to √(2δ)/(2π) ≈ 2e−8 when the
-// correlation ρ = 1 is rounded by δ ≈ 2ε, so Gram entries at coincident points can be that far off.
+// NOTE: gaussian_moments.h documents that E[σ'σ'] for ReLU moves by up to √(2δ)/(2π) ≈ 2e−8 when
+// the correlation ρ = 1 is rounded by δ ≈ 2ε, so Gram entries at coincident points can be that
+// far off.
 // NOTE: tanh uses a 128² Gauss–Hermite rule per entry and layer: slow for large Grams.
 enum class NeuralKernelKind { kNtk, kNngp };
 class NeuralKernel : public Kernel {

@@ -46,7 +46,7 @@ TEST(KernelsTest, GramMatchesProfileOnTheCube) {
   X.row(1) = X.row(0);   // a coincident pair (t = 1)
   X.row(2) = -X.row(0);  // an antipodal pair (t = −1)
   const double tol = (16.0 * (d + 2) + 8.0) * kEps;
-  // NOTE: the wrapped NTK/NNGP (learners/ntk_analytic.h NOTE) evaluates E[σ'σ'] for ReLU at a
+  // NOTE: the wrapped NTK/NNGP (learners/gaussian_moments.h NOTE) evaluates E[σ'σ'] for ReLU at a
   // rounded ρ ≈ 1, off by up to √(2δ)/(2π) per layer, δ ≤ (d + 2)·ε the rounding of ρ; so at t = ±1
   // pairs only, neural kernels get L·√(2(d + 2)ε)/(2π) ≈ 1.2e−8·L at d = 10 (measured: 2.4e−9 on
   // every diagonal entry of the two-layer ReLU NTK at d = 10; exact at d = 8).
@@ -122,7 +122,7 @@ TEST(KernelsTest, ArcCosineFollowsChoSaulNormalization) {
             16 * kEps);
 }
 
-// Two independent implementations must agree: the wrapped analytic NTK (learners/ntk_analytic.h)
+// Two independent implementations must agree: the wrapped analytic NTK (learners/two_layer_net.h)
 // and ½(t·k_0 + k_1) from the arc-cosine kernels here, at unit inputs. Both evaluate the same
 // closed form with ≤ 8 roundings each.
 TEST(KernelsTest, WrappedTwoLayerNtkEqualsTheArcCosineComposition) {

@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "harness/contract.h"
-#include "learners/empirical_ntk.h"
+#include "learners/two_layer_net.h"
 
 namespace thmcheck {
 

@@ -13,7 +13,7 @@
 #include <Eigen/Eigenvalues>
 
 #include "concepts/sphere.h"
-#include "learners/empirical_ntk.h"
+#include "learners/two_layer_net.h"
 
 namespace thmcheck {
 namespace {

@@ -1,12 +1,15 @@
 // Three-layer ResNet out(x) = A(σ(Wx + b₁) + σ(Uσ(Wx + b₁) + b₂)), σ = ReLU, A fixed at init,
-// and its training (its empirical NTK: resnet3_ntk.h). Allen-Zhu & Li 2019, arXiv 1905.10337: the
-// learner of Thm 1 (analysed with the bottleneck U = V·A, V ∈ R^{m×k}; a full U ∈ R^{m×m} is the
-// option), and the §7 experiment (SGD, momentum 0.9, batch 50, step decay, weight decay)
-// [docs/claims/alpha_separation.md, Calibration].
-// Why: the network side of claim alpha_separation; its NTK is a kernel baseline ("NTK of each
-// net"). Legend: n samples (B a mini-batch), d input dim, m width, k outputs, η step; X is n×d (a
-// sample per row), W m×d, b₁, b₂ ∈ R^m, A k×m, V m×k (or U m×m), out n×k. α, β belong to the
-// target.
+// its training, and its empirical NTK at its current parameters. Allen-Zhu & Li 2019, arXiv
+// 1905.10337: the learner of Thm 1 (analysed with the bottleneck U = V·A, V ∈ R^{m×k}; a full
+// U ∈ R^{m×m} is the option), and the §7 experiment (SGD, momentum 0.9, batch 50, step decay,
+// weight decay) [docs/claims/alpha_separation.md, Calibration].
+// Why: the network side of claim alpha_separation; its empirical NTK is the "NTK of each net"
+// kernel baseline (§7; docs/claims/alpha_separation.md).
+// No analytic infinite-width kernel of this ResNet here: the claim's analytic NTK baseline is the
+// two-layer H∞ (learners/two_layer_net.h, through learners/kernels.h).
+// Legend: n samples (n₁, n₂ for a kernel's two sets; B a mini-batch), d input dim, m width, k
+// outputs, η step; X is n×d (a sample per row), W m×d, b₁, b₂ ∈ R^m, A k×m, V m×k (or U m×m), out
+// n×k. α, β belong to the target.
 #pragma once
 
 #include <functional>
@@ -20,6 +23,8 @@
 #include "learners/sgd.h"
 
 namespace thmcheck {
+
+// ---- Finite net ----
 
 // kBottleneck: U = V·A, so the second block reads the k outputs of the first, A σ(Wx + b₁)
 // (Thm 1's form: "learn F, then G of it"). kFull: U ∈ R^{m×m} trained directly.
@@ -193,5 +198,26 @@ class ResNet3Trainer {
   ResNet3::Gradient grad_;
   ResNet3TrainResult result_;
 };
+
+// ---- Empirical NTK ----
+
+// Θ at the net's current parameters, w.r.t. (W, V) (or (W, U)); biases excluded:
+// Θ_ab(x, x') = ⟨∇_{W,V} out_a(x), ∇_{W,V} out_b(x')⟩. With J(x) = A + A D₂(x) U (k×m, the
+// derivative of out w.r.t. σ(Z₁)), D_ℓ = diag σ'(Z_ℓ), and t(x) the block-2 input (s = Aσ(Z₁)
+// for the bottleneck, σ(Z₁) for kFull), the diagonal blocks are, from n×m matrices only:
+//   Θ_aa = (P_a P'_aᵀ) ∘ (X X'ᵀ) + (E_a E'_aᵀ) ∘ (T T'ᵀ),
+//   P_a = (1A_a + E_a U) ∘ σ'(Z₁),  E_a = σ'(Z₂) ∘ 1A_a   (rows: samples; 1A_a broadcasts row a).
+// Convention: the paper's lower bound (Thm 2 / §7.1; docs/claims/parity_lower_bound.md) is for k
+// separate scalar kernels K_1 … K_k, one per output; Θ_aa is exactly that ("NTK of each net"), and
+// the mean (1/k)Σ_a Θ_aa is one kernel K used as K ⊗ I_k — the structure of the infinite-width
+// limit, where the off-diagonal blocks vanish (E A_ar A_br = 0 for a ≠ b). The full nk×nk
+// matrix-valued kernel is not offered: it is not a case of that theorem, and it costs k² such
+// products.
+// Cost: 2 GEMMs of n₁×m×n₂ per output (kPerOutput) or one of n₁×km×n₂ plus one of n₁×m×n₂ (kMean).
+enum class NtkOutputs { kPerOutput, kMean };
+std::vector<Eigen::MatrixXd> ResNet3EmpiricalNtk(const ResNet3& net,
+                                                 const Eigen::Ref<const Eigen::MatrixXd>& X1,
+                                                 const Eigen::Ref<const Eigen::MatrixXd>& X2,
+                                                 NtkOutputs outputs);
 
 }  // namespace thmcheck

@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "learners/resnet3.h"
-#include "learners/resnet3_ntk.h"
 
 namespace thmcheck {
 namespace {

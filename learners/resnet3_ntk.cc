@@ -1,6 +1,6 @@
-// Empirical NTK of the three-layer ResNet; see resnet3_ntk.h. Forward quantities as in
+// Empirical NTK of the three-layer ResNet; see resnet3.h. Forward quantities as in
 // resnet3.cc: Z₁ = XWᵀ + 1b₁ᵀ, T = σ(Z₁)Aᵀ (bottleneck) or σ(Z₁) (full), Z₂ = TVᵀ + 1b₂ᵀ.
-#include "learners/resnet3_ntk.h"
+#include "learners/resnet3.h"
 
 #include "harness/contract.h"
 #include "learners/activation.h"

@@ -3,7 +3,6 @@
 // an explicit Jacobian. Training: resnet3_train_test.cc.
 // Legend: n samples, d input dim, m width, k outputs, h finite-difference step, ε machine epsilon.
 #include "learners/resnet3.h"
-#include "learners/resnet3_ntk.h"
 
 #include <cmath>
 #include <limits>

@@ -1,4 +1,5 @@
-// Two-layer network: batched forward/backward; see two_layer_net.h for the math and legend.
+// Two-layer network: batched forward/backward; see two_layer_net.h for the math and legend (its
+// kernels: two_layer_ntk.cc).
 #include "learners/two_layer_net.h"
 
 #include <algorithm>

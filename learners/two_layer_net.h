@@ -1,12 +1,16 @@
 // Two-layer network f(x) = c · Σ_r a_r σ(w_r·x), both layers trained by (mini-batch) gradient
-// descent on the summed squared loss L = ½ Σ_i (f(x_i) − y_i)² (a SUM, docs/conventions.md).
+// descent on the summed squared loss L = ½ Σ_i (f(x_i) − y_i)² (a SUM, docs/conventions.md), and
+// beside it (after google/neural-tangents) its kernels: the empirical NTK H of the finite net and
+// the infinite-width NTK H∞ it converges to (kNtk scaling, c_σ = 1 as in docs/conventions.md).
 // Why: the learner of claim ntk_closeness (docs/claims/ntk_closeness.md), in NTK scaling and its
-// controls.
+// controls; its observables ‖H₀ − H∞‖ = O(m^−1/2) and ‖H_T − H₀‖ (Du et al. 2018, §3 "H(t)" and
+// Remark 3.1, there first layer only) need both kernels, and H₀ is the linearized model's.
 // Papers: Du, Zhai, Póczos, Singh 2018 (arXiv 1810.02054) eq. (1) net, eq. (2) loss (they train W
 // only; we train W and a); NTK parametrization: Jacot et al. 2018 (arXiv 1806.07572); mean field:
 // Mei, Montanari, Nguyen 2018 (arXiv 1804.06561), Chizat & Bach 2018 (arXiv 1805.09545).
-// Legend: n samples, d input dim, m width, η step; X is n×d (a sample per row), W is m×d (a neuron
-// per row), a ∈ R^m, Z = X Wᵀ is n×m, c = output_scale(); θ = (W, a).
+// Legend: n samples (n₁, n₂ for a kernel's two sets), d input dim, m width, η step; X is n×d (a
+// sample per row; Xₖ is nₖ×d), W is m×d (a neuron per row), a ∈ R^m, Z = X Wᵀ is n×m (Zₖ = Xₖ Wᵀ),
+// c = output_scale(); θ = (W, a).
 #pragma once
 
 #include <span>
@@ -17,6 +21,8 @@
 #include "learners/activation.h"
 
 namespace thmcheck {
+
+// ---- Finite net ----
 
 // How the initialization and the output scale c depend on the width m (w_r ~ N(0, I_d) in all):
 //   kNtk:       a_r ~ N(0, 1),   c = 1/√m   (Du et al., Jacot et al.; width-independent η works)
@@ -97,5 +103,31 @@ class TwoLayerNet {
   Activation act_;
   mutable Workspace ws_;
 };
+
+// ---- Empirical NTK ----
+
+// The Gram matrix of parameter gradients H(x, x') = ⟨∇_θ f(x), ∇_θ f(x')⟩ with both layers
+// trained, θ = (W, a):
+//   H = c² [ (σ'(Z₁) diag(a²) σ'(Z₂)ᵀ) ∘ (X₁X₂ᵀ) + σ(Z₁) σ(Z₂)ᵀ ],  Zₖ = Xₖ Wᵀ.
+// The n₁×n₂ kernel above, in O(n₁ n₂ m + (n₁ + n₂) m d) time from blocks of neurons (never the
+// n×m(d+1) Jacobian); memory O(n₁ n₂ + (n₁ + n₂)·kNtkNeuronBlock). When X1 and X2 are the same
+// matrix object it exploits symmetry (half the flops) and returns an exactly symmetric H.
+Eigen::MatrixXd EmpiricalNtk(const TwoLayerNet& net, const Eigen::Ref<const Eigen::MatrixXd>& X1,
+                             const Eigen::Ref<const Eigen::MatrixXd>& X2);
+
+// Neurons per block: the n×block scratch stays in L2 for n ≤ 200, and 128 is deep enough for an
+// efficient matrix product.
+inline constexpr int kNtkNeuronBlock = 128;
+
+// ---- Infinite-width kernel ----
+
+// The NTK of TwoLayerNet (kNtk) as m → ∞ (w ~ N(0, I_d), a ~ N(0, 1), both layers, no bias):
+//   H∞(x, x') = (x·x') E[σ'(w·x)σ'(w·x')] + E[σ(w·x)σ(w·x')],
+// for ReLU and unit inputs (x·x')(π − θ)/(2π) + (sin θ + (π − θ) cos θ)/(2π), θ = arccos(x·x').
+// Any input norms; n₁×n₂. Exactly symmetric when X1 and X2 are the same matrix object.
+// The moments E[σσ], E[σ'σ'], their ReLU NOTE at ρ = 1 and the tanh quadrature's accuracy:
+// learners/gaussian_moments.h.
+Eigen::MatrixXd AnalyticNtkTwoLayer(const Eigen::Ref<const Eigen::MatrixXd>& X1,
+                                    const Eigen::Ref<const Eigen::MatrixXd>& X2, Activation act);
 
 }  // namespace thmcheck

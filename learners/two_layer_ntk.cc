@@ -1,10 +1,12 @@
-// Empirical NTK of a TwoLayerNet from blocks of neurons; see empirical_ntk.h.
-#include "learners/empirical_ntk.h"
+// Kernels of the two-layer net: the empirical NTK from blocks of neurons and the infinite-width
+// H∞ from the Gaussian moments of σ; see two_layer_net.h.
+#include "learners/two_layer_net.h"
 
 #include <algorithm>
 
 #include "harness/contract.h"
 #include "learners/cross_products.h"
+#include "learners/gaussian_moments.h"
 
 namespace thmcheck {
 namespace {
@@ -52,6 +54,19 @@ Eigen::MatrixXd EmpiricalNtk(const TwoLayerNet& net, const Eigen::Ref<const Eige
   }
   h = c2 * (first.cwiseProduct(h) + second);
   return h;
+}
+
+Eigen::MatrixXd AnalyticNtkTwoLayer(const Eigen::Ref<const Eigen::MatrixXd>& X1,
+                                    const Eigen::Ref<const Eigen::MatrixXd>& X2, Activation act) {
+  THM_CHECK_EQ(X1.cols(), X2.cols());
+  const bool same = SameMatrix(X1, X2);
+  const Eigen::MatrixXd gram = CrossProducts(X1, X2, same);
+  const Eigen::VectorXd q1 = X1.rowwise().squaredNorm();
+  const Eigen::VectorXd q2 = X2.rowwise().squaredNorm();
+  Eigen::MatrixXd S, Sdot;
+  LayerMoments(act, q1, q2, gram, same, &S, &Sdot);
+  // First layer: (x·x') E[a²] E[σ'σ'] with E[a²] = 1; second layer: E[σσ].
+  return gram.cwiseProduct(Sdot) + S;
 }
 
 }  // namespace thmcheck

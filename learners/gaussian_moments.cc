@@ -1,16 +1,15 @@
-// Infinite-width kernels: Gaussian moments of σ, the two-layer H∞ and the L-layer recursion; see
-// ntk_analytic.h for the formulas, conventions and the verified quadrature accuracy.
-#include "learners/ntk_analytic.h"
+// Gaussian moments of σ (ReLU in closed form, tanh by a tensor Gauss–Hermite rule), the rule
+// itself and one layer of moments on every pair; see gaussian_moments.h for the formulas,
+// conventions and the verified quadrature accuracy.
+#include "learners/gaussian_moments.h"
 
 #include <algorithm>
 #include <cmath>
 #include <numbers>
-#include <utility>
 
 #include <Eigen/Eigenvalues>
 
 #include "harness/contract.h"
-#include "learners/cross_products.h"
 
 namespace thmcheck {
 namespace {
@@ -62,34 +61,6 @@ GaussianMoments TanhMoments(double q1, double q2, double c12) {
   return {2.0 * ss, 2.0 * dd};
 }
 
-// One layer of the recursion on every pair: S = E[σσ], Sdot = E[σ'σ'] from the variances q1 (n₁),
-// q2 (n₂) and covariances C (n₁×n₂). With same (X1 is X2) only i ≥ j is computed, then mirrored.
-void LayerMoments(Activation act, const Eigen::VectorXd& q1, const Eigen::VectorXd& q2,
-                  const Eigen::MatrixXd& C, bool same, Eigen::MatrixXd* S, Eigen::MatrixXd* Sdot) {
-  S->resize(C.rows(), C.cols());
-  Sdot->resize(C.rows(), C.cols());
-  for (Eigen::Index j = 0; j < C.cols(); ++j) {
-    for (Eigen::Index i = same ? j : 0; i < C.rows(); ++i) {
-      const GaussianMoments g = ActivationMoments(act, q1(i), q2(j), C(i, j));
-      (*S)(i, j) = g.sigma_sigma;
-      (*Sdot)(i, j) = g.dsigma_dsigma;
-      if (same) {
-        (*S)(j, i) = g.sigma_sigma;
-        (*Sdot)(j, i) = g.dsigma_dsigma;
-      }
-    }
-  }
-}
-
-// E[σ(u)²] + β² for each variance: the diagonal of the next Σ.
-Eigen::VectorXd NextVariances(Activation act, const Eigen::VectorXd& q, double beta2) {
-  Eigen::VectorXd next(q.size());
-  for (Eigen::Index i = 0; i < q.size(); ++i) {
-    next(i) = ActivationMoments(act, q(i), q(i), q(i)).sigma_sigma + beta2;
-  }
-  return next;
-}
-
 }  // namespace
 
 GaussianMoments ActivationMoments(Activation act, double q1, double q2, double c12) {
@@ -128,49 +99,21 @@ GaussHermiteRule ProbabilistsGaussHermite(int k) {
   return rule;
 }
 
-Eigen::MatrixXd AnalyticNtkTwoLayer(const Eigen::Ref<const Eigen::MatrixXd>& X1,
-                                    const Eigen::Ref<const Eigen::MatrixXd>& X2, Activation act) {
-  THM_CHECK_EQ(X1.cols(), X2.cols());
-  const bool same = SameMatrix(X1, X2);
-  const Eigen::MatrixXd gram = CrossProducts(X1, X2, same);
-  const Eigen::VectorXd q1 = X1.rowwise().squaredNorm();
-  const Eigen::VectorXd q2 = X2.rowwise().squaredNorm();
-  Eigen::MatrixXd S, Sdot;
-  LayerMoments(act, q1, q2, gram, same, &S, &Sdot);
-  // First layer: (x·x') E[a²] E[σ'σ'] with E[a²] = 1; second layer: E[σσ].
-  return gram.cwiseProduct(Sdot) + S;
-}
-
-DeepKernels DeepNngpAndNtk(const Eigen::Ref<const Eigen::MatrixXd>& X1,
-                           const Eigen::Ref<const Eigen::MatrixXd>& X2, int L, double beta,
-                           Activation act) {
-  THM_CHECK_EQ(X1.cols(), X2.cols());
-  THM_CHECK_GE(L, 1);
-  THM_CHECK_MSG(std::isfinite(beta), "beta = " << beta);
-  const bool same = SameMatrix(X1, X2);
-  const double beta2 = beta * beta;
-  // Layer 1: Σ¹ = x·x' + β² (weights N(0, I) on the raw input), Θ¹ = Σ¹.
-  Eigen::MatrixXd sigma = CrossProducts(X1, X2, same).array() + beta2;
-  Eigen::VectorXd q1 = X1.rowwise().squaredNorm().array() + beta2;
-  Eigen::VectorXd q2 = X2.rowwise().squaredNorm().array() + beta2;
-  Eigen::MatrixXd theta = sigma;
-  Eigen::MatrixXd S, Sdot;
-  for (int l = 1; l < L; ++l) {
-    LayerMoments(act, q1, q2, sigma, same, &S, &Sdot);
-    sigma = S.array() + beta2;                 // Σ^{l+1}
-    theta = theta.cwiseProduct(Sdot) + sigma;  // Θ^{l+1} = Θ^l Σ̇^{l+1} + Σ^{l+1}
-    if (l + 1 < L) {                           // the next layer needs the new variances
-      q1 = NextVariances(act, q1, beta2);
-      q2 = same ? q1 : NextVariances(act, q2, beta2);
+void LayerMoments(Activation act, const Eigen::VectorXd& q1, const Eigen::VectorXd& q2,
+                  const Eigen::MatrixXd& C, bool same, Eigen::MatrixXd* S, Eigen::MatrixXd* Sdot) {
+  S->resize(C.rows(), C.cols());
+  Sdot->resize(C.rows(), C.cols());
+  for (Eigen::Index j = 0; j < C.cols(); ++j) {
+    for (Eigen::Index i = same ? j : 0; i < C.rows(); ++i) {
+      const GaussianMoments g = ActivationMoments(act, q1(i), q2(j), C(i, j));
+      (*S)(i, j) = g.sigma_sigma;
+      (*Sdot)(i, j) = g.dsigma_dsigma;
+      if (same) {
+        (*S)(j, i) = g.sigma_sigma;
+        (*Sdot)(j, i) = g.dsigma_dsigma;
+      }
     }
   }
-  return {std::move(sigma), std::move(theta)};
-}
-
-Eigen::MatrixXd DeepNtk(const Eigen::Ref<const Eigen::MatrixXd>& X1,
-                        const Eigen::Ref<const Eigen::MatrixXd>& X2, int L, double beta,
-                        Activation act) {
-  return DeepNngpAndNtk(X1, X2, L, beta, act).ntk;
 }
 
 }  // namespace thmcheck
