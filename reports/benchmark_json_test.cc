@@ -1,6 +1,6 @@
 // Tests of the Google Benchmark JSON reader: repetitions grouped by run name in nanoseconds,
 // aggregates skipped (or used when they are all there is), errored runs dropped, bad input named.
-#include "reports/benchmark_json.h"
+#include "reports/history_reader.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-// Tests of what the claim page says about verdicts (claim_page.h, arm_section.h): why the claim is
-// not a PASS and its expected status beside the verdict; a control arm's "REJECTED by …" (or not
+// Tests of what the claim page says about verdicts (claim_page.h, claim_sections.cc): why the claim
+// is not a PASS and its expected status beside the verdict; a control arm's "REJECTED by …" (or not
 // rejected) with its predictions' verdicts; each check's role, a must-fail row's why, its FAIL
 // coloured as the good outcome it is; sanity checks marked as not evidence; a report arm shown as
 // not judged; the cells that capped a check, linked to their rows; and a file written before any

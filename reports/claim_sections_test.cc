@@ -6,10 +6,7 @@
 
 #include <sstream>
 
-#include "reports/citation_section.h"
 #include "reports/claim_page.h"
-#include "reports/interval_glyph.h"
-#include "reports/measured_section.h"
 #include "reports/page_template.h"
 #include "reports/results_reader.h"
 #include "reports/test_fixture.h"
@@ -19,15 +16,16 @@ namespace {
 
 ClaimResult FixtureClaim(const nlohmann::json& verdict) { return test::ReadFixtureClaim(verdict); }
 
-std::string MeasuredSection(const ClaimResult& claim) {
-  return RenderTemplate("measured_section", MeasuredView(claim));
+// The page's section under `heading`: from it to the next <h2> (or the end).
+std::string Section(const ClaimResult& claim, const std::string& heading) {
+  const std::string page = ClaimPageHtml(claim, {}, false);
+  const size_t start = page.find("<h2>" + heading + "</h2>");
+  return page.substr(start, page.find("<h2>", start + 1) - start);
 }
 
-// The page's "Cite this result" section: from its heading to the end.
-std::string CiteSection(const ClaimResult& claim) {
-  const std::string page = ClaimPageHtml(claim, {}, false);
-  return page.substr(page.find("<h2>Cite this result</h2>"));
-}
+std::string MeasuredSection(const ClaimResult& claim) { return Section(claim, "What is measured"); }
+
+std::string CiteSection(const ClaimResult& claim) { return Section(claim, "Cite this result"); }
 
 TEST(MeasuredSectionTest, ShowsSweepsObservablesAndConceptWhenRecorded) {
   nlohmann::json verdict = test::FixtureVerdict();
@@ -70,6 +68,13 @@ TEST(CiteSectionTest, CitesTheRunsCommitProtocolAndPaper) {
   EXPECT_NE(CiteSection(FixtureClaim(verdict)).find("nothing to cite"), std::string::npos);
 }
 
+// The arm section of an arm with `check` alone, where the check's glyph is drawn.
+std::string ArmSection(const Check& check) {
+  Arm arm;
+  arm.checks = {check};
+  return RenderTemplate("arm_section", ArmView(arm, {}));
+}
+
 TEST(IntervalGlyphTest, PlacesEachMarkOnTheAxisOfItsValues) {
   Check check;
   check.estimate = 0.5;
@@ -78,14 +83,15 @@ TEST(IntervalGlyphTest, PlacesEachMarkOnTheAxisOfItsValues) {
   check.ci = {0.4, 0.6, true};
   check.ci95 = {0.3, std::nullopt, true};  // open above: the bar runs to the right edge
   // The axis spans [0, 1] plus 12% each side, mapped onto 4..136 px: v ↦ 4 + (v + 0.12)/1.24·132.
-  const std::string svg = RenderTemplate("glyph_interval", IntervalGlyphView(check));
+  const std::string svg = ArmSection(check);
   EXPECT_NE(svg.find("<circle cx=\"70.0\""), std::string::npos) << svg;
   EXPECT_NE(svg.find("<rect x=\"16.8\" y=\"2\" width=\"106.5\""), std::string::npos) << svg;
   EXPECT_NE(svg.find("x2=\"140.0\""), std::string::npos) << svg;
   EXPECT_NE(svg.find("<title>estimate 0.5; 90% [0.4, 0.6]"), std::string::npos) << svg;
 
   check.estimate.reset();
-  EXPECT_TRUE(IntervalGlyphView(check).is_null()) << "no estimate: nothing to place";
+  EXPECT_EQ(ArmSection(check).find("<svg class=\"glyph\""), std::string::npos)
+      << "no estimate: nothing to place";
 }
 
 }  // namespace

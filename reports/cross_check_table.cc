@@ -24,15 +24,12 @@ const ClaimResult* FindClaim(const std::string& id, const std::vector<ClaimResul
 }
 
 std::optional<double> FiniteNumber(const json& value) {
-  if (!value.is_number()) return std::nullopt;
-  const double v = value.get<double>();
-  return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
+  return value.is_number() ? schema::Finite(value.get<double>()) : std::nullopt;
 }
 
 std::optional<double> Observable(const Cell& cell, const std::string& name) {
-  for (const auto& [key, value] : cell.observables)
-    if (key == name) return value && std::isfinite(*value) ? value : std::nullopt;
-  return std::nullopt;
+  const auto it = cell.observables.find(name);
+  return it == cell.observables.end() || !it->second ? std::nullopt : schema::Finite(*it->second);
 }
 
 // The one value a parameter takes over the row's cells; absent when missing or varying.
@@ -53,7 +50,7 @@ std::string ShownParam(const std::vector<const Cell*>& cells, const std::string&
     if (const auto it = c->params.find(name); it != c->params.end()) values.insert(FormatJson(*it));
   std::string text;
   for (const std::string& v : values) text += (text.empty() ? "" : ", ") + v;
-  return text.empty() ? kAbsent : text;
+  return OrAbsent(text);
 }
 
 // C(n, k) as a double: the product Π_{i≤k} (n − k + i)/i, exact to rounding for the sizes here.
@@ -182,17 +179,8 @@ CrossCheckTable Build(const CrossCheck& spec, const std::vector<ClaimResult>& al
 }  // namespace
 
 const char* SideName(Side side) {
-  switch (side) {
-    case Side::kYes:
-      return "yes";
-    case Side::kNo:
-      return "no";
-    case Side::kUndecided:
-      return "undecided";
-    case Side::kNone:
-      return "no data";
-  }
-  return "?";
+  constexpr const char* kNames[] = {"yes", "no", "undecided", "no data"};  // in Side's order
+  return kNames[static_cast<int>(side)];
 }
 
 std::vector<CrossCheckTable> CrossCheckTables(const ClaimResult& claim,

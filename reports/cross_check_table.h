@@ -1,7 +1,7 @@
-// The numbers of a declared cross-check (results.h CrossCheck): the other claim's cells of one arm,
-// grouped by the value of its axis x, each listed observable's replicate mean with its 90%
+// The numbers of a declared cross-check (results_reader.h CrossCheck): the other claim's cells of
+// one arm, grouped by the value of its axis x, each listed observable's replicate mean with its 90%
 // t-interval (harness/schema/statistics.h, the harness's own estimator), the level c·x^p, and where
-// each interval sits against it. Plain data for cross_check_section.cc; nothing here is judged:
+// each interval sits against it. Plain data for claim_sections.cc; nothing here is judged:
 // the words say where the intervals lie, the other claim's checks say whether it passes.
 #pragma once
 
@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "reports/results.h"
+#include "reports/results_reader.h"
 
 namespace thmcheck::report {
 

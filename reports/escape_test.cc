@@ -1,7 +1,7 @@
 // Tests of the escaping helpers: each output language's special characters, and that UTF-8
 // text (authors' names) passes through unchanged. (HTML is escaped by the templates:
 // page_template_test.cc.)
-#include "reports/escape.h"
+#include "reports/format.h"
 
 #include <gtest/gtest.h>
 
@@ -18,8 +18,10 @@ TEST(EscapeTest, GnuplotQuoteDoublesQuotesAndBlanksControls) {
   EXPECT_EQ(GnuplotQuote("a\nb\\n"), "'a b\\n'");  // backslashes are literal in '...'
 }
 
-TEST(EscapeTest, ShellQuoteSurvivesQuotesAndDollars) {
-  EXPECT_EQ(ShellQuote("out dir's $HOME"), "'out dir'\\''s $HOME'");
+TEST(EscapeTest, ShellWordSurvivesQuotesAndDollars) {
+  EXPECT_EQ(ShellWord("out dir's $HOME"), "'out dir'\\''s $HOME'");
+  EXPECT_EQ(ShellWord("results/smoke_1.v-2"), "results/smoke_1.v-2");  // plainly safe: as it is
+  EXPECT_EQ(ShellWord(""), "''");
 }
 
 TEST(EscapeTest, FileStemIsSafeAndNeverEmpty) {

@@ -1,7 +1,7 @@
 // Tests of the index's forest plot: tick choice, shared axes per quantity, verdict colours (by
 // role: a must-fail FAIL is green, a sanity PASS grey), placement inside the plot column,
 // escaping, and checks without an estimate.
-#include "reports/forest_plot.h"
+#include "reports/index_page.h"
 
 #include <gtest/gtest.h>
 

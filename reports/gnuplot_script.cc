@@ -10,9 +10,7 @@
 
 #include <fmt/format.h>
 
-#include "reports/escape.h"
 #include "reports/format.h"
-#include "reports/plot_style.h"
 
 namespace thmcheck::report {
 namespace {
@@ -70,11 +68,30 @@ ArmStyle StyleOf(const PlotSpec& plot, size_t i) {
   return ControlStyle(n);
 }
 
-std::string Num(double value) { return GnuplotNumber(value); }
-
 }  // namespace
 
 std::string GnuplotNumber(double value) { return fmt::format("{:.17g}", value); }
+
+std::string StyleLine(size_t n, std::string_view colour, std::string_view rest) {
+  return fmt::format("set style line {} lc rgb '{}' {}\n", n, colour, rest);
+}
+
+std::string DataElement(const std::string& stem, size_t block, std::string_view columns,
+                        std::string_view how) {
+  return fmt::format("'{}.dat' index {} using {} with {}", stem, block, columns, how);
+}
+
+std::string PlotCommands(const std::string& stem, const std::vector<std::string>& elements,
+                         std::string_view pointsize, int height, int svg_font) {
+  return fmt::format(
+      "set pointsize {0}\n"
+      "set terminal svg size 760,{1} font 'sans-serif,{2}' noenhanced background '#ffffff'\n"
+      "set output '{3}.svg'\n"
+      "plot {4}\n"
+      "set terminal pngcairo size 760,{1} font 'sans-serif,10' noenhanced background '#ffffff'\n"
+      "set output '{3}.png'\nreplot\n",
+      pointsize, height, svg_font, stem, fmt::join(elements, ", \\\n     "));
+}
 
 std::string TicsCommand(std::string_view axis, const std::vector<double>& ticks) {
   return fmt::format("set {}tics ({:.6g})\n", axis, fmt::join(ticks, ", "));
@@ -126,8 +143,9 @@ std::string GnuplotData(const PlotSpec& plot) {
     if (!s.role.empty()) out << " (" << CommentText(s.role) << ")";
     out << (s.reference ? " (reference)" : "") << "\n";
     for (const SweepPoint& p : s.points) {
-      out << Num(PointX(p)) << ' ' << Num(*p.mean) << ' ' << Num(p.lo.value_or(*p.mean)) << ' '
-          << Num(p.hi.value_or(*p.mean)) << ' ' << (p.n ? std::to_string(*p.n) : "NaN") << '\n';
+      out << fmt::format("{} {} {} {} {}\n", GnuplotNumber(PointX(p)), GnuplotNumber(*p.mean),
+                         GnuplotNumber(p.lo.value_or(*p.mean)),
+                         GnuplotNumber(p.hi.value_or(*p.mean)), p.n ? std::to_string(*p.n) : "NaN");
     }
   }
   return out.str();
@@ -161,106 +179,91 @@ std::string GnuplotScript(const PlotSpec& plot, const std::string& claim_id) {
   std::sort(sweep_x.begin(), sweep_x.end());
   sweep_x.erase(std::unique(sweep_x.begin(), sweep_x.end()), sweep_x.end());
 
-  const std::string stem = plot.stem;
+  const std::string& stem = plot.stem;
   const std::string logscale = std::string(plot.log_x ? "x" : "") + (plot.log_y ? "y" : "");
   std::ostringstream gp;
-  gp << "# thmcheck plot for claim " << CommentText(claim_id) << ": "
-     << CommentText(plot.observable) << " against " << CommentText(plot.x) << ", " << AxesName(plot)
-     << ".\n"
-     << "# Regenerate " << stem << ".{svg,png,pdf} in this folder with:  gnuplot " << stem
-     << ".gp\n"
-     << "# Data: " << stem << ".dat, one block per " << (plot.declared ? "series" : "arm")
-     << ": x mean lo hi n (bars are lo..hi).\n";
+  gp << fmt::format(
+      "# thmcheck plot for claim {0}: {1} against {2}, {3}.\n"
+      "# Regenerate {4}.{{svg,png,pdf}} in this folder with:  gnuplot {4}.gp\n"
+      "# Data: {4}.dat, one block per {5}: x mean lo hi n (bars are lo..hi).\n",
+      CommentText(claim_id), CommentText(plot.observable), CommentText(plot.x), AxesName(plot),
+      stem, plot.declared ? "series" : "arm");
   if (!plot.declared)
     gp << "# Fitted lines: y = exp(intercept) * x**slope (intercept on the natural-log scale).\n";
   gp << "set encoding utf8\n"
-     << (logscale.empty() ? "" : "set logscale " + logscale + "\n") << "set xrange ["
-     << Num(x_range.lo) << ":" << Num(x_range.hi) << "]\n"
-     << "set yrange [" << Num(y_range.lo) << ":" << Num(y_range.hi) << "]\n";
+     << (logscale.empty() ? "" : "set logscale " + logscale + "\n")
+     << fmt::format("set xrange [{}:{}]\nset yrange [{}:{}]\n", GnuplotNumber(x_range.lo),
+                    GnuplotNumber(x_range.hi), GnuplotNumber(y_range.lo),
+                    GnuplotNumber(y_range.hi));
   if (sweep_x.size() <= 10)
     gp << TicsCommand("x", sweep_x);
   else if (plot.log_x)
     gp << TicsCommand("x", LogTicks(x_range.lo, x_range.hi));
   if (plot.log_y) gp << TicsCommand("y", LogTicks(y_range.lo, y_range.hi));
-  gp << "set format x '%g'\nset format y '%g'\n"
-     << "set grid xtics ytics lc rgb '#dddddd' lw 1 dt 1\n"
-     << "set key below maxrows " << (plot.declared ? 4 : 3)
-     << " samplen 3 height 1\n"  // height: keeps the key off the x label
-     << "set xlabel " << GnuplotQuote(plot.x) << "\n"
-     << "set ylabel " << GnuplotQuote(plot.observable) << "\n"
-     << "set title "
-     << GnuplotQuote((plot.declared && !plot.title.empty() ? plot.title
-                                                           : plot.observable + " vs " + plot.x) +
-                     " (" + claim_id + ")")
-     << "\n";
+  const std::string title =
+      plot.declared && !plot.title.empty() ? plot.title : plot.observable + " vs " + plot.x;
+  // The key's height: keeps it off the x label.
+  gp << fmt::format(
+      "set format x '%g'\nset format y '%g'\nset grid xtics ytics lc rgb '#dddddd' lw 1 dt 1\n"
+      "set key below maxrows {} samplen 3 height 1\nset xlabel {}\nset ylabel {}\nset title {}\n",
+      plot.declared ? 4 : 3, GnuplotQuote(plot.x), GnuplotQuote(plot.observable),
+      GnuplotQuote(title + " (" + claim_id + ")"));
 
   std::vector<std::string> elements;
-  int block = 0;
+  size_t block = 0;
   size_t drawn_series = 0;  // a declared figure's non-reference series so far: its style index
   for (size_t i = 0; i < plot.series.size(); ++i) {
     const PlotSeries& s = plot.series[i];
-    const int points_ls = static_cast<int>(i) + 1, line_ls = static_cast<int>(i) + 101;
+    const size_t points_ls = i + 1, line_ls = i + 101;
     if (s.reference) {
-      gp << "set style line " << points_ls << " lc rgb '" << kReferenceColour
-         << "' pt 2 lw 2 dt 2\n";
+      gp << StyleLine(points_ls, kReferenceColour, "pt 2 lw 2 dt 2");
       if (!s.points.empty()) {
-        elements.push_back("'" + stem + ".dat' index " + std::to_string(block++) +
-                           " using 1:2 with linespoints ls " + std::to_string(points_ls) +
-                           " title " + GnuplotQuote(s.arm));
+        elements.push_back(
+            DataElement(stem, block++, "1:2",
+                        fmt::format("linespoints ls {} title {}", points_ls, GnuplotQuote(s.arm))));
       }
       continue;
     }
     const ArmStyle style = plot.declared ? FigureSeriesStyle(drawn_series++) : StyleOf(plot, i);
     // No `ps` here: the point size is set per terminal (`set pointsize`) below.
-    gp << "set style line " << points_ls << " lc rgb '" << style.colour << "' pt "
-       << style.point_type << " lw 1.5 dt 1\n"
-       << "set style line " << line_ls << " lc rgb '" << style.colour << "' lw 2 dt " << style.dash
-       << "\n";
+    gp << StyleLine(points_ls, style.colour, fmt::format("pt {} lw 1.5 dt 1", style.point_type))
+       << StyleLine(line_ls, style.colour, fmt::format("lw 2 dt {}", style.dash));
     const bool plain = s.role.empty() || s.role == "main";
     const std::string label = s.arm + (plain ? "" : " (" + s.role + ")");
     if (!s.points.empty()) {
       // A declared figure joins its means: its series are curves, with no fitted line to follow.
-      elements.push_back("'" + stem + ".dat' index " + std::to_string(block++) +
-                         " using 1:2:3:4 with " + (plot.declared ? "yerrorlines" : "yerrorbars") +
-                         " ls " + std::to_string(points_ls) + " title " + GnuplotQuote(label));
+      elements.push_back(
+          DataElement(stem, block++, "1:2:3:4",
+                      fmt::format("{} ls {} title {}", plot.declared ? "yerrorlines" : "yerrorbars",
+                                  points_ls, GnuplotQuote(label))));
     }
     if (s.slope) {
-      const std::string f = "fit" + std::to_string(i + 1);
-      gp << f << "(x) = exp(" << Num(*s.intercept) << ") * x**(" << Num(*s.slope) << ")\n";
+      gp << fmt::format("fit{}(x) = exp({}) * x**({})\n", i + 1, GnuplotNumber(*s.intercept),
+                        GnuplotNumber(*s.slope));
       const double from = s.points.empty() ? x_range.lo : PointX(s.points.front());
       const double to = s.points.empty() ? x_range.hi : PointX(s.points.back());
-      elements.push_back("[x=" + Num(from) + ":" + Num(to) + "] " + f + "(x) with lines ls " +
-                         std::to_string(line_ls) + " title " +
-                         GnuplotQuote(s.arm + " fit: slope " + FormatNumber(s.slope)));
+      elements.push_back(fmt::format("[x={}:{}] fit{}(x) with lines ls {} title {}",
+                                     GnuplotNumber(from), GnuplotNumber(to), i + 1, line_ls,
+                                     GnuplotQuote(s.arm + " fit: slope " + FormatNumber(s.slope))));
     }
   }
   if (plot.predicted) {
-    gp << "set style line 100 lc rgb '#000000' lw 1.5 dt 3\n"
-       << "reference(x) = " << Num(*plot.anchor_y) << " * (x / " << Num(*plot.anchor_x) << ")**("
-       << Num(*plot.predicted) << ")\n";
+    gp << StyleLine(100, "#000000", "lw 1.5 dt 3")
+       << fmt::format("reference(x) = {} * (x / {})**({})\n", GnuplotNumber(*plot.anchor_y),
+                      GnuplotNumber(*plot.anchor_x), GnuplotNumber(*plot.predicted));
     const std::string what = plot.kind == CheckKind::kExponentBound ? "bound" : "predicted";
     elements.push_back("reference(x) with lines ls 100 title " +
                        GnuplotQuote(what + " slope " + FormatNumber(plot.predicted)));
   }
   for (size_t j = 0; j < plot.lines.size(); ++j) {
     // Black, a dash pattern per line (dt 3, 4, 5, ...): told apart without colour.
-    const std::string ls = std::to_string(201 + j);
-    gp << "set style line " << ls << " lc rgb '#000000' lw 1.5 dt " << 3 + j % 3 << "\n";
+    gp << StyleLine(201 + j, "#000000", fmt::format("lw 1.5 dt {}", 3 + j % 3));
     elements.push_back(
-        Num(plot.lines[j].value) + " with lines ls " + ls + " title " +
-        GnuplotQuote(plot.lines[j].label + " = " + FormatNumber(plot.lines[j].value)));
+        fmt::format("{} with lines ls {} title {}", GnuplotNumber(plot.lines[j].value), 201 + j,
+                    GnuplotQuote(plot.lines[j].label + " = " + FormatNumber(plot.lines[j].value))));
   }
-  std::string plot_command = "plot ";
-  for (size_t i = 0; i < elements.size(); ++i) {
-    plot_command += (i ? ", \\\n     " : "") + elements[i];
-  }
-  gp << "set pointsize 1.2\n"
-     << "set terminal svg size 760,520 font 'sans-serif,13' noenhanced background '#ffffff'\n"
-     << "set output '" << stem << ".svg'\n"
-     << plot_command << "\n"
-     << "set terminal pngcairo size 760,520 font 'sans-serif,10' noenhanced background '#ffffff'\n"
-     << "set output '" << stem << ".png'\nreplot\n"
-     << "# Paper figure: " << kPaperSize << ", the width of one column of a two-column paper, so\n"
+  gp << PlotCommands(stem, elements, "1.2", 520, 13);
+  gp << "# Paper figure: " << kPaperSize << ", the width of one column of a two-column paper, so\n"
      << "# it is placed at 100% and its 8 pt text matches a caption's; the caption has the title.\n"
      << "set terminal pdfcairo size " << kPaperSize << " font 'sans,8' noenhanced\n"
      << "set output '" << stem << ".pdf'\nunset title\nset pointsize 0.55\n"

@@ -4,13 +4,13 @@
 //   HISTORY/<UTC stamp>_<commit>/benchmarks.json    thmcheck_bench --benchmark_format=json, as is
 //   HISTORY/<UTC stamp>_<commit>/claims/<id>/verdict.json   each claim's verdict, as written
 // Folders whose name starts with '.' are records being written and are skipped. Plain data,
-// filled by history_reader.cc, judged by regression.h, drawn by trend_plot.h and history_pages.h.
+// filled by history_reader.h, judged by regression.h, drawn by trend_plot.cc and history_report.h.
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "reports/results.h"
+#include "reports/results_reader.h"
 
 namespace thmcheck::report {
 

@@ -7,11 +7,11 @@
 
 #include <sstream>
 
-#include "reports/gnuplot_runner.h"
 #include "reports/history_reader.h"
 #include "reports/history_report.h"
 #include "reports/history_test_fixture.h"
 #include "reports/report.h"
+#include "reports/report_files.h"
 
 namespace thmcheck::report {
 namespace {

@@ -7,7 +7,7 @@
 
 #include "reports/format.h"
 #include "reports/page_template.h"
-#include "reports/results.h"
+#include "reports/results_reader.h"
 
 namespace thmcheck::report {
 namespace {

@@ -39,10 +39,15 @@ data ToData(const nlohmann::json& value, std::string_view name) {
   }
 }
 
-const TemplateSource* Find(std::string_view name) {
-  for (const TemplateSource& source : TemplateSources())
-    if (source.name == name) return &source;
-  return nullptr;
+// Every template by name, each also a partial ({{> badge}}).
+const std::map<std::string, data, std::less<>>& Templates() {
+  static const std::map<std::string, data, std::less<>> templates = [] {
+    std::map<std::string, data, std::less<>> out;
+    for (const TemplateSource& source : TemplateSources())
+      out.emplace(source.name, data(std::string(source.text)));
+    return out;
+  }();
+  return templates;
 }
 
 // Partials come from the templates only, never from the view: a view key that happens to share
@@ -51,26 +56,18 @@ class PageContext : public kainjow::mustache::context<std::string> {
  public:
   explicit PageContext(const data* view) : context(view) {}
   const data* get_partial(const std::string& name) const override {
-    static const std::map<std::string, data> partials = [] {
-      std::map<std::string, data> out;
-      for (const TemplateSource& source : TemplateSources()) {
-        const std::string text(source.text);
-        out.emplace(std::string(source.name), kainjow::mustache::partial([text] { return text; }));
-      }
-      return out;
-    }();
-    const auto it = partials.find(name);
-    return it == partials.end() ? nullptr : &it->second;
+    const auto it = Templates().find(name);
+    return it == Templates().end() ? nullptr : &it->second;
   }
 };
 
 }  // namespace
 
 std::string RenderTemplate(std::string_view name, const nlohmann::json& view) {
-  const TemplateSource* source = Find(name);
-  if (source == nullptr) throw std::logic_error("no template named " + std::string(name));
+  const auto source = Templates().find(name);
+  if (source == Templates().end()) throw std::logic_error("no template named " + std::string(name));
   const data root = view.is_object() ? ToData(view, name) : data(data::type::object);
-  kainjow::mustache::mustache page{std::string(source->text)};
+  kainjow::mustache::mustache page{source->second.string_value()};
   PageContext context(&root);
   std::string html = page.is_valid() ? page.render(context) : "";
   if (!page.is_valid()) {

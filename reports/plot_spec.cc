@@ -7,7 +7,7 @@
 #include <cmath>
 #include <set>
 
-#include "reports/escape.h"
+#include "reports/format.h"
 
 namespace thmcheck::report {
 namespace {
@@ -37,15 +37,6 @@ PlotSeries SeriesOf(std::string name, std::string role, const std::vector<SweepP
   }
   std::sort(series.points.begin(), series.points.end(),
             [](const SweepPoint& a, const SweepPoint& b) { return PointX(a) < PointX(b); });
-  return series;
-}
-
-PlotSeries MakeSeries(const Arm& arm, const Check& check) {
-  PlotSeries series = SeriesOf(arm.name, arm.role, check.Points(), true, true);
-  if (check.HasLine()) {
-    series.slope = check.fit->slope;
-    series.intercept = check.fit->intercept;
-  }
   return series;
 }
 
@@ -129,9 +120,12 @@ std::vector<PlotSpec> CollectPlots(const ClaimResult& claim) {
         return c.observable == observable && c.x == x && !c.Points().empty();
       });
       if (it == arm->checks.end()) continue;
-      PlotSeries series = MakeSeries(*arm, *it);
-      const bool first_series = plot.series.empty();
-      if (first_series) {
+      PlotSeries series = SeriesOf(arm->name, arm->role, it->Points(), true, true);
+      if (it->HasLine()) {
+        series.slope = it->fit->slope;
+        series.intercept = it->fit->intercept;
+      }
+      if (plot.series.empty()) {
         // The first series is the main arm's when there is one: it carries the prediction.
         plot.kind = it->kind;
         plot.predicted = it->predicted;

@@ -3,14 +3,14 @@
 // chose), then one log-log plot per (observable, x) that at least one arm fitted as a power law,
 // with every arm's sweep points on it (main arm first, then controls in file order), each arm's
 // fitted line and the predicted slope.
-// Pure selection: gnuplot_script.h writes the files, gnuplot_runner.h runs them.
+// Pure selection: gnuplot_script.h writes the files, report_files.h runs gnuplot on them.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "reports/results.h"
+#include "reports/results_reader.h"
 
 namespace thmcheck::report {
 

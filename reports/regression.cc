@@ -5,7 +5,6 @@
 #include <cmath>
 #include <map>
 
-#include "reports/escape.h"
 #include "reports/format.h"
 
 namespace thmcheck::report {
@@ -90,17 +89,14 @@ BenchmarkTrends JudgeBenchmarks(const std::vector<HistoryRun>& runs) {
       }
       BenchmarkPoint p;
       p.run = r;
-      p.repetitions = static_cast<int>(logs.size());
       const double best = *std::min_element(logs.begin(), logs.end());
       p.best_ns = std::exp(best);
-      p.median_ns = std::exp(Median(logs));
       p.worst_ns = std::exp(*std::max_element(logs.begin(), logs.end()));
-      out.trends[it->second].points.push_back(p);
+      std::vector<BenchmarkPoint>& points = out.trends[it->second].points;
+      points.push_back(p);
       x[it->second].push_back(best);
+      Judge(points, x[it->second], points.size() - 1);  // against the runs before it only
     }
-  }
-  for (size_t t = 0; t < out.trends.size(); ++t) {
-    for (size_t i = 0; i < out.trends[t].points.size(); ++i) Judge(out.trends[t].points, x[t], i);
   }
   return out;
 }
@@ -129,18 +125,14 @@ std::vector<ClaimTrend> JudgeClaims(const std::vector<HistoryRun>& runs) {
               series.estimates.begin(), series.estimates.end(),
               [&](const EstimateTrend& e) { return e.arm == arm.name && e.name == check.Name(); });
           if (trend == series.estimates.end()) {
-            EstimateTrend e;
-            e.arm = arm.name;
-            e.name = check.Name();
-            e.observable = check.observable;
-            e.kind = CheckKindName(check.kind);
-            e.x = check.x;
-            series.estimates.push_back(std::move(e));
-            trend = series.estimates.end() - 1;
+            trend = series.estimates.insert(series.estimates.end(), EstimateTrend{});
+            trend->arm = arm.name;
+            trend->name = check.Name();
+            trend->kind = CheckKindName(check.kind);
           }
           trend->role = arm.role;
           trend->check_role = check.role;
-          EstimatePoint p{r, check.estimate, check.ci, check.band, check.verdict, false};
+          EstimatePoint p{r, check.estimate, check.ci, check.band, false};
           // Only a main arm's evidence is held to its band: a control's must-fail row is meant to
           // leave it, a report arm is never judged, a sanity check's FAIL fails the claim anyway.
           p.outside_band = trend->MainEvidence() && Outside(check.estimate, check.band);
@@ -150,6 +142,10 @@ std::vector<ClaimTrend> JudgeClaims(const std::vector<HistoryRun>& runs) {
     }
   }
   return out;
+}
+
+std::string ClaimTrendPage(const std::string& claim) {
+  return "claim_" + FileStem(claim) + ".html";
 }
 
 std::vector<Flag> LatestFlags(const std::vector<HistoryRun>& runs,
@@ -174,7 +170,7 @@ std::vector<Flag> LatestFlags(const std::vector<HistoryRun>& runs,
   }
   for (const ClaimTrend& c : claims) {
     if (c.verdicts.empty() || c.verdicts.back().run != latest) continue;
-    const std::string href = "claim_" + FileStem(c.claim) + ".html";
+    const std::string href = ClaimTrendPage(c.claim);
     const VerdictPoint& v = c.verdicts.back();
     if (v.changed) {
       const VerdictPoint& before = c.verdicts[c.verdicts.size() - 2];
@@ -203,7 +199,7 @@ std::vector<Flag> LatestFlags(const std::vector<HistoryRun>& runs,
         flags.push_back({"missing", before.id,
                          "in the previous run (" + runs[latest - 1].commit.substr(0, 12) +
                              ") but not in this one: it did not finish",
-                         "claim_" + FileStem(before.id) + ".html"});
+                         ClaimTrendPage(before.id)});
       }
     }
   }

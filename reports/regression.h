@@ -40,11 +40,9 @@ inline constexpr double kShortHistorySlowdown = 1.0;
 
 // One run of one benchmark and its judgement against the runs before it.
 struct BenchmarkPoint {
-  size_t run = 0;        // index into the runs
-  double best_ns = 0;    // the fastest repetition: the statistic judged
-  double median_ns = 0;  // over repetitions, shown
-  double worst_ns = 0;   // the slowest repetition, shown
-  int repetitions = 0;
+  size_t run = 0;       // index into the runs
+  double best_ns = 0;   // the fastest repetition: the statistic judged
+  double worst_ns = 0;  // the slowest repetition, shown
   bool judged = false;  // false for a benchmark's first run on this machine
   int window = 0;       // earlier runs in the baseline
   double baseline_ns = 0;
@@ -73,15 +71,14 @@ struct EstimatePoint {
   std::optional<double> estimate;
   Interval ci;
   Interval band;
-  std::string verdict;
   bool outside_band = false;  // the estimate lies outside its band (main-arm evidence only)
 };
 
 // One check of one arm over the runs, matched by (arm, check name).
 struct EstimateTrend {
   std::string arm, role;  // role: the arm's ("main", "control", "report")
-  std::string name, observable, kind, x;
-  std::string check_role = kEvidence;  // the check's (results.h), as of its latest run
+  std::string name, kind;
+  std::string check_role = kEvidence;  // the check's (results_reader.h), as of its latest run
   std::vector<EstimatePoint> points;
 
   bool MainEvidence() const { return role == "main" && check_role == kEvidence; }
@@ -110,6 +107,9 @@ struct Flag {
   std::string detail;   // one sentence with the numbers
   std::string href;     // the trend page, relative to OUT/history/
 };
+
+// The trend page of a claim, relative to OUT/history/ (history_report.h): where its flags link.
+std::string ClaimTrendPage(const std::string& claim);
 
 // Flags of the latest run (the one the nightly just recorded), in kind order.
 std::vector<Flag> LatestFlags(const std::vector<HistoryRun>& runs,

@@ -6,31 +6,19 @@
 #include <system_error>
 #include <vector>
 
-#include "reports/citation_section.h"
 #include "reports/claim_page.h"
 #include "reports/cross_check_table.h"
-#include "reports/gnuplot_runner.h"
 #include "reports/gnuplot_script.h"
 #include "reports/history_report.h"
 #include "reports/index_page.h"
 #include "reports/plot_spec.h"
+#include "reports/report_files.h"
 #include "reports/results_reader.h"
-#include "reports/text_file.h"
 
 namespace thmcheck::report {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool MakeDirectories(const fs::path& dir, std::string* error) {
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec || !fs::is_directory(dir)) {
-    *error = dir.string() + ": cannot create directory" + (ec ? " (" + ec.message() + ")" : "");
-    return false;
-  }
-  return true;
-}
 
 ReportResult Failure(std::string error) {
   ReportResult result;

@@ -9,7 +9,7 @@
 #include <regex>
 #include <sstream>
 
-#include "reports/gnuplot_runner.h"
+#include "reports/report_files.h"
 #include "reports/test_fixture.h"
 
 namespace thmcheck::report {

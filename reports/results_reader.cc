@@ -27,9 +27,8 @@ bool ListCells(const fs::path& claim_dir, const ClaimResult& claim, const fs::pa
     for (size_t i = 0; i < claim.cell_files.size(); ++i) {
       const std::string& file = claim.cell_files[i];
       if (!SafeRelativePath(file)) {
-        *error = verdict_file.string() + ": /cells/" + std::to_string(i) + ": \"";
-        error->append(file);
-        error->append("\" is not a relative path inside the claim folder (no .. allowed)");
+        *error = verdict_file.string() + ": /cells/" + std::to_string(i) + ": \"" + file +
+                 "\" is not a relative path inside the claim folder (no .. allowed)";
         return false;
       }
     }

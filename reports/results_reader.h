@@ -1,8 +1,10 @@
-// Reads a results directory IN/ (one folder per claim: verdict.json + cells/<hash>.json) into
-// ClaimResult values, through harness/schema's records. Everything is read and validated before the
-// report writes a byte: an error names the file, the field and what was wrong, and nothing is
-// written.
-// Unknown fields are ignored, so older reports keep reading newer result files.
+// The in-memory form of one results directory IN/ (one folder per claim: verdict.json +
+// cells/<hash>.json), as the report sees it, and its reader: a claim's verdict.json and its cell
+// files as the records of harness/schema (the one definition of the result format), plus what only
+// the report needs: the claim's folder name and each cell's file path. Everything is read and
+// validated before the report writes a byte: an error names the file, the field and what was
+// wrong, and nothing is written. Unknown fields are ignored, so older reports keep reading newer
+// result files.
 #pragma once
 
 #include <filesystem>
@@ -10,9 +12,48 @@
 #include <string>
 #include <vector>
 
-#include "reports/results.h"
+#include "harness/schema/records.h"
 
 namespace thmcheck::report {
+
+using schema::Arm;
+using schema::ArmNotRun;
+using schema::Check;
+using schema::CheckKind;
+using schema::CheckKindName;
+using schema::Citation;
+using schema::CrossCheck;
+using schema::CrossCheckGroup;
+using schema::Excluded;
+using schema::Expected;
+using schema::FigureLine;
+using schema::FigureSeries;
+using schema::Fit;
+using schema::Interval;
+using schema::IsExponentKind;
+using schema::kEvidence;
+using schema::kMustFail;
+using schema::kPrediction;
+using schema::kSanity;
+using schema::Measures;
+using schema::PointAt;
+using ClaimFigure = schema::Figure;
+using SweepPoint = schema::Point;
+
+// Where a point sits on its sweep's axis (schema::Point::Abscissa), or 0 for a point known only
+// by a multi-axis grid point (the report plots one-axis sweeps).
+inline double PointX(const SweepPoint& p) { return p.Abscissa().value_or(0); }
+
+// One cell file, with its path relative to the claim folder (as verdict.json lists it).
+struct Cell : schema::CellRecord {
+  std::string file;
+};
+
+// A claim's verdict.json with the cells it lists, read from IN/<id>/.
+struct ClaimResult : schema::VerdictRecord {
+  std::string id;  // the folder name under IN/; also the folder name under OUT/
+  std::vector<Cell> cells;
+};
 
 // Reads one verdict.json (no cell files) into *claim, with `id` as its folder name. Returns false
 // and sets *error to "<file>: <problem>" (the problem names the JSON pointer of a bad field) when

@@ -1,17 +1,17 @@
-// Writes the trend plots' .dat and .gp text; see trend_plot.h. As in gnuplot_script.cc, ranges and
-// ticks are computed here (autoscale would round a log axis out to whole decades) and every text
-// from a result file goes through GnuplotQuote with enhanced text off.
-#include "reports/trend_plot.h"
+// Writes the trend plots' .dat and .gp text; see history_report.h. As in gnuplot_script.cc, ranges
+// and ticks are computed here (autoscale would round a log axis out to whole decades) and every
+// text from a result file goes through GnuplotQuote with enhanced text off.
+#include "reports/history_report.h"
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 #include <sstream>
 
-#include "reports/escape.h"
 #include "reports/format.h"
 #include "reports/gnuplot_script.h"
-#include "reports/plot_style.h"
-#include "reports/verdict_summary.h"
+#include "reports/html_page.h"
 
 namespace thmcheck::report {
 namespace {
@@ -23,41 +23,33 @@ constexpr int kPointTypes[] = {7, 5, 9, 13, 11, 15, 7, 5};
 constexpr int kMaxRunLabels = 12;  // x labels beyond this are thinned out, so they stay legible
 constexpr double kBandHalfWidth = 0.45;  // a run's band spans run ± this on the x axis
 
-std::string Num(double value) { return GnuplotNumber(value); }
+// A flagged point's red ring: drawn where its block's 5th column is 1.
+constexpr const char* kRingColumns = "1:($5 > 0 ? $2 : 1/0)";
+constexpr const char* kRing = "points pt 6 ps 2.6 lw 2 lc rgb '#cf222e'";
 
-std::string Preamble(size_t runs, const std::vector<std::string>& labels, const std::string& title,
+// The script up to its y axis: what it draws (`subject`), how to run it, and the x axis of runs
+// labelled with `labels`, thinned to about kMaxRunLabels (the latest always labelled).
+std::string Preamble(const std::string& subject, const std::string& stem,
+                     const std::vector<std::string>& labels, const std::string& title,
                      const std::string& ylabel) {
-  std::ostringstream gp;
-  gp << "set encoding utf8\nset xrange [-0.5:" << Num(runs - 0.5) << "]\n";
+  const size_t runs = labels.size();
   const size_t step = std::max<size_t>(1, (runs + kMaxRunLabels - 1) / kMaxRunLabels);
-  gp << "set xtics rotate by -40 font ',9' (";
-  bool first = true;
-  for (size_t i = 0; i < runs && i < labels.size(); ++i) {
-    if (i % step != 0 && i + 1 != runs) continue;
-    gp << (first ? "" : ", ") << GnuplotQuote(labels[i]) << " " << i;
-    first = false;
+  std::vector<std::string> ticks;
+  for (size_t i = 0; i < runs; ++i) {
+    if (i % step == 0 || i + 1 == runs)
+      ticks.push_back(GnuplotQuote(labels[i]) + " " + std::to_string(i));
   }
-  gp << ")\nset grid xtics ytics lc rgb '#dddddd' lw 1 dt 1\n"
-     << "set key below maxrows 3 samplen 3\n"
-     // No x label: it would collide with the key below; the pages say "x: run (month-day, commit)".
-     << "set ylabel " << GnuplotQuote(ylabel) << "\nset title " << GnuplotQuote(title) << "\n";
-  return gp.str();
-}
-
-std::string Outputs(const std::string& stem, const std::string& plot) {
-  return "set pointsize 1.1\n"
-         "set terminal svg size 760,480 font 'sans-serif,12' noenhanced background '#ffffff'\n"
-         "set output '" +
-         stem + ".svg'\n" + plot + "\n" +
-         "set terminal pngcairo size 760,480 font 'sans-serif,10' noenhanced background '#ffffff'\n"
-         "set output '" +
-         stem + ".png'\nreplot\nunset output\n";
-}
-
-std::string JoinPlot(const std::vector<std::string>& elements) {
-  std::string plot = "plot ";
-  for (size_t i = 0; i < elements.size(); ++i) plot += (i ? ", \\\n     " : "") + elements[i];
-  return plot;
+  // No x label: it would collide with the key below; the pages say "x: run (month-day, commit)".
+  return fmt::format(
+      "# thmcheck trend plot: {0} over nightly runs.\n"
+      "# Regenerate {1}.{{svg,png}} in this folder with:  gnuplot {1}.gp\n"
+      "set encoding utf8\nset xrange [-0.5:{2}]\n"
+      "set xtics rotate by -40 font ',9' ({3})\n"
+      "set grid xtics ytics lc rgb '#dddddd' lw 1 dt 1\n"
+      "set key below maxrows 3 samplen 3\n"
+      "set ylabel {4}\nset title {5}\n",
+      subject, stem, GnuplotNumber(runs - 0.5), fmt::join(ticks, ", "), GnuplotQuote(ylabel),
+      GnuplotQuote(title));
 }
 
 // The display unit for times whose largest value is `max_ns`: name and nanoseconds per unit.
@@ -112,32 +104,29 @@ TrendFiles BenchmarkFamilyPlot(const std::string& family,
     if (i > 0) data << "\n\n";
     data << "# " << trends[i]->name << "\n";
     for (const BenchmarkPoint& p : trends[i]->points) {
-      data << p.run << ' ' << Num(p.best_ns / per_unit) << ' ' << Num(p.best_ns / per_unit) << ' '
-           << Num(p.worst_ns / per_unit) << ' ' << (p.flagged ? 1 : 0) << '\n';
+      data << fmt::format("{} {} {} {} {}\n", p.run, GnuplotNumber(p.best_ns / per_unit),
+                          GnuplotNumber(p.best_ns / per_unit), GnuplotNumber(p.worst_ns / per_unit),
+                          p.flagged ? 1 : 0);
     }
   }
   std::ostringstream gp;
-  gp << "# thmcheck trend plot: benchmark family " << family << " over nightly runs.\n"
-     << "# Regenerate " << stem << ".{svg,png} in this folder with:  gnuplot " << stem << ".gp\n"
-     << Preamble(run_labels.size(), run_labels, family,
+  gp << Preamble("benchmark family " + family, stem, run_labels, family,
                  "CPU time per iteration (" + unit + "): fastest repetition, bar to slowest")
-     << "set logscale y\nset yrange [" << Num(lo) << ":" << Num(hi) << "]\n"
+     << fmt::format("set logscale y\nset yrange [{}:{}]\n", GnuplotNumber(lo), GnuplotNumber(hi))
      << TicsCommand("y", LogTicks(lo, hi)) << "set format y '%g'\n";
   for (size_t i = 0; i < trends.size(); ++i) {
     const size_t k = i % std::size(kColours);
-    gp << "set style line " << i + 1 << " lc rgb '" << kColours[k] << "' pt " << kPointTypes[k]
-       << " lw 1.5\n";
-    elements.push_back("'" + stem + ".dat' index " + std::to_string(i) +
-                       " using 1:2:3:4 with yerrorlines ls " + std::to_string(i + 1) + " title " +
-                       GnuplotQuote(SeriesName(family, trends[i]->name)));
+    gp << StyleLine(i + 1, kColours[k], fmt::format("pt {} lw 1.5", kPointTypes[k]));
+    elements.push_back(DataElement(stem, i, "1:2:3:4",
+                                   fmt::format("yerrorlines ls {} title {}", i + 1,
+                                               GnuplotQuote(SeriesName(family, trends[i]->name)))));
   }
   for (size_t i = 0; any_flag && i < trends.size(); ++i) {
-    elements.push_back(
-        "'" + stem + ".dat' index " + std::to_string(i) +
-        " using 1:($5 > 0 ? $2 : 1/0) with points pt 6 ps 2.6 lw 2 lc rgb '#cf222e' " +
-        (i == 0 ? "title 'flagged: slower than allowed'" : "notitle"));
+    elements.push_back(DataElement(
+        stem, i, kRingColumns,
+        fmt::format("{} {}", kRing, i == 0 ? "title 'flagged: slower than allowed'" : "notitle")));
   }
-  gp << Outputs(stem, JoinPlot(elements));
+  gp << PlotCommands(stem, elements, "1.1", 480, 12) << "unset output\n";
   return {data.str(), gp.str()};
 }
 
@@ -176,8 +165,9 @@ TrendFiles EstimatePlot(const ClaimTrend& series, const std::string& check,
     if (!p.band.present) continue;
     band = true;
     for (const double dx : {-kBandHalfWidth, kBandHalfWidth}) {
-      data << Num(p.run + dx) << ' ' << Num(p.band.lo.value_or(lo)) << ' '
-           << Num(p.band.hi.value_or(hi)) << '\n';
+      data << fmt::format("{} {} {}\n", GnuplotNumber(p.run + dx),
+                          GnuplotNumber(p.band.lo.value_or(lo)),
+                          GnuplotNumber(p.band.hi.value_or(hi)));
     }
   }
   if (!band) data << "NaN NaN NaN\n";  // keeps block numbering fixed
@@ -185,45 +175,41 @@ TrendFiles EstimatePlot(const ClaimTrend& series, const std::string& check,
   const std::string title = series.claim + " (protocol " +
                             (series.protocol ? std::to_string(*series.protocol) : "?") + ", " +
                             series.scale + "): " + check;
-  gp << "# thmcheck trend plot: " << title << " over nightly runs.\n"
-     << "# Regenerate " << stem << ".{svg,png} in this folder with:  gnuplot " << stem << ".gp\n"
-     << Preamble(run_labels.size(), run_labels, title,
+  gp << Preamble(title, stem, run_labels, title,
                  (arms.empty() ? std::string("estimate") : arms.front()->kind) +
                      " estimate, 90% interval")
-     << "set yrange [" << Num(lo) << ":" << Num(hi) << "]\n";
+     << fmt::format("set yrange [{}:{}]\n", GnuplotNumber(lo), GnuplotNumber(hi));
   std::vector<std::string> elements;
   if (band) {
-    elements.push_back("'" + stem +
-                       ".dat' index 0 using 1:2:3 with filledcurves "
-                       "fc rgb '#dafbe1' fs solid 1.0 border lc rgb '#1a7f37' "
-                       "title 'band (main arm)'");
+    elements.push_back(DataElement(stem, 0, "1:2:3",
+                                   "filledcurves fc rgb '#dafbe1' fs solid 1.0 border lc rgb "
+                                   "'#1a7f37' title 'band (main arm)'"));
   }
   size_t controls = 0;
   for (size_t i = 0; i < arms.size(); ++i) {
     data << "\n\n# arm " << arms[i]->arm << " (" << arms[i]->role << ")\n";
     for (const EstimatePoint& p : arms[i]->points) {
       if (!p.estimate) continue;
-      data << p.run << ' ' << Num(*p.estimate) << ' ' << Num(p.ci.lo.value_or(*p.estimate)) << ' '
-           << Num(p.ci.hi.value_or(*p.estimate)) << ' ' << (p.outside_band ? 1 : 0) << '\n';
+      data << fmt::format("{} {} {} {} {}\n", p.run, GnuplotNumber(*p.estimate),
+                          GnuplotNumber(p.ci.lo.value_or(*p.estimate)),
+                          GnuplotNumber(p.ci.hi.value_or(*p.estimate)), p.outside_band ? 1 : 0);
     }
     const ArmStyle style = arms[i]->role == "main" ? kMainStyle : ControlStyle(controls++);
-    gp << "set style line " << i + 1 << " lc rgb '" << style.colour << "' pt " << style.point_type
-       << " lw 1.5 dt " << style.dash << "\n";
+    gp << StyleLine(i + 1, style.colour,
+                    fmt::format("pt {} lw 1.5 dt {}", style.point_type, style.dash));
     // "large_step (control, must fail)": what the series is, when it is not main-arm evidence.
     std::string what = arms[i]->role == "main" ? "" : arms[i]->role;
     if (arms[i]->check_role != kEvidence)
       what += (what.empty() ? "" : ", ") + RoleText(arms[i]->check_role);
     const std::string label = arms[i]->arm + (what.empty() ? "" : " (" + what + ")");
-    elements.push_back("'" + stem + ".dat' index " + std::to_string(i + 1) +
-                       " using 1:2:3:4 with yerrorlines ls " + std::to_string(i + 1) + " title " +
-                       GnuplotQuote(label));
-    if (arms[i]->MainEvidence() && any_outside) {
-      elements.push_back("'" + stem + ".dat' index " + std::to_string(i + 1) +
-                         " using 1:($5 > 0 ? $2 : 1/0) with points pt 6 ps 2.6 lw 2 "
-                         "lc rgb '#cf222e' title 'outside its band'");
-    }
+    elements.push_back(
+        DataElement(stem, i + 1, "1:2:3:4",
+                    fmt::format("yerrorlines ls {} title {}", i + 1, GnuplotQuote(label))));
+    if (arms[i]->MainEvidence() && any_outside)
+      elements.push_back(DataElement(stem, i + 1, kRingColumns,
+                                     fmt::format("{} title 'outside its band'", kRing)));
   }
-  gp << Outputs(stem, JoinPlot(elements));
+  gp << PlotCommands(stem, elements, "1.1", 480, 12) << "unset output\n";
   return {data.str(), gp.str()};
 }
 

@@ -1,8 +1,8 @@
-// Tests of an estimate's trend plot (trend_plot.h) when arms of several roles share a check name:
-// the band drawn is the main arm's evidence check's, a control's must-fail row is labelled so, a
-// prediction named apart gets its own plot, and only a main-arm evidence estimate outside its band
-// is ringed.
-#include "reports/trend_plot.h"
+// Tests of an estimate's trend plot (history_report.h, trend_plot.cc) when arms of several roles
+// share a check name: the band drawn is the main arm's evidence check's, a control's must-fail row
+// is labelled so, a prediction named apart gets its own plot, and only a main-arm evidence estimate
+// outside its band is ringed.
+#include "reports/history_report.h"
 
 #include <gtest/gtest.h>
 
@@ -14,7 +14,7 @@ EstimateTrend Trend(const std::string& arm, const std::string& role, const std::
   EstimateTrend e;
   e.arm = arm;
   e.role = role;
-  e.name = e.observable = "rel_weight_change";
+  e.name = "rel_weight_change";
   e.kind = "exponent";
   e.check_role = check_role;
   EstimatePoint p;

@@ -1,8 +1,9 @@
-// Locates gnuplot on $PATH and runs a generated script; see gnuplot_runner.h.
+// Writes the report's files, locates gnuplot on $PATH and runs a generated script; see
+// report_files.h.
 // posix_spawn with an argument vector: no shell sees a path, so none needs quoting. The child
 // starts in the plot folder (posix_spawn_file_actions_addchdir_np, glibc ≥ 2.29) and its stdout
 // and stderr come back through a pipe, so gnuplot's messages reach the report's log stream.
-#include "reports/gnuplot_runner.h"
+#include "reports/report_files.h"
 
 #include <spawn.h>
 #include <sys/wait.h>
@@ -10,6 +11,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <fstream>
 #include <sstream>
 #include <system_error>
 
@@ -64,6 +66,27 @@ int Spawn(const std::vector<std::string>& argv, const fs::path& dir, std::string
 }
 
 }  // namespace
+
+bool WriteTextFile(const fs::path& path, const std::string& content, std::string* error) {
+  std::ofstream stream(path, std::ios::binary | std::ios::trunc);
+  stream << content;
+  stream.close();
+  if (!stream) {
+    *error = path.string() + ": cannot write";
+    return false;
+  }
+  return true;
+}
+
+bool MakeDirectories(const fs::path& dir, std::string* error) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec || !fs::is_directory(dir)) {
+    *error = dir.string() + ": cannot create directory" + (ec ? " (" + ec.message() + ")" : "");
+    return false;
+  }
+  return true;
+}
 
 std::optional<fs::path> FindProgram(std::string_view program) {
   if (program.empty()) return std::nullopt;
