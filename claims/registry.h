@@ -6,3 +6,4 @@
 THMCHECK_CLAIM(NtkClosenessClaim)
 THMCHECK_CLAIM(AlphaSeparationClaim)
 THMCHECK_CLAIM(ParityLowerBoundClaim)
+THMCHECK_CLAIM(AnnealingConvexClaim)
