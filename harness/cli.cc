@@ -77,7 +77,10 @@ void CheckWritable(const std::filesystem::path& out, const std::string& flag = "
 
 std::string CommandLine(int argc, const char* const* argv) {
   std::string s;
-  for (int i = 0; i < argc; ++i) s += (i ? " " : "") + std::string(argv[i]);
+  for (int i = 0; i < argc; ++i) {
+    if (i > 0) s += ' ';
+    s += argv[i];
+  }
   return s;
 }
 
