@@ -1,0 +1,102 @@
+// Diagonal linear networks trained by SGD (batch 1) or GD; see diagonal_net.h.
+#include "learners/diagonal_net.h"
+
+#include <cmath>
+
+#include "harness/contract.h"
+
+namespace thmcheck {
+
+DiagonalNet DiagonalNetInit(int d, double alpha) {
+  THM_CHECK_MSG(d >= 1, "d = " << d);
+  return {Eigen::VectorXd::Constant(d, alpha), Eigen::VectorXd::Zero(d)};
+}
+
+double DiagonalTrainLoss(const DiagonalNet& net, const Eigen::MatrixXd& X,
+                         const Eigen::VectorXd& y) {
+  return (X * net.Beta() - y).squaredNorm() / (2.0 * static_cast<double>(X.rows()));
+}
+
+namespace {
+
+void CheckShapes(const DiagonalNet& net, const Eigen::MatrixXd& X, const Eigen::VectorXd& y) {
+  THM_CHECK_MSG(net.u.size() == X.cols() && net.v.size() == X.cols() && y.size() == X.rows(),
+                "u " << net.u.size() << ", v " << net.v.size() << ", X " << X.rows() << "×"
+                     << X.cols() << ", y " << y.size());
+}
+
+bool LossDiverged(const DiagonalNet& net, const Eigen::MatrixXd& X, const Eigen::VectorXd& y,
+                  const DiagonalTrainOptions& options) {
+  const double loss = DiagonalTrainLoss(net, X, y);
+  return !std::isfinite(loss) || loss > options.divergence_loss;
+}
+
+}  // namespace
+
+DiagonalTrainResult TrainDiagonalSgd(DiagonalNet* net, const Eigen::MatrixXd& X,
+                                     const Eigen::VectorXd& y, const StepDecay& schedule,
+                                     const DiagonalTrainOptions& options, Rng& rng) {
+  CheckShapes(*net, X, y);
+  const Eigen::MatrixXd Xt = X.transpose();  // d×n: sample i is a contiguous column
+  const int64_t d = X.cols();
+  double* u = net->u.data();
+  double* v = net->v.data();
+  DiagonalTrainResult result;
+  for (int64_t t = 0; t < options.steps; ++t) {
+    const int64_t i = static_cast<int64_t>(rng.Below(static_cast<uint64_t>(X.rows())));
+    const double* x = Xt.col(i).data();
+    double residual = -y(i);  // ρ = xᵢᵀ(u ⊙ v) − yᵢ, summed in index order
+    for (int64_t j = 0; j < d; ++j) residual += x[j] * (u[j] * v[j]);
+    if (!std::isfinite(residual)) {
+      result.diverged = true;
+      return result;
+    }
+    const double step = schedule.GammaAt(t) * residual;
+    for (int64_t j = 0; j < d; ++j) {
+      const double uj = u[j], vj = v[j], g = step * x[j];
+      u[j] = uj - g * vj;
+      v[j] = vj - g * uj;
+    }
+    result.steps = t + 1;
+    if (result.steps % options.check_every == 0 && LossDiverged(*net, X, y, options)) {
+      result.diverged = true;
+      return result;
+    }
+  }
+  result.diverged = LossDiverged(*net, X, y, options);
+  return result;
+}
+
+DiagonalTrainResult TrainDiagonalGd(DiagonalNet* net, const Eigen::MatrixXd& X,
+                                    const Eigen::VectorXd& y, const StepDecay& schedule,
+                                    const DiagonalTrainOptions& options) {
+  CheckShapes(*net, X, y);
+  const double n = static_cast<double>(X.rows());
+  // Reused every step: no allocation in the loop.
+  Eigen::VectorXd beta(X.cols()), residual(X.rows()), correlation(X.cols()), u_old(X.cols());
+  DiagonalTrainResult result;
+  for (int64_t t = 0; t < options.steps; ++t) {
+    beta = net->u.cwiseProduct(net->v);
+    residual.noalias() = X * beta;
+    residual -= y;
+    correlation.noalias() = X.transpose() * residual;
+    correlation /= n;  // Xᵀ(Xβ − y)/n
+    if (!correlation.allFinite()) {
+      result.diverged = true;
+      return result;
+    }
+    const double gamma = schedule.GammaAt(t);
+    u_old = net->u;
+    net->u -= gamma * correlation.cwiseProduct(net->v);
+    net->v -= gamma * correlation.cwiseProduct(u_old);
+    result.steps = t + 1;
+    if (result.steps % options.check_every == 0 && LossDiverged(*net, X, y, options)) {
+      result.diverged = true;
+      return result;
+    }
+  }
+  result.diverged = LossDiverged(*net, X, y, options);
+  return result;
+}
+
+}  // namespace thmcheck
