@@ -31,6 +31,28 @@ bool LossDiverged(const DiagonalNet& net, const Eigen::MatrixXd& X, const Eigen:
   return !std::isfinite(loss) || loss > options.divergence_loss;
 }
 
+// The loop both optimizers share: `step(t)` updates the net and returns false on a non-finite
+// gradient (diverged, `steps` = t); the loss is checked every check_every steps and at the end.
+template <class Step>
+DiagonalTrainResult RunSteps(const DiagonalNet& net, const Eigen::MatrixXd& X,
+                             const Eigen::VectorXd& y, const DiagonalTrainOptions& options,
+                             Step step) {
+  DiagonalTrainResult result;
+  for (int64_t t = 0; t < options.steps; ++t) {
+    if (!step(t)) {
+      result.diverged = true;
+      return result;
+    }
+    result.steps = t + 1;
+    if (result.steps % options.check_every == 0 && LossDiverged(net, X, y, options)) {
+      result.diverged = true;
+      return result;
+    }
+  }
+  result.diverged = LossDiverged(net, X, y, options);
+  return result;
+}
+
 }  // namespace
 
 DiagonalTrainResult TrainDiagonalSgd(DiagonalNet* net, const Eigen::MatrixXd& X,
@@ -41,30 +63,20 @@ DiagonalTrainResult TrainDiagonalSgd(DiagonalNet* net, const Eigen::MatrixXd& X,
   const int64_t d = X.cols();
   double* u = net->u.data();
   double* v = net->v.data();
-  DiagonalTrainResult result;
-  for (int64_t t = 0; t < options.steps; ++t) {
+  return RunSteps(*net, X, y, options, [&](int64_t t) {
     const int64_t i = static_cast<int64_t>(rng.Below(static_cast<uint64_t>(X.rows())));
     const double* x = Xt.col(i).data();
     double residual = -y(i);  // ρ = xᵢᵀ(u ⊙ v) − yᵢ, summed in index order
     for (int64_t j = 0; j < d; ++j) residual += x[j] * (u[j] * v[j]);
-    if (!std::isfinite(residual)) {
-      result.diverged = true;
-      return result;
-    }
+    if (!std::isfinite(residual)) return false;
     const double step = schedule.GammaAt(t) * residual;
     for (int64_t j = 0; j < d; ++j) {
       const double uj = u[j], vj = v[j], g = step * x[j];
       u[j] = uj - g * vj;
       v[j] = vj - g * uj;
     }
-    result.steps = t + 1;
-    if (result.steps % options.check_every == 0 && LossDiverged(*net, X, y, options)) {
-      result.diverged = true;
-      return result;
-    }
-  }
-  result.diverged = LossDiverged(*net, X, y, options);
-  return result;
+    return true;
+  });
 }
 
 DiagonalTrainResult TrainDiagonalGd(DiagonalNet* net, const Eigen::MatrixXd& X,
@@ -74,29 +86,19 @@ DiagonalTrainResult TrainDiagonalGd(DiagonalNet* net, const Eigen::MatrixXd& X,
   const double n = static_cast<double>(X.rows());
   // Reused every step: no allocation in the loop.
   Eigen::VectorXd beta(X.cols()), residual(X.rows()), correlation(X.cols()), u_old(X.cols());
-  DiagonalTrainResult result;
-  for (int64_t t = 0; t < options.steps; ++t) {
+  return RunSteps(*net, X, y, options, [&](int64_t t) {
     beta = net->u.cwiseProduct(net->v);
     residual.noalias() = X * beta;
     residual -= y;
     correlation.noalias() = X.transpose() * residual;
     correlation /= n;  // Xᵀ(Xβ − y)/n
-    if (!correlation.allFinite()) {
-      result.diverged = true;
-      return result;
-    }
+    if (!correlation.allFinite()) return false;
     const double gamma = schedule.GammaAt(t);
     u_old = net->u;
     net->u -= gamma * correlation.cwiseProduct(net->v);
     net->v -= gamma * correlation.cwiseProduct(u_old);
-    result.steps = t + 1;
-    if (result.steps % options.check_every == 0 && LossDiverged(*net, X, y, options)) {
-      result.diverged = true;
-      return result;
-    }
-  }
-  result.diverged = LossDiverged(*net, X, y, options);
-  return result;
+    return true;
+  });
 }
 
 }  // namespace thmcheck
