@@ -2,6 +2,7 @@
 #include "learners/diagonal_net.h"
 
 #include <cmath>
+#include <limits>
 
 #include "harness/contract.h"
 
@@ -25,10 +26,13 @@ void CheckShapes(const DiagonalNet& net, const Eigen::MatrixXd& X, const Eigen::
                      << X.cols() << ", y " << y.size());
 }
 
-bool LossDiverged(const DiagonalNet& net, const Eigen::MatrixXd& X, const Eigen::VectorXd& y,
-                  const DiagonalTrainOptions& options) {
-  const double loss = DiagonalTrainLoss(net, X, y);
-  return !std::isfinite(loss) || loss > options.divergence_loss;
+// Checks the train loss: false once the run has diverged or reached options.stop_loss.
+bool CheckLoss(const DiagonalNet& net, const Eigen::MatrixXd& X, const Eigen::VectorXd& y,
+               const DiagonalTrainOptions& options, DiagonalTrainResult* result) {
+  result->loss = DiagonalTrainLoss(net, X, y);
+  result->diverged = !std::isfinite(result->loss) || result->loss > options.divergence_loss;
+  result->reached = !result->diverged && result->loss <= options.stop_loss;
+  return !result->diverged && !result->reached;
 }
 
 // The loop both optimizers share: `step(t)` updates the net and returns false on a non-finite
@@ -41,15 +45,14 @@ DiagonalTrainResult RunSteps(const DiagonalNet& net, const Eigen::MatrixXd& X,
   for (int64_t t = 0; t < options.steps; ++t) {
     if (!step(t)) {
       result.diverged = true;
+      result.loss = std::numeric_limits<double>::quiet_NaN();
       return result;
     }
     result.steps = t + 1;
-    if (result.steps % options.check_every == 0 && LossDiverged(net, X, y, options)) {
-      result.diverged = true;
+    if (result.steps % options.check_every == 0 && !CheckLoss(net, X, y, options, &result))
       return result;
-    }
   }
-  result.diverged = LossDiverged(net, X, y, options);
+  CheckLoss(net, X, y, options, &result);
   return result;
 }
 

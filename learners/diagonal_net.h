@@ -36,15 +36,19 @@ struct StepDecay {
 };
 
 struct DiagonalTrainOptions {
-  int64_t steps = 0;
+  int64_t steps = 0;  // the step cap
   // Diverged: a non-finite residual, or a train loss above this (checked every check_every steps).
   double divergence_loss = 0;
   int64_t check_every = 1000;
+  // Reached: stop at the first check whose train loss is ≤ stop_loss (< 0: never stop early).
+  double stop_loss = -1;
 };
 
 struct DiagonalTrainResult {
   bool diverged = false;
-  int64_t steps = 0;  // steps taken (< options.steps only when diverged)
+  bool reached = false;  // the last check's loss is ≤ options.stop_loss
+  int64_t steps = 0;     // steps taken (< options.steps when diverged or reached)
+  double loss = 0;       // the train loss at the last check (the end); NaN/large when diverged
 };
 
 // ‖Xβ − y‖²/(2n).

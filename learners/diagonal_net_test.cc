@@ -98,7 +98,39 @@ TEST(DiagonalNet, AStepFarAboveStabilityIsReportedAsDiverged) {
       TrainDiagonalSgd(&net, p.X, p.y, {.gamma = 50.0},
                        {.steps = 100000, .divergence_loss = 1e8, .check_every = 100}, order);
   EXPECT_TRUE(r.diverged);
+  EXPECT_FALSE(r.reached);
   EXPECT_LT(r.steps, 100000);
+}
+
+// With stop_loss set, SGD and GD stop at the first check whose loss is ≤ stop_loss: the run one
+// check shorter is still above it, and the reported loss is the net's.
+TEST(DiagonalNet, BothOptimizersStopAtTheFirstCheckBelowTheStopLoss) {
+  const Problem p = SmallProblem(20, 8);
+  const Eigen::VectorXd y = p.X * Eigen::VectorXd::LinSpaced(8, 0.1, 0.8);
+  const double stop = 1e-3 * DiagonalTrainLoss(DiagonalNetInit(8, 0.1), p.X, y);
+  const DiagonalTrainOptions options{
+      .steps = 1000000, .divergence_loss = 1e8, .check_every = 10, .stop_loss = stop};
+  for (const bool sgd : {true, false}) {
+    auto train = [&](DiagonalNet* net, const DiagonalTrainOptions& o) {
+      Rng order(4);
+      return sgd ? TrainDiagonalSgd(net, p.X, y, {.gamma = 0.01}, o, order)
+                 : TrainDiagonalGd(net, p.X, y, {.gamma = 0.1}, o);
+    };
+    DiagonalNet net = DiagonalNetInit(8, 0.1);
+    const DiagonalTrainResult r = train(&net, options);
+    ASSERT_TRUE(r.reached) << sgd;
+    EXPECT_FALSE(r.diverged);
+    EXPECT_EQ(r.steps % 10, 0) << r.steps;
+    EXPECT_LT(r.steps, options.steps);
+    EXPECT_EQ(r.loss, DiagonalTrainLoss(net, p.X, y));
+    EXPECT_LE(r.loss, stop);
+    DiagonalNet shorter = DiagonalNetInit(8, 0.1);
+    DiagonalTrainOptions one_check_less = options;
+    one_check_less.steps = r.steps - 10;
+    const DiagonalTrainResult before = train(&shorter, one_check_less);
+    EXPECT_FALSE(before.reached) << sgd;
+    EXPECT_GT(before.loss, stop);
+  }
 }
 
 }  // namespace
