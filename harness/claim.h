@@ -159,6 +159,10 @@ struct ArmSpec {
   // --set it; the claim parameter itself reaches no cell (see sweep.h). A cell parameter has one
   // source: none of these may also be an override or an axis of the arm (CHECKed).
   std::map<std::string, std::string> own_params = {};
+  // An int claim parameter: this arm runs its first min(replicates, that) replicates only (a
+  // costly control that decides with fewer; "" = all). Its cells pair with the main arm's by
+  // replicate index as usual.
+  std::string replicates_from = {};
   // Control arms: the main arm whose checks `must_fail` names ("" = the claim's first arm), and
   // those checks, evaluated with that arm's bands on this arm's cells.
   std::string against = {};

@@ -114,6 +114,7 @@ nlohmann::json ClaimDetailJson(const ClaimSpec& c) {
                           {"axes", axes},
                           {"checks", checks}};
     if (!a.own_params.empty()) arm["own_params"] = a.own_params;
+    if (!a.replicates_from.empty()) arm["replicates_from"] = a.replicates_from;
     if (const auto it = c.arm_switches.find(a.name); it != c.arm_switches.end())
       arm["enabled_by"] = it->second;
     if (a.role == ArmRole::kControl) {

@@ -273,6 +273,29 @@ TEST(SweepTest, AnOwnParameterMayNotCollideWithTheArmsOverridesOrAxes) {
   EXPECT_DEATH(ArmSets(claim, claim.arms[1], params), "both sweeps");
 }
 
+TEST(SweepTest, AnArmMayRunFewerReplicatesThanTheClaim) {
+  ClaimSpec claim = ToyClaim(-0.5);
+  claim.params.push_back(IntParam("control_replicates", 1, 100, "").Defaults(2, 2));
+  claim.arms[1].replicates_from = "control_replicates";
+  const auto cells = ExpandCells(claim, ResolveParams(claim.params, "quick", {}), 1);
+  int main_cells = 0, control_cells = 0;
+  for (const Cell& c : cells) {
+    EXPECT_FALSE(c.params.contains("control_replicates"));
+    (c.arm == 0 ? main_cells : control_cells) += 1;
+    if (c.arm == 1) {
+      EXPECT_LT(c.replicate, 2);
+    }
+  }
+  EXPECT_EQ(main_cells, 5 * 4);
+  EXPECT_EQ(control_cells, 5 * 2);
+  // The same replicate index draws the same replicate seed in both arms (paired data).
+  EXPECT_EQ(cells[0].replicate_seed, cells[main_cells].replicate_seed);
+  // More than the claim's replicates: the claim's.
+  const auto capped =
+      ExpandCells(claim, ResolveParams(claim.params, "quick", {{"control_replicates", "9"}}), 1);
+  EXPECT_EQ(capped.size(), cells.size() + 5 * 2);
+}
+
 TEST_F(RunnerTest, SeedsDependOnTheCellNotTheArm) {
   // Identical parameters ⇒ identical seed (paired data across arms); other replicate ⇒ other seed.
   ClaimSpec claim = ToyClaim(-0.5);

@@ -1,6 +1,7 @@
 // Cell expansion (see sweep.h).
 #include "harness/sweep.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "harness/contract.h"
@@ -54,6 +55,7 @@ std::vector<Cell> ExpandCells(const ClaimSpec& claim, const nlohmann::json& para
   for (const ArmSpec& arm : claim.arms) {
     for (const auto& axis : arm.axes) common.erase(axis.from);
     for (const auto& [name, from] : arm.own_params) common.erase(from);
+    if (!arm.replicates_from.empty()) common.erase(arm.replicates_from);
   }
   std::vector<Cell> cells;
   for (size_t a = 0; a < claim.arms.size(); ++a) {
@@ -76,8 +78,16 @@ std::vector<Cell> ExpandCells(const ClaimSpec& claim, const nlohmann::json& para
         }
       points = std::move(next);
     }
+    int arm_replicates = replicates;
+    if (!arm.replicates_from.empty()) {
+      const auto& from = arm.replicates_from;
+      THM_CHECK_MSG(params.contains(from) && params.at(from).is_number_integer(),
+                    claim.id << ": arm " << arm.name << "'s replicates_from " << from
+                             << " is not an int parameter");
+      arm_replicates = std::min(replicates, params.at(from).get<int>());
+    }
     for (const auto& p : points)
-      for (int r = 0; r < replicates; ++r) {
+      for (int r = 0; r < arm_replicates; ++r) {
         Cell c;
         c.arm = a;
         c.params = p;
