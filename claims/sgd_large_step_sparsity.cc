@@ -48,13 +48,13 @@ constexpr const char* kSparserWhy =
     "smallest effect asserted; the notebook shows 71 vs 200 [read], the pilot −80 ± 52 (sd)";
 constexpr const char* kSameTrainWhy =
     "mean log₁₀(train_decayed/train_constant) within ±0.5: both stop at the first check (every "
-    "100 steps) with L̂ ≤ ε; half a decade of train loss is ≤ a tenth of the test losses' spread";
+    "100 steps) with L̂ ≤ ε; ±0.5 decade of train loss against a test gain of ≥ 0.5 asserted";
 constexpr const char* kMostFinish =
     "≥ 1/2: the comparison is made on most replicates (a constant run near the edge may still "
     "diverge after T steps: 1 of 40 in the pilot; Clopper–Pearson 90%)";
 constexpr const char* kGdWorseWhy =
     "≥ 0 (GD's decayed run no better than its constant one, paired): without gradient noise the "
-    "large step buys no sparsity; the notebook's GD control ends worse (0.50 vs 0.17) [read]";
+    "large step buys no generalization; the notebook's GD control ends worse (0.50 vs 0.17) [read]";
 constexpr const char* kNoGainWhy =
     "within ±0.1 decade (TOST): at γ_edge/10 both runs follow gradient flow from the same init "
     "and stop before T/2 (the pilot: |gain| ≤ 0.01); 0.1 = a fifth of the main arm's margin";
