@@ -125,10 +125,10 @@ ClaimSpec SgdLargeStepSparsityClaim() {
                             nlohmann::json::array({10000, 30000, 50000, 70000, 90000}))
                   .Smoke(nlohmann::json::array({10000})),
               IntListParam("snapshots", 1, 100000000, 1, true, "steps t of the trajectory arm")
-                  .Defaults(nlohmann::json::array(
-                                {100, 1000, 10000, 30000, 50000, 100000, 300000, 1000000}),
-                            nlohmann::json::array(
-                                {100, 1000, 10000, 30000, 50000, 100000, 300000, 1000000, 3000000}))
+                  .Defaults(
+                      nlohmann::json::array({100, 1000, 10000, 50000, 100000, 300000, 1000000}),
+                      nlohmann::json::array(
+                          {100, 1000, 10000, 50000, 100000, 300000, 1000000, 3000000}))
                   .Smoke(nlohmann::json::array({100, 1000})),
           },
       .validate = [](const nlohmann::json& p) -> std::string {
