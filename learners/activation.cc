@@ -1,9 +1,8 @@
 // Pointwise activations; see activation.h for the conventions (ReLU'(0) = 0, NaN propagates).
 #include "learners/activation.h"
 
-#include <cmath>
-
 #include "harness/contract.h"
+#include "learners/fast_tanh.h"
 
 namespace thmcheck {
 
@@ -22,7 +21,7 @@ double Sigma(Activation act, double z) {
     case Activation::kRelu:
       return z < 0.0 ? 0.0 : z;  // NaN < 0 is false: NaN passes through
     case Activation::kTanh:
-      return std::tanh(z);
+      return Tanh(z);
   }
   THM_CHECK_MSG(false, "unknown Activation " << static_cast<int>(act));
 }
@@ -33,7 +32,7 @@ double SigmaPrime(Activation act, double z) {
       if (z > 0.0) return 1.0;
       return z <= 0.0 ? 0.0 : z;  // ReLU'(0) = 0; NaN stays NaN
     case Activation::kTanh: {
-      const double t = std::tanh(z);
+      const double t = Tanh(z);
       return 1.0 - t * t;
     }
   }
@@ -57,7 +56,7 @@ void ApplySigma(Activation act, const Eigen::Ref<const Eigen::MatrixXd>& z,
       out.array() = (z.array() < 0.0).select(0.0, z.array());
       return;
     case Activation::kTanh:
-      out.array() = z.array().tanh();
+      Tanh(z, out);
       return;
   }
   THM_CHECK_MSG(false, "unknown Activation " << static_cast<int>(act));
@@ -72,7 +71,8 @@ void ApplySigmaPrime(Activation act, const Eigen::Ref<const Eigen::MatrixXd>& z,
       out.array() = (z.array() > 0.0).select(1.0, (z.array() <= 0.0).select(0.0, z.array()));
       return;
     case Activation::kTanh:
-      out.array() = 1.0 - z.array().tanh().square();
+      Tanh(z, out);
+      out.array() = 1.0 - out.array().square();
       return;
   }
   THM_CHECK_MSG(false, "unknown Activation " << static_cast<int>(act));
@@ -88,8 +88,7 @@ void ApplySigmaAndPrime(Activation act, const Eigen::Ref<const Eigen::MatrixXd>&
       ApplySigma(act, z, s);
       return;
     case Activation::kTanh:
-      s.array() = z.array().tanh();
-      ds.array() = 1.0 - s.array().square();
+      TanhAndDerivative(z, s, ds);  // ds = 1 − s², as in ApplySigmaPrime
       return;
   }
   THM_CHECK_MSG(false, "unknown Activation " << static_cast<int>(act));

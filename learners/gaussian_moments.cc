@@ -10,6 +10,7 @@
 #include <Eigen/Eigenvalues>
 
 #include "harness/contract.h"
+#include "learners/fast_tanh.h"
 
 namespace thmcheck {
 namespace {
@@ -38,7 +39,8 @@ const GaussHermiteRule& TanhRule() {
 }
 
 // Both integrands, σ(u)σ(v) and σ'(u)σ'(v), are even under (z₁, z₂) → (−z₁, −z₂) (tanh is odd,
-// tanh' even), so the outer sum runs over the positive nodes only, doubled.
+// tanh' even), so the outer sum runs over the positive nodes only, doubled. σ is the finite nets'
+// Tanh (learners/activation.cc), not std::tanh: the two sides of a kernel check use one σ.
 GaussianMoments TanhMoments(double q1, double q2, double c12) {
   const GaussHermiteRule& rule = TanhRule();
   const int k = static_cast<int>(rule.nodes.size());
@@ -48,10 +50,10 @@ GaussianMoments TanhMoments(double q1, double q2, double c12) {
   double ss = 0.0, dd = 0.0;
   for (int a = k / 2; a < k; ++a) {  // nodes[a] > 0
     const double za = rule.nodes(a);
-    const double tu = std::tanh(s1 * za);
+    const double tu = Tanh(s1 * za);
     double inner_s = 0.0, inner_d = 0.0;
     for (int b = 0; b < k; ++b) {
-      const double tv = std::tanh(s2 * (rho * za + co * rule.nodes(b)));
+      const double tv = Tanh(s2 * (rho * za + co * rule.nodes(b)));
       inner_s += rule.weights(b) * tv;
       inner_d += rule.weights(b) * (1.0 - tv * tv);
     }

@@ -16,7 +16,7 @@
 namespace thmcheck {
 namespace {
 
-constexpr double kEps = std::numeric_limits<double>::epsilon();
+constexpr double kMachineEps = std::numeric_limits<double>::epsilon();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // Projection path: μ = 10^e·max(g) for e = −14, −13, …, −2.
@@ -35,7 +35,7 @@ constexpr int kMuHiDecade = -2;
 // n = N + P and the column-norm majorants s2 = Σ_q (Σ_p |w_pq| ‖c̃_p‖)², s1 = Σ_q (Σ_p |w_pq|
 // ‖c̃_p‖)(Σ_p |w_pq| ‖b̃_p‖) (triangle and Cauchy–Schwarz inequalities, output by output).
 double RiskRoundingBound(int n, double g_norm, double s2, double s1, double a) {
-  return 4.0 * n * kEps * (g_norm * s2 + 2.0 * s1 + a);
+  return 4.0 * n * kMachineEps * (g_norm * s2 + 2.0 * s1 + a);
 }
 
 SpanRisk Select(const PathRisks& r, const Eigen::VectorXd& grid, double a, double fraction,
@@ -106,7 +106,8 @@ SpanRiskSolver::SpanRiskSolver(const Eigen::MatrixXd& gram, const Eigen::MatrixX
   SymmetricEigen eig = SymmetricEigenDecompose(gram);
   u_ = std::move(eig.vectors);
   s_ = std::move(eig.values);
-  cutoff_ = static_cast<double>(s_.size()) * kEps * (s_.size() ? s_.cwiseAbs().maxCoeff() : 0.0);
+  cutoff_ =
+      static_cast<double>(s_.size()) * kMachineEps * (s_.size() ? s_.cwiseAbs().maxCoeff() : 0.0);
   g_tilde_.noalias() = u_.transpose() * g * u_;
   g_norm_ = g.norm();
   if (with_projection_) {
@@ -252,7 +253,7 @@ CharacterProjection ProjectCharacters(const Eigen::MatrixXd& phi, int d,
   // NOTE: not ProjectOntoSpan's N·ε: a column that repeats another (a repeated sample point) keeps
   // a Householder residual of ≈ √M·ε·‖column‖ (up to γ_M ≈ M·ε), which N·ε ≪ √M·ε would count
   // as a direction of pure rounding noise.
-  qr.setThreshold(4.0 * static_cast<double>(m) * kEps);
+  qr.setThreshold(4.0 * static_cast<double>(m) * kMachineEps);
   CharacterProjection out;
   out.rank = static_cast<int>(qr.rank());
   // Q's first r columns, explicitly (M×r).
@@ -280,7 +281,7 @@ CharacterProjection ProjectCharacters(const Eigen::MatrixXd& phi, int d,
   // Rounding: Householder QR's Q is orthonormal to ≈ γ_{M·N} per column (Higham Thm 19.4; we take
   // 4·M·N·ε), and each of the d butterfly stages is √2 × orthogonal with relative error ε, so
   // Σ_T e_T = Σ_i ‖q_i‖² = r holds to r·(4·M·N + 2·d)·ε; any subset of the T's inherits it.
-  out.rounding = out.rank * (4.0 * static_cast<double>(m) * n + 2.0 * d) * kEps;
+  out.rounding = out.rank * (4.0 * static_cast<double>(m) * n + 2.0 * d) * kMachineEps;
   return out;
 }
 

@@ -41,7 +41,7 @@ TEST(Activation, ReluConventionsAndNaN) {
         if (std::isnan(z(i, j))) {
           EXPECT_TRUE(std::isnan(s(i, j)) && std::isnan(ds(i, j))) << ActivationName(act);
         } else {
-          // The matrix and scalar forms share the same libm calls: bitwise equal.
+          // The matrix and scalar forms run the same kernel (learners/fast_tanh.h): bitwise equal.
           EXPECT_EQ(s(i, j), Sigma(act, z(i, j))) << ActivationName(act);
           EXPECT_EQ(ds(i, j), SigmaPrime(act, z(i, j))) << ActivationName(act);
         }
