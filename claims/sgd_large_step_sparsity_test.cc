@@ -30,7 +30,9 @@ TEST(SgdLargeStepSparsityClaim, PassesAtQuickScaleWithControlsRejected) {
 // large phase holds the loss above ε until the decay at T/2; the pilot's fastest took 9,400 steps),
 // so no comparison is recorded and the main arm's checks, but the status check, are INCONCLUSIVE.
 TEST(SgdLargeStepSparsityClaim, AnUnfinishedRunDoesNotPass) {
-  const RunOutcome r = RunClaimForTest("sgd_large_step_sparsity", "quick", {{"step_cap", "1000"}});
+  // 4 replicates: what is tested is that a gap caps the verdict, not the statistics.
+  const RunOutcome r = RunClaimForTest("sgd_large_step_sparsity", "quick",
+                                       {{"step_cap", "1000"}, {"replicates", "4"}});
   EXPECT_NE(r.verdict, Verdict::kPass);
   EXPECT_EQ(ArmVerdict(r.verdict_json, "main"), "INCONCLUSIVE");
   for (const auto& check : r.verdict_json["arms"][0]["checks"]) {
