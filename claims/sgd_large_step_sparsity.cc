@@ -41,17 +41,19 @@ CellOutcome TrajectoryCell(const CellParams& p, const CellSeeds& seeds);
 constexpr double kGainMargin = 0.5;
 constexpr const char* kGainWhy =
     "≤ −0.5 decade (decayed test loss ≥ √10 below constant's, paired): the smallest effect "
-    "asserted; the notebook shows −1.36 (1.54e−4 vs 3.53e−3) [read], the pilot −1.17 ± 0.65 (sd)";
+    "asserted; the notebook shows −1.36 (1.54e−4 vs 3.53e−3) [read], a probe of 40 draws −1.17 "
+    "± 0.65 (sd)";
 constexpr double kSparserMargin = 20;
 constexpr const char* kSparserWhy =
     "≤ −20 coordinates (the decayed β has ≥ 20 fewer |βᵢ| > 1e−50, paired): 10% of d, the "
-    "smallest effect asserted; the notebook shows 71 vs 200 [read], the pilot −80 ± 52 (sd)";
+    "smallest effect asserted; the notebook shows 71 vs 200 [read], a probe of 40 draws −80 ± 52 "
+    "(sd)";
 constexpr const char* kSameTrainWhy =
     "mean log₁₀(train_decayed/train_constant) within ±0.5: both stop at the first check (every "
     "100 steps) with L̂ ≤ ε; ±0.5 decade of train loss against a test gain of ≥ 0.5 asserted";
 constexpr const char* kMostFinish =
     "≥ 1/2: the comparison is made on most replicates (a constant run near the edge may still "
-    "diverge after T steps: 1 of 40 in the pilot; Clopper–Pearson 90%)";
+    "diverge after T steps: 9 of 640 in the pilot; Clopper–Pearson 90%)";
 constexpr const char* kGdWorseWhy =
     "≥ 0 (GD's decayed run no better than its constant one, paired): without gradient noise the "
     "large step buys no generalization; the notebook's GD control ends worse (0.50 vs 0.17) [read]";
