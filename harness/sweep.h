@@ -1,9 +1,10 @@
 // Expanding a claim's declared arms into cells, and deriving each cell's seed and id.
 // A cell's parameters are the resolved claim parameters, minus the list parameters any arm sweeps,
-// the arms' own parameters, the arms' switches and `replicates`, plus the arm's overrides, its own
-// parameters (under their cell names) and the axis values: so a cell's file name and seed depend
-// only on what the cell computes (adding a width reuses the other widths' cells; switching an arm
-// on, or setting another arm's own parameter, reuses the other arms' cells).
+// the arms' own parameters, the arms' switches, their replicate counts (ArmSpec::replicates_from)
+// and `replicates`, plus the arm's overrides, its own parameters (under their cell names) and the
+// axis values: so a cell's file name and seed depend only on what the cell computes (adding a
+// width reuses the other widths' cells; switching an arm on, or setting another arm's own
+// parameter, reuses the other arms' cells).
 #pragma once
 
 #include <cstdint>
