@@ -75,7 +75,6 @@ ClaimSpec DeepNtkLimitClaim() {
                    Sanity(Named("Arora et al. bound",
                                 ExponentAtMost("rel_err", "m", -0.25, -0.25, kBoundWhy)))}};
   };
-  ArmSpec deep = main_arm(9);
   return {
       .id = "deep_ntk_limit",
       .protocol = 1,
@@ -136,7 +135,7 @@ ClaimSpec DeepNtkLimitClaim() {
               main_arm(2),
               main_arm(3),
               main_arm(5),
-              std::move(deep),
+              main_arm(9),
               {.name = "depth",
                .role = ArmRole::kMain,
                .condition = "width m = depth_width fixed, depth L swept",

@@ -12,6 +12,9 @@
 #include "claims/claims.h"
 
 #include <cmath>
+#include <string>
+#include <tuple>
+#include <vector>
 
 #include "concepts/sparse_regression.h"
 #include "harness/rng.h"
@@ -304,49 +307,69 @@ Schedules MakeSchedules(const CellParams& p, const Problem& pr, int64_t decay_at
           .decayed = {.gamma = gamma, .decay_at = decay_at, .factor = p.Real("decay_factor")}};
 }
 
-// One schedule's end point.
+// One schedule's run from u₀ = α·1, v₀ = 0, and where it ended.
 struct EndPoint {
   DiagonalTrainResult run;
-  double test = 0;
+  double test = 0;  // ½‖β − θ*‖²
   int l0 = 0;
 };
+EndPoint RunSchedule(const CellParams& p, const Problem& pr, const StepDecay& schedule,
+                     const DiagonalTrainOptions& options) {
+  DiagonalNet net = DiagonalNetInit(static_cast<int>(p.Int("d")), p.Real("alpha"));
+  EndPoint e;
+  e.run = Train(pr, p.Choice("optimizer", kOptimizers), schedule, options, &net);
+  e.test = PopulationLoss(net.Beta(), pr.data.theta);
+  e.l0 = L0(net.Beta());
+  return e;
+}
 
-// Both schedules from u₀ = α·1, v₀ = 0 until L̂ ≤ ε; records both end points. A diverged run makes
-// the cell diverged; an unfinished one (step cap) or an edge outside its range leaves the
-// comparison unrecorded (no check reads an unfinished run).
+// Both schedules, constant first; a run that diverges ends it (the cell is then diverged, with a
+// note). With `record_steps`, `steps_<name>` is recorded for every run made.
+struct EndPoints {
+  bool diverged = false;
+  EndPoint constant, decayed;
+};
+EndPoints RunBoth(const CellParams& p, const Problem& pr, const Schedules& s,
+                  const DiagonalTrainOptions& options, bool record_steps, CellOutcome* out) {
+  EndPoints both;
+  for (const auto& [name, schedule, end] : {std::tuple{"constant", &s.constant, &both.constant},
+                                            std::tuple{"decayed", &s.decayed, &both.decayed}}) {
+    *end = RunSchedule(p, pr, *schedule, options);
+    if (record_steps)
+      out->observables[std::string("steps_") + name] = static_cast<double>(end->run.steps);
+    if (end->run.diverged) {
+      out->status = CellStatus::kDiverged;
+      out->note = std::string(name) + " diverged at step " + std::to_string(end->run.steps);
+      both.diverged = true;
+      return both;
+    }
+  }
+  return both;
+}
+
+// Both schedules until L̂ ≤ ε; records both end points. A diverged run makes the cell diverged; an
+// unfinished one (step cap) or an edge outside its range leaves the comparison unrecorded (no
+// check reads an unfinished run).
 CellOutcome Compare(const CellParams& p, const CellSeeds& seeds, int64_t decay_at) {
   const std::shared_ptr<const Problem> pr = SharedWork<Problem>(seeds);
   CellOutcome out;
   if (!RecordEdge(*pr, &out)) return out;
-  const Optimizer opt = p.Choice("optimizer", kOptimizers);
-  const Schedules s = MakeSchedules(p, *pr, decay_at);
-  const DiagonalTrainOptions options = Options(*pr, p.Int("step_cap"), p.Real("eps"));
-  std::map<std::string, EndPoint> end;
-  for (const auto& [name, schedule] :
-       {std::pair{"constant", s.constant}, std::pair{"decayed", s.decayed}}) {
-    DiagonalNet net = DiagonalNetInit(static_cast<int>(p.Int("d")), p.Real("alpha"));
-    EndPoint& e = end[name];
-    e.run = Train(*pr, opt, schedule, options, &net);
-    e.test = PopulationLoss(net.Beta(), pr->data.theta);
-    e.l0 = L0(net.Beta());
-    out.observables[std::string("steps_") + name] = static_cast<double>(e.run.steps);
-    if (e.run.diverged) {
-      out.status = CellStatus::kDiverged;
-      out.note = std::string(name) + " diverged at step " + std::to_string(e.run.steps);
-      return out;
-    }
-  }
-  for (const auto& [name, e] : end)
-    if (!e.run.reached) out.note += (out.note.empty() ? "unfinished: " : ", ") + name;
+  const EndPoints both = RunBoth(p, *pr, MakeSchedules(p, *pr, decay_at),
+                                 Options(*pr, p.Int("step_cap"), p.Real("eps")),
+                                 /*record_steps=*/true, &out);
+  if (both.diverged) return out;
+  const EndPoint &c = both.constant, &d = both.decayed;
+  for (const auto& [name, e] : {std::pair{"constant", &c}, std::pair{"decayed", &d}})
+    if (!e->run.reached) out.note += (out.note.empty() ? "unfinished: " : ", ") + std::string(name);
   if (!out.note.empty()) return out;
-  for (const auto& [name, e] : end) {
-    out.observables["train_" + name] = e.run.loss;
-    out.observables["test_" + name] = e.test;
-    out.observables["log10_test_" + name] = std::log10(e.test);
-    out.observables["log10_test_over_train_" + name] = std::log10(e.test / e.run.loss);
-    out.observables["l0_" + name] = e.l0;
+  for (const auto& [name, e] : {std::pair{"constant", &c}, std::pair{"decayed", &d}}) {
+    const std::string key(name);
+    out.observables["train_" + key] = e->run.loss;
+    out.observables["test_" + key] = e->test;
+    out.observables["log10_test_" + key] = std::log10(e->test);
+    out.observables["log10_test_over_train_" + key] = std::log10(e->test / e->run.loss);
+    out.observables["l0_" + key] = e->l0;
   }
-  const EndPoint &c = end.at("constant"), &d = end.at("decayed");
   out.observables["log10_train_ratio"] = std::log10(d.run.loss / c.run.loss);
   out.observables["log10_test_gain"] = std::log10(d.test / c.test);
   out.observables["l0_gain"] = d.l0 - c.l0;
@@ -366,21 +389,17 @@ CellOutcome TrajectoryCell(const CellParams& p, const CellSeeds& seeds) {
   const std::shared_ptr<const Problem> pr = SharedWork<Problem>(seeds);
   CellOutcome out;
   if (!RecordEdge(*pr, &out)) return out;
-  const Schedules s = MakeSchedules(p, *pr, p.Int("steps") / 2);
-  const DiagonalTrainOptions options = Options(*pr, p.Int("t"), /*stop_loss=*/-1);
-  for (const auto& [name, schedule] :
-       {std::pair{"constant", s.constant}, std::pair{"decayed", s.decayed}}) {
-    DiagonalNet net = DiagonalNetInit(static_cast<int>(p.Int("d")), p.Real("alpha"));
-    const DiagonalTrainResult r = Train(*pr, Optimizer::kSgd, schedule, options, &net);
+  const EndPoints both =
+      RunBoth(p, *pr, MakeSchedules(p, *pr, p.Int("steps") / 2),
+              Options(*pr, p.Int("t"), /*stop_loss=*/-1), /*record_steps=*/false, &out);
+  // A diverged run leaves the points of the runs before it (the constant one runs first).
+  for (const auto& [name, e] :
+       {std::pair{"constant", &both.constant}, std::pair{"decayed", &both.decayed}}) {
+    if (e->run.diverged) break;
     const std::string key(name);
-    if (r.diverged) {
-      out.status = CellStatus::kDiverged;
-      out.note = key + " diverged at step " + std::to_string(r.steps);
-      return out;
-    }
-    out.observables[key + ".train"] = r.loss;
-    out.observables[key + ".test"] = PopulationLoss(net.Beta(), pr->data.theta);
-    out.observables[key + ".l0"] = L0(net.Beta());
+    out.observables[key + ".train"] = e->run.loss;
+    out.observables[key + ".test"] = e->test;
+    out.observables[key + ".l0"] = e->l0;
   }
   return out;
 }
