@@ -68,6 +68,25 @@ TwoLayerNet TwoLayerNet::Init(int d, int m, Scaling scaling, Activation act, Rng
   return TwoLayerNet(w_by_column.transpose(), std::move(a), c, act);
 }
 
+TwoLayerNet TwoLayerNet::InitSignPairs(int d, int m, Scaling scaling, Activation act, Rng& rng) {
+  THM_CHECK_GE(d, 1);
+  THM_CHECK_MSG(m >= 2 && m % 2 == 0, "sign pairs need an even width, got m = " << m);
+  THM_CHECK_MSG(scaling != Scaling::kStandard, "kStandard has no ±1 output weights");
+  Eigen::MatrixXd w_by_column(d, m / 2);  // column r = w_r: pair-by-pair draws
+  FillNormal(rng, w_by_column);
+  Eigen::MatrixXd W(m, d);
+  Eigen::VectorXd a(m);
+  for (int r = 0; r < m / 2; ++r) {
+    W.row(2 * r) = w_by_column.col(r).transpose();
+    W.row(2 * r + 1) = w_by_column.col(r).transpose();
+    a(2 * r) = 1.0;
+    a(2 * r + 1) = -1.0;
+  }
+  const double md = static_cast<double>(m);
+  const double c = scaling == Scaling::kNtk ? 1.0 / std::sqrt(md) : 1.0 / md;
+  return TwoLayerNet(std::move(W), std::move(a), c, act);
+}
+
 TwoLayerNet TwoLayerNet::FromParameters(Eigen::MatrixXd W, Eigen::VectorXd a, double output_scale,
                                         Activation act) {
   return TwoLayerNet(std::move(W), std::move(a), output_scale, act);
@@ -90,8 +109,8 @@ Eigen::MatrixXd TwoLayerNet::Preactivations(const Eigen::Ref<const Eigen::Matrix
 }
 
 double TwoLayerNet::LossAndGradient(const Eigen::Ref<const Eigen::MatrixXd>& X,
-                                    const Eigen::Ref<const Eigen::VectorXd>& y,
-                                    Gradient* grad) const {
+                                    const Eigen::Ref<const Eigen::VectorXd>& y, Gradient* grad,
+                                    Eigen::VectorXd* residual) const {
   THM_CHECK(grad != nullptr);
   THM_CHECK_EQ(X.cols(), W_.cols());
   THM_CHECK_EQ(X.rows(), y.size());
@@ -106,6 +125,7 @@ double TwoLayerNet::LossAndGradient(const Eigen::Ref<const Eigen::MatrixXd>& X,
   r.noalias() = s * a_;  // n
   r = c_ * r - y;        // r = f − y
   const double loss = 0.5 * r.squaredNorm();
+  if (residual != nullptr) *residual = r;
 
   // Backward. ∂L/∂a_r = c Σ_i r_i σ(z_ir).
   grad->a.resize(m());
@@ -137,12 +157,12 @@ double TwoLayerNet::LossAndGradientOnRows(const Eigen::Ref<const Eigen::MatrixXd
   return LossAndGradient(xb, yb, grad);
 }
 
-void TwoLayerNet::Step(const Gradient& grad, double eta) {
+void TwoLayerNet::Step(const Gradient& grad, double eta, TrainedLayers layers) {
   THM_CHECK_EQ(grad.W.rows(), W_.rows());
   THM_CHECK_EQ(grad.W.cols(), W_.cols());
   THM_CHECK_EQ(grad.a.size(), a_.size());
   W_ -= eta * grad.W;
-  a_ -= eta * grad.a;
+  if (layers == TrainedLayers::kBoth) a_ -= eta * grad.a;
 }
 
 double TwoLayerNet::ParameterNorm() const { return std::sqrt(W_.squaredNorm() + a_.squaredNorm()); }

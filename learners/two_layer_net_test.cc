@@ -243,6 +243,52 @@ TEST(TwoLayerNet, StepNormAndDistance) {
   EXPECT_NEAR(before.ParameterNorm(), std::sqrt(norm2), 81 * kEps * std::sqrt(norm2));
 }
 
+TEST(TwoLayerNet, ResidualIsForwardMinusLabels) {
+  Rng rng(17);
+  const Eigen::MatrixXd X = SampleUnitSphere(rng, 9, 4);
+  const Eigen::VectorXd y = Eigen::VectorXd::LinSpaced(9, -1.0, 1.0);
+  const TwoLayerNet net = TwoLayerNet::Init(4, 50, Scaling::kNtk, Activation::kTanh, rng);
+  TwoLayerNet::Gradient g;
+  Eigen::VectorXd r;
+  const double loss = net.LossAndGradient(X, y, &g, &r);
+  EXPECT_TRUE(r == net.Forward(X) - y);  // the same products in the same order
+  EXPECT_EQ(loss, 0.5 * r.squaredNorm());
+}
+
+TEST(TwoLayerNet, FirstLayerStepKeepsOutputWeights) {
+  Rng rng(14);
+  TwoLayerNet net = TwoLayerNet::Init(3, 20, Scaling::kNtk, Activation::kRelu, rng);
+  const TwoLayerNet before = net;
+  TwoLayerNet::Gradient g{Eigen::MatrixXd::Ones(20, 3), Eigen::VectorXd::Constant(20, 2.0)};
+  net.Step(g, 0.25, TrainedLayers::kFirst);
+  EXPECT_TRUE(net.W() == (before.W().array() - 0.25).matrix());
+  EXPECT_TRUE(net.a() == before.a());
+}
+
+TEST(TwoLayerNet, SignPairsShareInputWeightsAndStartAtZero) {
+  const int d = 5, m = 300;
+  Rng rng(15);
+  const Eigen::MatrixXd X = SampleUnitSphere(rng, 40, d);
+  for (Scaling scaling : {Scaling::kNtk, Scaling::kMeanField}) {
+    const TwoLayerNet net = TwoLayerNet::InitSignPairs(d, m, scaling, Activation::kRelu, rng);
+    EXPECT_EQ(net.output_scale(), scaling == Scaling::kNtk ? 1.0 / std::sqrt(m) : 1.0 / m);
+    for (int r = 0; r < m / 2; ++r) {
+      EXPECT_TRUE(net.W().row(2 * r) == net.W().row(2 * r + 1)) << r;
+      EXPECT_EQ(net.a()(2 * r), 1.0);
+      EXPECT_EQ(net.a()(2 * r + 1), -1.0);
+    }
+    // Pairs cancel up to the rounding of a sum of m terms of size ≤ max σ: ≤ m·ε·c·Σ|σ|.
+    const Eigen::VectorXd f = net.Forward(X);
+    const double sum_sigma = (X * net.W().transpose()).cwiseMax(0.0).rowwise().sum().maxCoeff();
+    EXPECT_TRUE(f.cwiseAbs().maxCoeff() <= m * kEps * net.output_scale() * sum_sigma)
+        << f.cwiseAbs().maxCoeff();
+  }
+  // The same seed, the same net.
+  Rng r1(16), r2(16);
+  EXPECT_TRUE(TwoLayerNet::InitSignPairs(d, m, Scaling::kNtk, Activation::kRelu, r1).W() ==
+              TwoLayerNet::InitSignPairs(d, m, Scaling::kNtk, Activation::kRelu, r2).W());
+}
+
 // Integration: full-batch GD at η = 1/λ_max(H) (the step of docs/claims/ntk_closeness.md) fits
 // random labels, and mini-batch momentum SGD with a fresh permutation per epoch lowers the loss.
 TEST(TwoLayerNet, GradientDescentAndSgdFit) {

@@ -24,7 +24,7 @@ void BlockFeatures(const TwoLayerNet& net, const Eigen::Ref<const Eigen::MatrixX
 }  // namespace
 
 Eigen::MatrixXd EmpiricalNtk(const TwoLayerNet& net, const Eigen::Ref<const Eigen::MatrixXd>& X1,
-                             const Eigen::Ref<const Eigen::MatrixXd>& X2) {
+                             const Eigen::Ref<const Eigen::MatrixXd>& X2, TrainedLayers layers) {
   THM_CHECK_EQ(X1.cols(), net.d());
   THM_CHECK_EQ(X2.cols(), net.d());
   const bool same = SameMatrix(X1, X2);
@@ -39,11 +39,11 @@ Eigen::MatrixXd EmpiricalNtk(const TwoLayerNet& net, const Eigen::Ref<const Eige
     if (same) {
       // Lower triangle only (rankUpdate: A += B Bᵀ), half the flops of a general product.
       first.selfadjointView<Eigen::Lower>().rankUpdate(ds1);
-      second.selfadjointView<Eigen::Lower>().rankUpdate(s1);
+      if (layers == TrainedLayers::kBoth) second.selfadjointView<Eigen::Lower>().rankUpdate(s1);
     } else {
       BlockFeatures(net, X2, r0, b, s2, ds2);
       first.noalias() += ds1 * ds2.transpose();
-      second.noalias() += s1 * s2.transpose();
+      if (layers == TrainedLayers::kBoth) second.noalias() += s1 * s2.transpose();
     }
   }
   const double c2 = net.output_scale() * net.output_scale();
@@ -52,12 +52,15 @@ Eigen::MatrixXd EmpiricalNtk(const TwoLayerNet& net, const Eigen::Ref<const Eige
     MirrorLowerTriangle(first);
     MirrorLowerTriangle(second);
   }
-  h = c2 * (first.cwiseProduct(h) + second);
+  h = first.cwiseProduct(h);
+  if (layers == TrainedLayers::kBoth) h += second;
+  h *= c2;
   return h;
 }
 
 Eigen::MatrixXd AnalyticNtkTwoLayer(const Eigen::Ref<const Eigen::MatrixXd>& X1,
-                                    const Eigen::Ref<const Eigen::MatrixXd>& X2, Activation act) {
+                                    const Eigen::Ref<const Eigen::MatrixXd>& X2, Activation act,
+                                    TrainedLayers layers) {
   THM_CHECK_EQ(X1.cols(), X2.cols());
   const bool same = SameMatrix(X1, X2);
   const Eigen::MatrixXd gram = CrossProducts(X1, X2, same);
@@ -66,7 +69,9 @@ Eigen::MatrixXd AnalyticNtkTwoLayer(const Eigen::Ref<const Eigen::MatrixXd>& X1,
   Eigen::MatrixXd S, Sdot;
   LayerMoments(act, q1, q2, gram, same, &S, &Sdot);
   // First layer: (x·x') E[a²] E[σ'σ'] with E[a²] = 1; second layer: E[σσ].
-  return gram.cwiseProduct(Sdot) + S;
+  Eigen::MatrixXd h = gram.cwiseProduct(Sdot);
+  if (layers == TrainedLayers::kBoth) h += S;
+  return h;
 }
 
 }  // namespace thmcheck

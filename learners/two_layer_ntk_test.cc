@@ -92,6 +92,28 @@ INSTANTIATE_TEST_SUITE_P(Nets, EmpiricalNtkVsJacobian,
                                   std::to_string(info.param.m);
                          });
 
+// First layer only: the Gram of the Jacobian's W block, on the general and the symmetric path.
+TEST(EmpiricalNtk, FirstLayerIsTheGramOfTheInputWeightGradients) {
+  Rng rng(6);
+  const int d = 5, n1 = 6, n2 = 4, m = 300;
+  const Eigen::MatrixXd X1 = SampleUnitSphere(rng, n1, d);
+  const Eigen::MatrixXd X2 = SampleUnitSphere(rng, n2, d);
+  const TwoLayerNet net = TwoLayerNet::InitSignPairs(d, m, Scaling::kNtk, Activation::kRelu, rng);
+  const Eigen::MatrixXd J1 = ExplicitJacobian(net, X1).leftCols(m * d);
+  const Eigen::MatrixXd J2 = ExplicitJacobian(net, X2).leftCols(m * d);
+  // As in MatchesExplicitGram: ≤ 2(md + d + 4)ε·Σ_k |J1_ik J2_jk|.
+  const double k = 2.0 * (m * d + d + 4) * kEps;
+  const Eigen::MatrixXd got = EmpiricalNtk(net, X1, X2, TrainedLayers::kFirst);
+  const Eigen::MatrixXd err = (got - J1 * J2.transpose()).cwiseAbs();
+  EXPECT_TRUE((err.array() <= k * (J1.cwiseAbs() * J2.cwiseAbs().transpose()).array()).all())
+      << err.maxCoeff();
+  const Eigen::MatrixXd sym = EmpiricalNtk(net, X1, X1, TrainedLayers::kFirst);
+  const Eigen::MatrixXd err_sym = (sym - J1 * J1.transpose()).cwiseAbs();
+  EXPECT_TRUE(sym == sym.transpose());
+  EXPECT_TRUE((err_sym.array() <= k * (J1.cwiseAbs() * J1.cwiseAbs().transpose()).array()).all())
+      << err_sym.maxCoeff();
+}
+
 TEST(EmpiricalNtk, SymmetricPathIsSymmetricPsdAndMatchesGeneralPath) {
   Rng rng(5);
   const int n = 12, d = 7, m = 1000;
@@ -133,6 +155,26 @@ TEST(AnalyticNtkTwoLayer, ReluMatchesUnitSphereFormula) {
                                 : 2.0 * (d + 4) * kEps / std::sin(th) + (d + 8) * kEps;
       const double err = std::abs(h(i, j) - want);
       EXPECT_TRUE(err <= tol) << i << "," << j << " err " << err << " tol " << tol;
+    }
+  }
+}
+
+// Du et al. 2018's H∞ (first layer, ReLU, unit inputs): (x·x')(π − θ)/(2π), written here
+// independently; tolerances as in ReluMatchesUnitSphereFormula.
+TEST(AnalyticNtkTwoLayer, FirstLayerReluIsDuEtAlsGram) {
+  Rng rng(7);
+  const int n = 15, d = 5;
+  const Eigen::MatrixXd X = SampleUnitSphere(rng, n, d);
+  const Eigen::MatrixXd h = AnalyticNtkTwoLayer(X, X, Activation::kRelu, TrainedLayers::kFirst);
+  EXPECT_TRUE(h == h.transpose());
+  for (int i = 0; i < n; ++i) {
+    for (int j = 0; j < n; ++j) {
+      const double t = std::clamp(X.row(i).dot(X.row(j)), -1.0, 1.0);
+      const double th = std::acos(t);
+      const double want = t * (kPi - th) / (2 * kPi);
+      const double tol = i == j ? std::sqrt(4.0 * (d + 4) * kEps) / (2 * kPi) * 1.01
+                                : 2.0 * (d + 4) * kEps / std::sin(th) + (d + 8) * kEps;
+      EXPECT_TRUE(std::abs(h(i, j) - want) <= tol) << i << "," << j;
     }
   }
 }
