@@ -57,10 +57,12 @@ constexpr const char* kRateRatioWhy =
     "H∞ would scale the bottom and middle rates by 1.15–1.33 and 1.41–2.01 [derived]";
 constexpr const char* kOrderWhy =
     "< 0 paired (same points): the linear target lies on the top eigenvectors, random labels "
-    "load every one equally, and the bottom ones decay slowest (Arora et al. §4)";
+    "load every one equally, and the bottom ones decay slowest (Arora et al.'s Thm 4.1 and "
+    "their question why random labels train slower)";
 constexpr const char* kDuBoundWhy =
     "≤ 1: Du et al.'s (1 − ηλ₀/2)^t bound on ‖r(t)‖²/‖r(0)‖², loose by ((1 − ηλ₀)²/(1 − "
-    "ηλ₀/2))^t for the kernel iteration (sanity: it cannot fail where the rate check PASSes)";
+    "ηλ₀/2))^t for the kernel iteration (sanity: the theorem's own statement; the rate check "
+    "is the evidence)";
 constexpr double kFlatTol = 0.1;
 constexpr const char* kFlatWhy =
     "0 ± 0.1: in mean-field scaling each neuron moves O(1), and its limit is an m-independent "
@@ -105,7 +107,7 @@ ClaimSpec GdLinearConvergenceClaim() {
           "deviation ∝ m^−1/2; the component on each eigenvector of H∞ decays at the predicted "
           "rate, so a target on the top eigenvectors is fitted before random labels.",
       .citation = {.authors = "S. S. Du, X. Zhai, B. Póczos, A. Singh",
-                   .year = 2019,
+                   .year = 2018,
                    .title = "Gradient Descent Provably Optimizes Over-parameterized Neural "
                             "Networks",
                    .arxiv = "1810.02054",
