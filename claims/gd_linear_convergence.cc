@@ -309,8 +309,7 @@ CellOutcome RunCell(const CellParams& p, const CellSeeds& seeds) {
   std::array<int, 3> horizon{};
   for (int k = 0; k < 3; ++k) horizon[k] = Horizon(eta * h.values(dir[k]), p.Real("rate_efolds"));
   const bool report = p.Has("t");
-  int steps = report ? static_cast<int>(p.Int("t")) : static_cast<int>(p.Int("steps"));
-  if (labels == Labels::kFlat && !report) steps = std::max(steps, horizon[2]);
+  const int steps = report ? static_cast<int>(p.Int("t")) : static_cast<int>(p.Int("steps"));
 
   LinearizedModel kernel(net.Forward(X), Eigen::VectorXd(0), h_inf, Eigen::MatrixXd(0, n), y);
   TwoLayerNet::Gradient g;
