@@ -52,6 +52,10 @@ CheckSpec ProportionAtLeast(std::string observable, double bound, std::string to
   return Make(CheckKind::kProportion, std::move(observable), bound, bound, 1.0,
               std::move(tolerance));
 }
+CheckSpec ProportionAtMost(std::string observable, double bound, std::string tolerance) {
+  return Make(CheckKind::kProportion, std::move(observable), bound, 0.0, bound,
+              std::move(tolerance));
+}
 CheckSpec MeanWithin(std::string observable, double lo, double hi, std::string tolerance) {
   THM_CHECK_LT(lo, hi);
   return Make(CheckKind::kMeanBound, std::move(observable), 0.5 * (lo + hi), lo, hi,

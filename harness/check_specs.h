@@ -51,8 +51,9 @@ CheckSpec ExponentAtMost(std::string observable, std::string x, double predicted
 // mean ≤ bound / mean ≥ bound at every grid point.
 CheckSpec MeanAtMost(std::string observable, double bound, std::string tolerance);
 CheckSpec MeanAtLeast(std::string observable, double bound, std::string tolerance);
-// The fraction of cells with observable = 1 is ≥ bound at every grid point.
+// The fraction of cells with observable = 1 is ≥ bound / ≤ bound at every grid point.
 CheckSpec ProportionAtLeast(std::string observable, double bound, std::string tolerance);
+CheckSpec ProportionAtMost(std::string observable, double bound, std::string tolerance);
 // mean ∈ [lo, hi] at every grid point: an equivalence band when lo < 0 < hi ("no effect").
 CheckSpec MeanWithin(std::string observable, double lo, double hi, std::string tolerance);
 // mean(observable − other) ≤ −margin / ≥ margin (paired within cells; margin ≥ 0 is the smallest

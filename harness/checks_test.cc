@@ -163,6 +163,21 @@ TEST(EvaluateCheckTest, ProportionUsesClopperPearson) {
             Verdict::kFail);
 }
 
+TEST(EvaluateCheckTest, ProportionAtMostIsTheMirrorImage) {
+  // 0 of 100: the exact 90% upper bound is 1 − 0.05^(1/100) = 0.0295 ≤ 0.05 ⇒ PASS; against 0.01
+  // it straddles ⇒ INCONCLUSIVE; 20 of 100 lies far above ⇒ FAIL.
+  std::vector<CellView> cells;
+  for (int r = 0; r < 100; ++r)
+    cells.push_back({{{"n", 5}}, r, true, {{"none", 0.0}, {"some", r < 20 ? 1.0 : 0.0}}});
+  const CheckResult none = EvaluateCheck(ProportionAtMost("none", 0.05, "t"), {"n"}, cells, 1);
+  EXPECT_EQ(none.verdict, Verdict::kPass);
+  EXPECT_NEAR(none.ci90.hi, 1 - std::pow(0.05, 0.01), 1e-9);
+  EXPECT_EQ(EvaluateCheck(ProportionAtMost("none", 0.01, "t"), {"n"}, cells, 1).verdict,
+            Verdict::kInconclusive);
+  EXPECT_EQ(EvaluateCheck(ProportionAtMost("some", 0.05, "t"), {"n"}, cells, 1).verdict,
+            Verdict::kFail);
+}
+
 TEST(EvaluateCheckTest, ExponentAgainstAnObservableAbscissa) {
   // y = D^1 where D = d² is reported by each cell, d being the swept axis.
   std::vector<CellView> cells;
