@@ -63,7 +63,7 @@ ClaimSpec RandomFeaturesRateClaim() {
                    .title = "Weighted Sums of Random Kitchen Sinks: Replacing Minimization with "
                             "Randomization in Learning",
                    .arxiv = "",
-                   .theorem = "the Monte Carlo approximation bound (C/√K)",
+                   .theorem = "the Monte Carlo bound ‖c‖∞/√m, as the talk states it",
                    .venue = "NeurIPS 2008",
                    .also = {"A. Rahimi, B. Recht 2007, Random Features for Large-Scale Kernel "
                             "Machines, NIPS 2007 (the features and their kernel)"}},
