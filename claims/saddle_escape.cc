@@ -328,7 +328,7 @@ CellOutcome RunCell(const CellParams& p, const CellSeeds& seeds) {
   }
   const bool stationary = run.stop == GdStop::kStationary;
   const double final_gap = gap(run.z);
-  out.observables["gap"] = std::isfinite(final_gap) ? final_gap : 1e300;
+  if (std::isfinite(final_gap)) out.observables["gap"] = final_gap;  // none once diverged
   out.observables["to_min"] = stationary && final_gap <= p.Real("min_gap") ? 1 : 0;
   out.observables["at_saddle"] = stationary && final_gap > p.Real("min_gap") ? 1 : 0;
   out.observables["diverged"] = run.stop == GdStop::kDiverged ? 1 : 0;
