@@ -105,6 +105,25 @@ TEST(CitationTest, CffAndTextNameTheClaimVersionCommitAndPaper) {
   EXPECT_NE(text.find("See also: Another source, arXiv 1902.06720."), std::string::npos);
 }
 
+TEST(CitationTest, APaperWithoutAnArxivIdIsCitedByItsVenue) {
+  cite::ClaimTest t = TrickyRecord();
+  t.paper.arxiv.clear();
+  t.paper.venue = "NeurIPS 2008";
+  EXPECT_EQ(cite::PaperKey(t.paper), "du2018");
+  EXPECT_EQ(cite::PaperShortName(t.paper), "Du et al. (2018)");
+  EXPECT_EQ(cite::ArxivWords(t.paper.arxiv), "");
+  EXPECT_EQ(cite::ArxivWords("1810.02054"), ", arXiv 1810.02054");
+  const std::string bib = cite::Bibtex(t);
+  EXPECT_NE(bib.find("@inproceedings{du2018,"), std::string::npos) << bib;
+  EXPECT_NE(bib.find("booktitle = {NeurIPS 2008}"), std::string::npos) << bib;
+  EXPECT_EQ(bib.find("arXiv"), std::string::npos) << bib;
+  EXPECT_TRUE(BracesBalanced(bib)) << bib;
+  EXPECT_EQ(cite::Cff(t).find("arxiv.org"), std::string::npos);
+  const std::string text = cite::Text(t);
+  EXPECT_NE(text.find("optimizes η·λ². NeurIPS 2008.\n"), std::string::npos) << text;
+  EXPECT_EQ(text.find("arXiv:"), std::string::npos) << text;
+}
+
 // bibtex and biber on the tricky entry. Skipped (not passed) when either tool is missing.
 TEST(CitationTest, BibtexAndBiberAcceptTheTrickyEntry) {
   if (!HaveProgram("bibtex") || !HaveProgram("biber")) GTEST_SKIP() << "bibtex/biber not installed";

@@ -7,6 +7,7 @@
 
 #include "harness/build_info.h"
 #include "harness/claim_validation.h"
+#include "harness/schema/citation_format.h"
 #include "harness/schema/records_json.h"
 
 namespace thmcheck {
@@ -133,7 +134,7 @@ nlohmann::json ClaimDetailJson(const ClaimSpec& c) {
 void PrintClaimSummaries(const std::vector<ClaimSpec>& claims, std::ostream& out) {
   for (const auto& c : claims) {
     out << c.id << "  " << c.title << "\n    " << c.citation.authors << " ("
-        << c.citation.year.value_or(0) << "), arXiv " << c.citation.arxiv << ", "
+        << c.citation.year.value_or(0) << ")" << cite::ArxivWords(c.citation.arxiv) << ", "
         << c.citation.theorem << "\n    protocol " << c.protocol
         << ", expected: " << ExpectedStatusName(c.expected.status) << "; parameters:";
     for (const auto& p : c.params) out << " " << p.name;
@@ -148,7 +149,8 @@ void PrintClaimDetail(const ClaimSpec& c, std::ostream& out) {
       << "; expected: " << ExpectedStatusName(c.expected.status)
       << (c.expected.reason.empty() ? "" : " (" + c.expected.reason + ")") << "\n\n  "
       << c.statement << "\n\n  " << c.citation.authors << " (" << c.citation.year.value_or(0)
-      << "), " << c.citation.title << ", arXiv " << c.citation.arxiv << ", " << c.citation.theorem;
+      << "), " << c.citation.title << cite::ArxivWords(c.citation.arxiv) << ", "
+      << c.citation.theorem;
   if (!c.citation.venue.empty()) out << "; " << c.citation.venue;
   out << "\n";
   for (const std::string& also : c.citation.also) out << "  also: " << also << "\n";

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/schema/citation_format.h"
 #include "harness/schema/records_json.h"
 
 namespace thmcheck {
@@ -97,8 +98,8 @@ std::string ControlSummary(const schema::Arm& arm) {
 void PrintVerdictTable(const nlohmann::json& verdict, std::ostream& out) {
   const schema::VerdictRecord v = verdict.get<schema::VerdictRecord>();
   const schema::Citation& c = v.citation;
-  out << v.claim << ": " << v.title << "\n  " << c.authors << " (" << c.year.value_or(0)
-      << "), arXiv " << c.arxiv << ", " << c.theorem << "\n  scale " << v.scale << ", seed "
+  out << v.claim << ": " << v.title << "\n  " << c.authors << " (" << c.year.value_or(0) << ")"
+      << cite::ArxivWords(c.arxiv) << ", " << c.theorem << "\n  scale " << v.scale << ", seed "
       << v.seed << "\n\n";
   // One row of cells per check; each column as wide as its widest entry (arm names such as
   // "threshold_degree_one" are longer than any fixed width would allow), plus two spaces. A

@@ -145,13 +145,19 @@ inline bool LooksLikeArxivId(const std::string& id) {
   return true;
 }
 
-// "du2018arxiv181002054": first author's family name, year, arXiv id (ASCII letters and digits).
+// "du2018arxiv181002054": first author's family name, year, arXiv id (ASCII letters and digits);
+// "rahimi2008" for a paper with no arXiv id.
 inline std::string PaperKey(const Paper& p) {
   const auto authors = detail::SplitAuthors(p.authors);
   const std::string family = authors.empty() ? "anon" : detail::GivenFamily(authors[0]).second;
-  return detail::AsciiAlnum(family, true) + std::to_string(p.year.value_or(0)) + "arxiv" +
-         detail::AsciiAlnum(p.arxiv, false);
+  return detail::AsciiAlnum(family, true) + std::to_string(p.year.value_or(0)) +
+         (p.arxiv.empty() ? "" : "arxiv" + detail::AsciiAlnum(p.arxiv, false));
 }
+
+// ", arXiv:<id>", or "" for a paper with no arXiv id (a conference paper that never had one).
+inline std::string ArxivPart(const Paper& p) { return p.arxiv.empty() ? "" : ", arXiv:" + p.arxiv; }
+// The same in words, as `thmcheck list` and the verdict table print it: ", arXiv <id>" or "".
+inline std::string ArxivWords(const std::string& id) { return id.empty() ? "" : ", arXiv " + id; }
 
 // "thmcheck_ntk_closeness_v1": a protocol bump gives a new key, so two results that measure
 // different things are never cited as one.
@@ -166,7 +172,7 @@ inline std::string PaperShortName(const Paper& p) {
   std::string name = authors.empty() ? "Anonymous" : detail::GivenFamily(authors[0]).second;
   if (authors.size() == 2) name += " and " + detail::GivenFamily(authors[1]).second;
   if (authors.size() > 2) name += " et al.";
-  return name + " (" + std::to_string(p.year.value_or(0)) + "), arXiv:" + p.arxiv;
+  return name + " (" + std::to_string(p.year.value_or(0)) + ")" + ArxivPart(p);
 }
 
 inline std::string Bibtex(const ClaimTest& t) {
@@ -185,6 +191,14 @@ inline std::string Bibtex(const ClaimTest& t) {
      << "  howpublished = {Software, thmcheck " << LatexEscape(t.suite_version) << "},\n"
      << "  note = {Commit " << LatexEscape(t.commit) << ". Checks " << LatexEscape(p.theorem)
      << " of " << LatexEscape(PaperShortName(p)) << "}\n}\n\n";
+  if (p.arxiv.empty()) {  // a paper known by its venue only
+    os << "@inproceedings{" << PaperKey(p) << ",\n"
+       << "  author = {" << authors << "},\n"
+       << "  title = {{" << LatexEscape(p.title) << "}},\n"
+       << "  booktitle = {" << LatexEscape(p.venue) << "},\n"
+       << "  year = {" << p.year.value_or(0) << "}\n}\n";
+    return os.str();
+  }
   os << "@article{" << PaperKey(p) << ",\n"
      << "  author = {" << authors << "},\n"
      << "  title = {{" << LatexEscape(p.title) << "}},\n"
@@ -242,7 +256,13 @@ inline std::string Text(const ClaimTest& t) {
   os << "thmcheck " << t.suite_version << ", claim test " << t.id << " (protocol " << t.protocol
      << "), commit " << t.commit << ": " << t.title << ".\n"
      << "It checks " << p.theorem << " of: " << p.authors << " (" << p.year.value_or(0) << "). "
-     << p.title << ". arXiv:" << p.arxiv << (p.venue.empty() ? "" : ", " + p.venue) << ".\n";
+     << p.title << ".";
+  if (!p.arxiv.empty()) {
+    os << " arXiv:" << p.arxiv << (p.venue.empty() ? "" : ", " + p.venue) << ".";
+  } else if (!p.venue.empty()) {
+    os << " " << p.venue << ".";
+  }
+  os << "\n";
   for (const auto& line : p.also) os << "See also: " << line << ".\n";
   return os.str();
 }
