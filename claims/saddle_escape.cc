@@ -248,38 +248,48 @@ Eigen::VectorXd ToVector(const std::vector<double>& v) {
   return Eigen::Map<const Eigen::VectorXd>(v.data(), static_cast<Eigen::Index>(v.size()));
 }
 
+// A finished run on landscape f: where it ended and how far that is from f's minimizers.
+struct Descent {
+  GradientDescentRun run;
+  double gap = 0;
+};
+
+template <class F>
+Descent Descend(const F& f, const Eigen::VectorXd& z0, const GradientDescentOptions& options) {
+  Descent d;
+  d.run = RunGradientDescent(
+      [&](const Eigen::VectorXd& z) { return f.Value(z); },
+      [&](const Eigen::VectorXd& z, Eigen::VectorXd* g) { f.Gradient(z, g); }, z0, options);
+  d.gap = f.MinimizerGap(d.run.z);
+  return d;
+}
+
 CellOutcome RunCell(const CellParams& p, const CellSeeds& seeds) {
   const Problem problem = p.Choice("problem", kProblems);
   const Init init = p.Choice("init", kInits);
-  const double c = p.Has("eta_L") ? p.Real("eta_L") : 0;
+  const double c = p.Real("eta_L");
   // Inits are the replicate's: an arm and its control start from the same draw.
   Rng rng(DeriveSeed(seeds.replicate, p.Str("problem")));
   GradientDescentOptions options;
   options.grad_tol = p.Real("grad_tol");
   options.max_steps = p.Int("max_steps");
   options.divergence_norm = 1e6;  // far outside every region the runs start in
-  ValueFunction value;
-  GradientFunction gradient;
-  std::function<double(const Eigen::VectorXd&)> gap;
-  Eigen::VectorXd z0;
   double growth_rate = 0;  // log(1 + η|λ₁|): the power iteration's per-step growth (quartic)
-  const SaddlePlane plane;
-  const IndefiniteQuartic quartic(ToVector(p.RealList("quartic_lambda")));
-  const RankKApproximation rank(ToVector(p.RealList("rank_mu")), static_cast<int>(p.Int("rank_k")));
+  Descent descent;
   switch (problem) {
     case Problem::kPlane: {
       const double r = p.Real("plane_box");
       options.eta = p.Has("eta") ? p.Real("eta") : c / SaddlePlane::Smoothness(r);
-      z0 = Eigen::Vector2d(rng.Uniform(-r, r), rng.Uniform(-r, r));
+      Eigen::VectorXd z0 = Eigen::Vector2d(rng.Uniform(-r, r), rng.Uniform(-r, r));
       if (init == Init::kStableManifold) z0(1) = 0;
-      value = [&](const Eigen::VectorXd& z) { return plane.Value(z); };
-      gradient = [&](const Eigen::VectorXd& z, Eigen::VectorXd* g) { plane.Gradient(z, g); };
-      gap = [&](const Eigen::VectorXd& z) { return plane.MinimizerGap(z); };
+      descent = Descend(SaddlePlane(), z0, options);
       break;
     }
     case Problem::kQuartic: {
+      const IndefiniteQuartic quartic(ToVector(p.RealList("quartic_lambda")));
       options.eta = BallStep(quartic, p.Real("quartic_r0"), c);
       growth_rate = std::log1p(options.eta * -quartic.lambda()(0));
+      Eigen::VectorXd z0;
       if (init == Init::kEscape) {
         z0 = SampleUniformBall(rng, quartic.Dimension(), 1.0);
         z0 /= z0.norm() * p.Real("inv_eps");  // ε·u, u the replicate's direction
@@ -289,25 +299,23 @@ CellOutcome RunCell(const CellParams& p, const CellSeeds& seeds) {
         z0 = SampleUniformBall(rng, quartic.Dimension(), p.Real("quartic_r0"));
         if (init == Init::kStableManifold) z0(0) = 0;
       }
-      value = [&](const Eigen::VectorXd& z) { return quartic.Value(z); };
-      gradient = [&](const Eigen::VectorXd& z, Eigen::VectorXd* g) { quartic.Gradient(z, g); };
-      gap = [&](const Eigen::VectorXd& z) { return quartic.MinimizerGap(z); };
+      descent = Descend(quartic, z0, options);
       break;
     }
     case Problem::kRankK: {
+      const RankKApproximation rank(ToVector(p.RealList("rank_mu")),
+                                    static_cast<int>(p.Int("rank_k")));
       const double r0 = p.Real("rank_r0");
       options.eta = BallStep(rank, r0, c);
-      z0 = SampleUniformBall(rng, rank.Dimension(), r0);
+      Eigen::VectorXd z0 = SampleUniformBall(rng, rank.Dimension(), r0);
       // Row 0 of U (column-major: entries 0, d, 2d, …) is the top eigenvector's coordinate.
       if (init == Init::kStableManifold)
         for (int j = 0; j < rank.k(); ++j) z0(j * rank.d()) = 0;
-      value = [&](const Eigen::VectorXd& z) { return rank.Value(z); };
-      gradient = [&](const Eigen::VectorXd& z, Eigen::VectorXd* g) { rank.Gradient(z, g); };
-      gap = [&](const Eigen::VectorXd& z) { return rank.MinimizerGap(z); };
+      descent = Descend(rank, z0, options);
       break;
     }
   }
-  const GradientDescentRun run = RunGradientDescent(value, gradient, z0, options);
+  const GradientDescentRun& run = descent.run;
   CellOutcome out;
   out.observables["eta"] = options.eta;
   out.observables["steps"] = static_cast<double>(run.steps);
@@ -327,7 +335,7 @@ CellOutcome RunCell(const CellParams& p, const CellSeeds& seeds) {
     return out;
   }
   const bool stationary = run.stop == GdStop::kStationary;
-  const double final_gap = gap(run.z);
+  const double final_gap = descent.gap;
   if (std::isfinite(final_gap)) out.observables["gap"] = final_gap;  // none once diverged
   out.observables["to_min"] = stationary && final_gap <= p.Real("min_gap") ? 1 : 0;
   out.observables["at_saddle"] = stationary && final_gap > p.Real("min_gap") ? 1 : 0;
